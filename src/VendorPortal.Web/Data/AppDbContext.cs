@@ -1,0 +1,74 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using VendorPortal.Web.Features.ApiKeys;
+using VendorPortal.Web.Features.Audit;
+using VendorPortal.Web.Features.Identity;
+using VendorPortal.Web.Features.Skills;
+using VendorPortal.Web.Features.Tenants;
+using VendorPortal.Web.Features.Users;
+using VendorPortal.Web.Features.Vendors;
+
+namespace VendorPortal.Web.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessScopeAccessor scope)
+    : IdentityUserContext<User, Guid>(options)
+{
+    public const string TenantFilter = "Tenant";
+    public const string VendorFilter = "Vendor";
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Vendor> Vendors => Set<Vendor>();
+    public DbSet<Skill> Skills => Set<Skill>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public AccessScope? Scope => scope.Current;
+
+    // Read by the query filters; EF evaluates them per query, so they follow the current scope.
+    private Guid CurrentTenantId => scope.Current?.TenantId ?? Guid.Empty;
+    private Guid? CurrentVendorId => scope.Current?.VendorId;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no native instant or decimal type: store instants as UTC ticks so they sort and compare in SQL.
+            builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+        builder.Properties<decimal>().HavePrecision(18, 4);
+        builder.Properties<string>().HaveMaxLength(400);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
+        {
+            if (typeof(IVendorOwned).IsAssignableFrom(type))
+                Apply(nameof(ApplyVendorFilters), type, builder);
+            else if (typeof(ITenantOwned).IsAssignableFrom(type))
+                Apply(nameof(ApplyTenantFilter), type, builder);
+        }
+
+        builder.Entity<Vendor>().HasQueryFilter(VendorFilter, v => CurrentVendorId == null || v.Id == CurrentVendorId);
+    }
+
+    private void Apply(string method, Type type, ModelBuilder builder) =>
+        GetType().GetMethod(method, BindingFlags.NonPublic | BindingFlags.Instance)!
+            .MakeGenericMethod(type).Invoke(this, [builder]);
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder) where T : class, ITenantOwned =>
+        builder.Entity<T>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+
+    private void ApplyVendorFilters<T>(ModelBuilder builder) where T : class, IVendorOwned
+    {
+        ApplyTenantFilter<T>(builder);
+        builder.Entity<T>().HasQueryFilter(VendorFilter, e => CurrentVendorId == null || e.VendorId == CurrentVendorId);
+    }
+}

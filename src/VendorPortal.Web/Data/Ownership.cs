@@ -1,0 +1,19 @@
+namespace VendorPortal.Web.Data;
+
+/// <summary>A row that belongs to one tenant; the context filters and stamps it.</summary>
+public interface ITenantOwned
+{
+    Guid TenantId { get; set; }
+}
+
+/// <summary>A row that also belongs to one vendor inside its tenant.</summary>
+public interface IVendorOwned : ITenantOwned
+{
+    Guid VendorId { get; set; }
+}
+
+/// <summary>Writes to rows of this type are recorded in the audit trail.</summary>
+public interface IAudited
+{
+    Guid Id { get; }
+}

@@ -1,0 +1,3 @@
+namespace VendorPortal.Web.Data;
+
+public sealed class ScopeViolationException(string message) : InvalidOperationException(message);

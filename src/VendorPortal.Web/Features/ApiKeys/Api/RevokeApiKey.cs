@@ -1,0 +1,24 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.ApiKeys.Api;
+
+public sealed class RevokeApiKeyRequest
+{
+    public Guid Id { get; set; }
+}
+
+public sealed class RevokeApiKey(ApiKeyOperations keys) : Endpoint<RevokeApiKeyRequest>
+{
+    public override void Configure()
+    {
+        Delete("api-keys/{id}");
+        Group<TenantGroup>();
+        Roles(TenantRoles.TenantAdmin);
+    }
+
+    public override async Task HandleAsync(RevokeApiKeyRequest req, CancellationToken ct)
+    {
+        await keys.RevokeAsync(req.Id, ct);
+        await Send.NoContentAsync(ct);
+    }
+}

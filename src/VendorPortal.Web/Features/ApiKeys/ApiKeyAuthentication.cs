@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.ApiKeys;
+
+/// <summary>Accepts <c>X-Api-Key</c>: the key names its tenant, role and vendor; the tenant scope checks the route.</summary>
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AppDbContext db,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    private static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(ApiKey.Header, out var values)) return AuthenticateResult.NoResult();
+        var plain = values.ToString();
+        if (ApiKey.PrefixOf(plain) is not { } prefix) return AuthenticateResult.Fail("Malformed API key.");
+
+        // Platform code: the key is found before any tenant scope exists, by its unique prefix.
+        var key = await db.ApiKeys.IgnoreQueryFilters([AppDbContext.TenantFilter])
+            .AsNoTracking()
+            .SingleOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
+        if (key is null || key.RevokedAt is not null || !key.Matches(plain))
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+
+        var now = clock.GetUtcNow();
+        if (key.LastUsedAt is null || now - key.LastUsedAt > LastUsedPrecision)
+        {
+            await db.ApiKeys.IgnoreQueryFilters([AppDbContext.TenantFilter])
+                .Where(k => k.Id == key.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+        }
+
+        List<Claim> claims =
+        [
+            new(ClaimTypes.NameIdentifier, key.Id.ToString()),
+            new(ClaimTypes.Name, $"api-key:{key.Name}"),
+            new(PortalClaims.ApiKeyId, key.Id.ToString()),
+            new(PortalClaims.TenantId, key.TenantId.ToString()),
+            new(PortalClaims.KeyRole, key.Role.ToString()),
+        ];
+        if (key.VendorId is { } vendorId) claims.Add(new(PortalClaims.VendorId, vendorId.ToString()));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace VendorPortal.Web.Features.Identity.Api;
+
+public sealed class LoginRequest
+{
+    public string Email { get; set; } = "";
+    public string Password { get; set; } = "";
+}
+
+public sealed class LoginValidator : Validator<LoginRequest>
+{
+    public LoginValidator()
+    {
+        RuleFor(x => x.Email).NotEmpty().MaximumLength(254);
+        RuleFor(x => x.Password).NotEmpty().MaximumLength(200);
+    }
+}
+
+public sealed class Login(UserManager<User> users, SignInManager<User> signIn, TokenIssuer tokens) : Endpoint<LoginRequest, TokenResponse>
+{
+    public override void Configure()
+    {
+        Post("auth/login");
+        AllowAnonymous();
+        Options(o => o.RequireRateLimiting(Hosting.Authentication.LoginRateLimit));
+        Summary(s => s.Summary = "Exchanges e-mail and password for a bearer access token and a refresh token.");
+    }
+
+    public override async Task HandleAsync(LoginRequest req, CancellationToken ct)
+    {
+        var user = await users.FindByEmailAsync(req.Email.Trim());
+        var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, req.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+            ThrowError("This account is locked after repeated failed sign-ins. Try again in 15 minutes.", StatusCodes.Status401Unauthorized);
+        if (!result.Succeeded)
+            ThrowError("The e-mail or password is not correct.", StatusCodes.Status401Unauthorized);
+        await Send.OkAsync(await tokens.IssueAsync(user!), ct);
+    }
+}

@@ -1,0 +1,19 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Skills.Api;
+
+public sealed class CreateSkill(SkillOperations skills) : Endpoint<SkillInput, SkillResponse>
+{
+    public override void Configure()
+    {
+        Post("skills");
+        Group<TenantGroup>();
+        Roles(TenantRoles.TenantAdmin);
+    }
+
+    public override async Task HandleAsync(SkillInput req, CancellationToken ct)
+    {
+        var skill = await skills.CreateAsync(req, ct);
+        await Send.ResponseAsync(new SkillResponse(skill.Id, skill.Code, skill.Name, skill.Description), StatusCodes.Status201Created, ct);
+    }
+}

@@ -1,0 +1,20 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Skills.Api;
+
+public sealed class ListSkillsRequest : PageRequest;
+
+public sealed class ListSkillsValidator : PageRequestValidator<ListSkillsRequest>;
+
+public sealed class ListSkills(AppDbContext db) : Endpoint<ListSkillsRequest, Paged<SkillResponse>>
+{
+    public override void Configure()
+    {
+        Get("skills");
+        Group<TenantGroup>();
+        Roles(TenantRoles.All);
+    }
+
+    public override async Task HandleAsync(ListSkillsRequest req, CancellationToken ct) =>
+        await Send.OkAsync(await db.Skills.AsNoTracking().OrderBy(s => s.Code).Select(SkillResponse.Projection).ToPageAsync(req, ct), ct);
+}

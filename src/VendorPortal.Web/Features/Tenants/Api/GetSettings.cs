@@ -1,0 +1,16 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Tenants.Api;
+
+public sealed class GetSettings(TenantSettingsOperations settings) : EndpointWithoutRequest<TenantSettings>
+{
+    public override void Configure()
+    {
+        Get("settings");
+        Group<TenantGroup>();
+        Roles(TenantRoles.All);
+    }
+
+    public override async Task HandleAsync(CancellationToken ct) =>
+        await Send.OkAsync(TenantSettings.From(await settings.CurrentAsync(ct)), ct);
+}

@@ -1,0 +1,16 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Tenants.Api;
+
+public sealed class UpdateSettings(TenantSettingsOperations settings) : Endpoint<TenantSettings, TenantSettings>
+{
+    public override void Configure()
+    {
+        Put("settings");
+        Group<TenantGroup>();
+        Roles(TenantRoles.TenantAdmin);
+    }
+
+    public override async Task HandleAsync(TenantSettings req, CancellationToken ct) =>
+        await Send.OkAsync(TenantSettings.From(await settings.UpdateAsync(req, ct)), ct);
+}

@@ -1,0 +1,36 @@
+namespace VendorPortal.Web.Features.Tenants;
+
+/// <summary>A contact center that buys surge capacity: the unit of isolation.</summary>
+public sealed class Tenant : IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Slug { get; init; }
+    public required string Name { get; set; }
+    public string TimeZone { get; set; } = "UTC";
+    public string Currency { get; set; } = "USD";
+    public decimal ReserveRatioTarget { get; set; } = 2.0m;
+    public int TrainingLeadDays { get; set; } = 2;
+    public int ConfirmationDeadlineHours { get; set; } = 48;
+    /// <summary>Hours before a shift at which readiness alerts go out, latest last (e.g. 72 then 48).</summary>
+    public List<int> AlertLeadHours { get; set; } = [72, 48];
+    /// <summary>Alert when confirmed agents fall below this share of the requirement.</summary>
+    public int ConfirmedAlertPercent { get; set; } = 100;
+    /// <summary>Alert when confirmed-and-trained agents fall below this share of the requirement.</summary>
+    public int TrainedAlertPercent { get; set; } = 90;
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}
+
+public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Tenant> b)
+    {
+        b.Property(x => x.Slug).HasMaxLength(40);
+        b.HasIndex(x => x.Slug).IsUnique();
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.TimeZone).HasMaxLength(64);
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.ReserveRatioTarget).HasPrecision(5, 2);
+    }
+}

@@ -1,0 +1,83 @@
+namespace VendorPortal.Web.Features.Tenants;
+
+public sealed class TenantSettings
+{
+    public string Name { get; set; } = "";
+    public string TimeZone { get; set; } = "UTC";
+    public string Currency { get; set; } = "USD";
+    public decimal ReserveRatioTarget { get; set; } = 2.0m;
+    public int TrainingLeadDays { get; set; } = 2;
+    public int ConfirmationDeadlineHours { get; set; } = 48;
+    public List<int> AlertLeadHours { get; set; } = [72, 48];
+    public int ConfirmedAlertPercent { get; set; } = 100;
+    public int TrainedAlertPercent { get; set; } = 90;
+
+    public static TenantSettings From(Tenant t) => new()
+    {
+        Name = t.Name,
+        TimeZone = t.TimeZone,
+        Currency = t.Currency,
+        ReserveRatioTarget = t.ReserveRatioTarget,
+        TrainingLeadDays = t.TrainingLeadDays,
+        ConfirmationDeadlineHours = t.ConfirmationDeadlineHours,
+        AlertLeadHours = [.. t.AlertLeadHours],
+        ConfirmedAlertPercent = t.ConfirmedAlertPercent,
+        TrainedAlertPercent = t.TrainedAlertPercent,
+    };
+}
+
+public sealed class TenantSettingsValidator : Validator<TenantSettings>
+{
+    public TenantSettingsValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.TimeZone).NotEmpty().Must(IsTimeZone).WithMessage("Use an IANA time zone such as Asia/Shanghai.");
+        RuleFor(x => x.Currency).NotEmpty().Must(Currencies.IsKnown).WithMessage("Use an ISO 4217 currency code such as CNY.");
+        RuleFor(x => x.ReserveRatioTarget).InclusiveBetween(1.0m, 10.0m);
+        RuleFor(x => x.TrainingLeadDays).InclusiveBetween(0, 30);
+        RuleFor(x => x.ConfirmationDeadlineHours).InclusiveBetween(1, 720);
+        RuleFor(x => x.AlertLeadHours).NotNull().Must(h => h.Count is >= 1 and <= 5)
+            .WithMessage("Give one to five alert lead times.");
+        RuleForEach(x => x.AlertLeadHours).InclusiveBetween(1, 720);
+        RuleFor(x => x.ConfirmedAlertPercent).InclusiveBetween(1, 200);
+        RuleFor(x => x.TrainedAlertPercent).InclusiveBetween(1, 200);
+    }
+
+    public static bool IsTimeZone(string id) =>
+        (id == "UTC" || id.Contains('/')) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+}
+
+public static class Currencies
+{
+    private static readonly HashSet<string> Known = System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.SpecificCultures)
+        .Select(c => { try { return new System.Globalization.RegionInfo(c.Name).ISOCurrencySymbol; } catch (ArgumentException) { return null; } })
+        .OfType<string>()
+        .ToHashSet(StringComparer.Ordinal);
+
+    public static bool IsKnown(string code) => Known.Contains(code);
+}
+
+public sealed class TenantSettingsOperations(AppDbContext db)
+{
+    public async Task<Tenant> CurrentAsync(CancellationToken ct)
+    {
+        var id = db.Scope?.TenantId ?? throw new NotFound("Tenant");
+        return await db.Tenants.SingleAsync(t => t.Id == id, ct);
+    }
+
+    public async Task<Tenant> UpdateAsync(TenantSettings input, CancellationToken ct)
+    {
+        var tenant = await CurrentAsync(ct);
+        tenant.Name = input.Name.Trim();
+        tenant.TimeZone = input.TimeZone;
+        tenant.Currency = input.Currency;
+        tenant.ReserveRatioTarget = input.ReserveRatioTarget;
+        tenant.TrainingLeadDays = input.TrainingLeadDays;
+        tenant.ConfirmationDeadlineHours = input.ConfirmationDeadlineHours;
+        tenant.AlertLeadHours = [.. input.AlertLeadHours.Distinct().OrderDescending()];
+        tenant.ConfirmedAlertPercent = input.ConfirmedAlertPercent;
+        tenant.TrainedAlertPercent = input.TrainedAlertPercent;
+        await db.SaveChangesAsync(ct);
+        return tenant;
+    }
+}

@@ -1,0 +1,19 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Vendors.Api;
+
+public sealed class CreateVendor(VendorOperations vendors) : Endpoint<VendorInput, VendorResponse>
+{
+    public override void Configure()
+    {
+        Post("vendors");
+        Group<TenantGroup>();
+        Roles(TenantRoles.TenantAdmin);
+    }
+
+    public override async Task HandleAsync(VendorInput req, CancellationToken ct)
+    {
+        var vendor = await vendors.CreateAsync(req, ct);
+        await Send.CreatedAtAsync<GetVendor>(new { tenant = Route<string>("tenant"), vendorId = vendor.Id }, VendorResponse.From(vendor), cancellation: ct);
+    }
+}

@@ -1,0 +1,19 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Vendors.Api;
+
+public sealed class DeleteVendor(VendorOperations vendors) : Endpoint<VendorRouteRequest>
+{
+    public override void Configure()
+    {
+        Delete("vendors/{vendorId}");
+        Group<TenantGroup>();
+        Roles(TenantRoles.TenantAdmin);
+    }
+
+    public override async Task HandleAsync(VendorRouteRequest req, CancellationToken ct)
+    {
+        await vendors.DeleteAsync(req.VendorId, ct);
+        await Send.NoContentAsync(ct);
+    }
+}

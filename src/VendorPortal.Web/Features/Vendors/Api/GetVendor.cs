@@ -1,0 +1,26 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Vendors.Api;
+
+public sealed class VendorRouteRequest
+{
+    public Guid VendorId { get; set; }
+}
+
+public sealed class GetVendor(AppDbContext db) : Endpoint<VendorRouteRequest, VendorResponse>
+{
+    public override void Configure()
+    {
+        Get("vendors/{vendorId}");
+        Group<TenantGroup>();
+        Roles(TenantRoles.All);
+    }
+
+    public override async Task HandleAsync(VendorRouteRequest req, CancellationToken ct)
+    {
+        var vendor = await db.Vendors.AsNoTracking().Where(v => v.Id == req.VendorId)
+            .Select(VendorResponse.Projection).SingleOrDefaultAsync(ct);
+        if (vendor is null) await Send.NotFoundAsync(ct);
+        else await Send.OkAsync(vendor, ct);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Data.SqlClient;
+
+namespace VendorPortal.Web.Hosting;
+
+/// <summary>Turns the exceptions that mean "your request was wrong" into problem details, in the API's one error shape.</summary>
+public sealed class ApiErrors : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        (int Status, string Field, string Message)? problem = exception switch
+        {
+            RuleViolation rule => (rule.Status, rule.Field, rule.Message),
+            NotFound missing => (StatusCodes.Status404NotFound, "", missing.Message),
+            BadHttpRequestException bad => (bad.StatusCode, "", bad.Message),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "", "Someone else changed this record at the same time. Reload and try again."),
+            DbUpdateException db when IsUniqueViolation(db) => (StatusCodes.Status409Conflict, "", "A record with the same key already exists."),
+            _ => null,
+        };
+        if (!http.Request.Path.StartsWithSegments("/api"))
+        {
+            if (problem is { } known) http.Response.StatusCode = known.Status;
+            return false;
+        }
+        var p = problem ?? (StatusCodes.Status500InternalServerError, "", "An unexpected error occurred. It has been logged.");
+        if (problem is null)
+            http.RequestServices.GetRequiredService<ILogger<ApiErrors>>().LogError(exception, "Unhandled API error");
+
+        var failures = p.Field.Length == 0 && p.Status == StatusCodes.Status404NotFound
+            ? new List<ValidationFailure>()
+            : [new ValidationFailure(p.Field.Length == 0 ? "generalErrors" : p.Field, p.Message)];
+        var details = new FastEndpoints.ProblemDetails(failures, http.Request.Path, Activity.Current?.Id ?? http.TraceIdentifier, p.Status)
+        {
+            Detail = p.Message,
+        };
+        await details.ExecuteAsync(http);
+        return true;
+    }
+
+    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        SqlException sql => sql.Number is 2601 or 2627,
+        _ => false,
+    };
+}

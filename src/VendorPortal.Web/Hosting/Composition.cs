@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.DataProtection;
+using VendorPortal.Web.Features.ApiKeys;
+using VendorPortal.Web.Features.Identity;
+using VendorPortal.Web.Features.Notifications;
+using VendorPortal.Web.Features.Skills;
+using VendorPortal.Web.Features.Tenants;
+using VendorPortal.Web.Features.Users;
+using VendorPortal.Web.Features.Vendors;
+
+namespace VendorPortal.Web.Hosting;
+
+public static class Composition
+{
+    public static WebApplicationBuilder AddVendorPortal(this WebApplicationBuilder builder)
+    {
+        var data = DataFolder.From(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(data);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(data.Sub("keys"))).SetApplicationName("VendorPortal");
+        services.AddDatabase(builder.Configuration, data);
+        services.AddPortalAuthentication(builder.Configuration);
+        services.AddApi(builder.Configuration);
+        services.AddPortal();
+        services.AddJobs(builder.Configuration);
+        services.AddHealth();
+        services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+        services.AddScoped<Mailer>();
+        services.AddFeatureOperations();
+        return builder;
+    }
+
+    public static WebApplication UseVendorPortal(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), portal => portal.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseTenantScope();
+        app.UseAuthorization();
+        app.UseRequestBodyLimit();
+
+        app.UseApi();
+        app.MapRazorPages();
+        app.MapHealth();
+        app.MapJobsDashboard();
+        app.ScheduleRecurringJobs();
+        return app;
+    }
+
+    /// <summary>The business operations shared by API endpoints and portal pages.</summary>
+    private static IServiceCollection AddFeatureOperations(this IServiceCollection services) => services
+        .AddScoped<TokenIssuer>()
+        .AddScoped<TenantOperations>()
+        .AddScoped<TenantSettingsOperations>()
+        .AddScoped<InvitationOperations>()
+        .AddScoped<ApiKeyOperations>()
+        .AddScoped<VendorOperations>()
+        .AddScoped<SkillOperations>();
+
+    private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
+}

@@ -1,0 +1,79 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace VendorPortal.Web.Hosting;
+
+public static class Database
+{
+    public const string SqliteMigrations = "VendorPortal.Migrations.Sqlite";
+    public const string SqlServerMigrations = "VendorPortal.Migrations.SqlServer";
+
+    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, DataFolder data)
+    {
+        AssemblyLoadContext.Default.Resolving += LoadMigrationsAssembly;
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.AddScoped<AccessScopeAccessor>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<TenancySaveGuard>();
+        services.AddDbContext<AppDbContext>((sp, db) =>
+        {
+            if (options.IsSqlServer)
+                db.UseSqlServer(Required(options.ConnectionString), sql => sql.MigrationsAssembly(SqlServerMigrations));
+            else
+                db.UseSqlite(SqliteConnectionString(options, data), sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
+            db.AddInterceptors(sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<TenancySaveGuard>());
+        });
+        return services;
+    }
+
+    public static string SqliteConnectionString(DatabaseOptions options, DataFolder data) =>
+        string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(data.Root, "vendorportal.db"),
+                Pooling = true,
+                DefaultTimeout = 30,
+            }.ToString()
+            : options.ConnectionString;
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (options.MigrateOnStartup)
+        {
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers run beside the writer; it persists in the file once set.
+                await db.Database.OpenConnectionAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                await db.Database.CloseConnectionAsync();
+            }
+            await db.Database.MigrateAsync();
+        }
+        if (options.SeedDemoData)
+            await Features.Demo.DemoSeeder.SeedAsync(app.Services);
+    }
+
+    /// <summary>
+    /// The migration projects reference the host (they need its model), so the host cannot reference them;
+    /// their build copies them beside the host, and EF's load-by-name is answered from there.
+    /// </summary>
+    private static Assembly? LoadMigrationsAssembly(AssemblyLoadContext context, AssemblyName name)
+    {
+        if (name.Name is not (SqliteMigrations or SqlServerMigrations)) return null;
+        var path = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
+        return File.Exists(path)
+            ? context.LoadFromAssemblyPath(path)
+            : throw new FileNotFoundException($"{name.Name}.dll is missing beside the host. Build the whole solution (dotnet build VendorPortal.sln).", path);
+    }
+
+    private static string Required(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.")
+            : value;
+}

@@ -1,0 +1,59 @@
+using Hangfire;
+using Hangfire.SqlServer;
+
+namespace VendorPortal.Web.Hosting;
+
+public static class Jobs
+{
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddHangfire(cfg =>
+        {
+            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            // Hangfire holds no business state, so in-memory storage only delays work after a restart.
+            if (database.IsSqlServer)
+                cfg.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true });
+            else
+                cfg.UseInMemoryStorage();
+            // Bounded retries: an alert hours late is worse than one that failed loudly.
+            cfg.UseFilter(new AutomaticRetryAttribute { Attempts = 3, DelaysInSeconds = [15, 60, 300] });
+        });
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+        });
+        services.AddScoped<TenantJobScope>();
+        return services;
+    }
+
+    public static void ScheduleRecurringJobs(this WebApplication app)
+    {
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<Features.Users.DispatchInvitationEmails>(
+            Features.Users.DispatchInvitationEmails.Id, j => j.RunAsync(CancellationToken.None), "*/10 * * * *");
+    }
+
+    public static void MapJobsDashboard(this WebApplication app) =>
+        app.MapHangfireDashboardWithAuthorizationPolicy(Authentication.PlatformOperatorPolicy, "/hangfire",
+            new DashboardOptions { AppPath = "/", DashboardTitle = "VendorPortal jobs" });
+}
+
+/// <summary>
+/// Rebuilds the access scope inside a job from the tenant id it was given, so a job sees and writes
+/// exactly one tenant, as a request does.
+/// </summary>
+public sealed class TenantJobScope(AppDbContext db, AccessScopeAccessor accessor)
+{
+    public async Task<bool> EnterAsync(Guid tenantId, string job, CancellationToken ct = default)
+    {
+        var tenant = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId)
+            .Select(t => new { t.Id, t.Slug }).SingleOrDefaultAsync(ct);
+        if (tenant is null) return false;
+        accessor.Set(AccessScope.System(tenant.Id, tenant.Slug, job));
+        return true;
+    }
+}

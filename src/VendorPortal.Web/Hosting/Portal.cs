@@ -1,0 +1,33 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace VendorPortal.Web.Hosting;
+
+public static class Portal
+{
+    public static readonly CultureInfo[] Cultures = [new("en"), new("zh-CN")];
+
+    public static IServiceCollection AddPortal(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+            {
+                // Pages live beside their feature (Features/*/Pages) with explicit @page routes.
+                o.RootDirectory = "/";
+                o.Conventions.AuthorizeFolder("/");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    public static string CultureOf(string? language) =>
+        Cultures.Any(c => c.Name == language) ? language! : "en";
+}

@@ -1,0 +1,30 @@
+namespace VendorPortal.Web.Shared;
+
+public abstract class PageRequest
+{
+    public const int MaxPageSize = 200;
+
+    [QueryParam] public int Page { get; set; } = 1;
+    [QueryParam] public int PageSize { get; set; } = 50;
+}
+
+public abstract class PageRequestValidator<T> : Validator<T> where T : PageRequest
+{
+    protected PageRequestValidator()
+    {
+        RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+        RuleFor(x => x.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize);
+    }
+}
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+public static class PagingExtensions
+{
+    public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest request, CancellationToken ct)
+    {
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct);
+        return new Paged<T>(items, request.Page, request.PageSize, total);
+    }
+}
