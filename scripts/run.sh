@@ -15,7 +15,8 @@ export Mail__PublicBaseUrl="${Mail__PublicBaseUrl:-$url}"
 echo "Building VendorPortal ..."
 dotnet build VendorPortal.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
-dotnet src/VendorPortal.Web/bin/Release/net10.0/VendorPortal.Web.dll &
+# The project folder is the content root: appsettings.json and wwwroot are read from there.
+(cd src/VendorPortal.Web && exec dotnet bin/Release/net10.0/VendorPortal.Web.dll) &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null' INT TERM EXIT
 wait_for "$url/health/ready" 120
