@@ -39,6 +39,8 @@ public static partial class ApiDocument
                     Name = "X-Api-Key",
                     Description = "A key created by a tenant admin; scoped to one tenant and optionally one vendor.",
                 };
+                doc.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+                doc.Components.Schemas["ProblemDetails"] = ProblemDetailsSchema();
                 return Task.CompletedTask;
             });
             o.AddOperationTransformer((op, ctx, _) =>
@@ -60,7 +62,9 @@ public static partial class ApiDocument
                 }
 
                 var definition = metadata.OfType<EndpointDefinition>().FirstOrDefault();
-                if (definition?.ReqDtoType is { } requestType && ctx.Description.HttpMethod is "GET" or "DELETE")
+                var method = ctx.Description.HttpMethod;
+                if (method is "GET" or "DELETE") op.RequestBody = null;
+                if (definition?.ReqDtoType is { } requestType && method is "GET" or "DELETE")
                 {
                     foreach (var property in requestType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
                     {
@@ -74,6 +78,27 @@ public static partial class ApiDocument
                             Schema = new OpenApiSchema { Type = SchemaType(property.PropertyType) },
                         });
                     }
+                }
+
+                if (definition?.EndpointType.Namespace?.Split('.') is [.., "Features", var capability, "Api"])
+                {
+                    ctx.Document!.Tags ??= new HashSet<OpenApiTag>();
+                    // Replace the assembly-name tag the framework gives every operation with the capability.
+                    if (ctx.Document.Tags.FirstOrDefault(t => t.Name == typeof(ApiDocument).Assembly.GetName().Name) is { } assemblyTag)
+                        ctx.Document.Tags.Remove(assemblyTag);
+                    if (!ctx.Document.Tags.Any(t => t.Name == capability)) ctx.Document.Tags.Add(new OpenApiTag { Name = capability });
+                    op.Tags = new HashSet<OpenApiTagReference> { new(capability, ctx.Document) };
+                }
+
+                op.Responses ??= [];
+                var route = ctx.Description.RelativePath ?? "";
+                AddProblem(op, ctx.Document, "400", "The request is malformed or fails validation; errors name the fields.");
+                if (route.Contains("{tenant}", StringComparison.Ordinal) || route.Contains("Id}", StringComparison.Ordinal) || route.EndsWith("{id}", StringComparison.Ordinal))
+                    AddProblem(op, ctx.Document, "404", "Not found in the caller's scope: unknown tenant, not a member, or another vendor's record.");
+                if (method is "POST" or "PUT" or "DELETE")
+                {
+                    AddProblem(op, ctx.Document, "409", "Conflicts with the current state, e.g. a duplicate name.");
+                    AddProblem(op, ctx.Document, "422", "Breaks a business rule; errors name the field.");
                 }
 
                 if (!metadata.OfType<IAllowAnonymous>().Any())
@@ -97,6 +122,51 @@ public static partial class ApiDocument
         app.MapScalarApiReference("/docs", o => o
             .WithTitle("VendorPortal API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+    }
+
+    private static void AddProblem(OpenApiOperation op, OpenApiDocument? document, string status, string description)
+    {
+        if (op.Responses!.ContainsKey(status)) return;
+        op.Responses[status] = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", document) },
+            },
+        };
+    }
+
+    private static OpenApiSchema ProblemDetailsSchema()
+    {
+        static OpenApiSchema Of(JsonSchemaType type) => new() { Type = type };
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "RFC 9457 problem details.",
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["type"] = Of(JsonSchemaType.String),
+                ["title"] = Of(JsonSchemaType.String),
+                ["status"] = Of(JsonSchemaType.Integer),
+                ["detail"] = Of(JsonSchemaType.String),
+                ["instance"] = Of(JsonSchemaType.String),
+                ["traceId"] = Of(JsonSchemaType.String),
+                ["errors"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    Items = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Properties = new Dictionary<string, IOpenApiSchema>
+                        {
+                            ["name"] = Of(JsonSchemaType.String),
+                            ["reason"] = Of(JsonSchemaType.String),
+                        },
+                    },
+                },
+            },
+        };
     }
 
     private static JsonSchemaType SchemaType(Type type)

@@ -8,6 +8,7 @@ public sealed class CreateTenant(TenantOperations tenants) : Endpoint<NewTenantI
     {
         Post("platform/tenants");
         Policies(Hosting.Authentication.PlatformOperatorPolicy);
+        Description(b => b.ClearDefaultProduces(200).Produces<NewTenantResponse>(201));
         Summary(s => s.Summary = "Platform operators only: creates a tenant and invites its first TenantAdmin.");
     }
 

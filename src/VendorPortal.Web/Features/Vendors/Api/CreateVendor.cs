@@ -8,6 +8,7 @@ public sealed class CreateVendor(VendorOperations vendors) : Endpoint<VendorInpu
     {
         Post("vendors");
         Group<TenantGroup>();
+        Description(b => b.ClearDefaultProduces(200).Produces<VendorResponse>(201));
         Roles(TenantRoles.TenantAdmin);
     }
 
