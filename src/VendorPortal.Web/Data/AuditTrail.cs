@@ -6,7 +6,7 @@ using VendorPortal.Web.Features.Audit;
 namespace VendorPortal.Web.Data;
 
 /// <summary>Records who changed what, and the changed values, in the same transaction as the change.</summary>
-public sealed class AuditTrail(AccessScopeAccessor accessor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditTrail(TimeProvider clock) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -23,7 +23,7 @@ public sealed class AuditTrail(AccessScopeAccessor accessor, TimeProvider clock)
 
     private void Record(DbContext context)
     {
-        if (accessor.Current is not { } scope) return;
+        if (((AppDbContext)context).Scope is not { } scope) return;
         var now = clock.GetUtcNow();
         var entries = context.ChangeTracker.Entries<IAudited>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)

@@ -5,7 +5,7 @@ namespace VendorPortal.Web.Data;
 /// <summary>
 /// Stamps new tenant- and vendor-owned rows with the current scope and refuses any write outside it.
 /// </summary>
-public sealed class TenancySaveGuard(AccessScopeAccessor accessor) : SaveChangesInterceptor
+public sealed class TenancySaveGuard : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -20,12 +20,13 @@ public sealed class TenancySaveGuard(AccessScopeAccessor accessor) : SaveChanges
         return ValueTask.FromResult(result);
     }
 
-    private void Guard(DbContext context)
+    private static void Guard(DbContext context)
     {
+        var current = ((AppDbContext)context).Scope;
         foreach (var entry in context.ChangeTracker.Entries<ITenantOwned>())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
-            var scope = accessor.Current
+            var scope = current
                 ?? throw new ScopeViolationException($"{entry.Metadata.ClrType.Name} written without an access scope.");
 
             if (entry.State == EntityState.Added && entry.Entity.TenantId == Guid.Empty)

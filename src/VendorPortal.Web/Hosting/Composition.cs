@@ -17,6 +17,7 @@ public static class Composition
         var services = builder.Services;
         services.AddSingleton(data);
         services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(data.Sub("keys"))).SetApplicationName("VendorPortal");
         services.AddDatabase(builder.Configuration, data);
         services.AddPortalAuthentication(builder.Configuration);

@@ -16,16 +16,18 @@ public static class Database
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddScoped<AccessScopeAccessor>();
-        services.AddScoped<AuditTrail>();
-        services.AddScoped<TenancySaveGuard>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<TenancySaveGuard>();
+        var sqlite = SqliteConnectionString(options, data);
+        // Options are built once: the interceptors read the scope from the context they are given.
         services.AddDbContext<AppDbContext>((sp, db) =>
         {
             if (options.IsSqlServer)
                 db.UseSqlServer(Required(options.ConnectionString), sql => sql.MigrationsAssembly(SqlServerMigrations));
             else
-                db.UseSqlite(SqliteConnectionString(options, data), sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
+                db.UseSqlite(sqlite, o => o.MigrationsAssembly(SqliteMigrations));
             db.AddInterceptors(sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<TenancySaveGuard>());
-        });
+        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Caching.Memory;
 using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Hosting;
@@ -6,10 +7,13 @@ namespace VendorPortal.Web.Hosting;
 /// <summary>
 /// Builds the request's access scope from the verified principal and the {tenant} route value.
 /// Non-members, unknown tenants and keys of another tenant all get 404: existence is not revealed.
+/// Granted scopes are remembered briefly, so a steady stream of calls costs one lookup a minute;
+/// refusals are never remembered, so a new membership works at once.
 /// </summary>
 public static class Tenancy
 {
     public const string RouteValue = "tenant";
+    private static readonly TimeSpan Remember = TimeSpan.FromSeconds(60);
 
     public static IApplicationBuilder UseTenantScope(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
@@ -19,8 +23,13 @@ public static class Tenancy
             return;
         }
 
-        var db = ctx.RequestServices.GetRequiredService<AppDbContext>();
-        var scope = await ResolveAsync(db, ctx.User, slug, ctx.RequestAborted);
+        var cache = ctx.RequestServices.GetRequiredService<IMemoryCache>();
+        var key = (ctx.User.FindFirstValue(ClaimTypes.NameIdentifier), ctx.User.FindFirstValue(PortalClaims.ApiKeyId) is not null, slug);
+        if (!cache.TryGetValue(key, out AccessScope? scope))
+        {
+            scope = await ResolveAsync(ctx.RequestServices.GetRequiredService<AppDbContext>(), ctx.User, slug, ctx.RequestAborted);
+            if (scope is not null) cache.Set(key, scope, Remember);
+        }
         if (scope is null)
         {
             await NotFound(ctx);

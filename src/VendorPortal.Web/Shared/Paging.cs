@@ -23,8 +23,12 @@ public static class PagingExtensions
 {
     public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest request, CancellationToken ct)
     {
-        var total = await query.CountAsync(ct);
-        var items = await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct);
+        var skip = (request.Page - 1) * request.PageSize;
+        var items = await query.Skip(skip).Take(request.PageSize).ToListAsync(ct);
+        // A short page (other than an empty one past the end) already tells the total without counting.
+        var total = items.Count < request.PageSize && (items.Count > 0 || skip == 0)
+            ? skip + items.Count
+            : await query.CountAsync(ct);
         return new Paged<T>(items, request.Page, request.PageSize, total);
     }
 }
