@@ -1,11 +1,14 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.ApiKeys;
 using VendorPortal.Web.Features.Audit;
 using VendorPortal.Web.Features.Identity;
+using VendorPortal.Web.Features.Notifications;
 using VendorPortal.Web.Features.Skills;
 using VendorPortal.Web.Features.Tenants;
+using VendorPortal.Web.Features.Training;
 using VendorPortal.Web.Features.Users;
 using VendorPortal.Web.Features.Vendors;
 
@@ -24,6 +27,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
     public DbSet<Vendor> Vendors => Set<Vendor>();
     public DbSet<Skill> Skills => Set<Skill>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Agent> Agents => Set<Agent>();
+    public DbSet<PoolPlan> PoolPlans => Set<PoolPlan>();
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+    public DbSet<TrainingEnrollment> TrainingEnrollments => Set<TrainingEnrollment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public AccessScope? Scope => scope.Current;
 

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.DataProtection;
+using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.ApiKeys;
 using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Notifications;
 using VendorPortal.Web.Features.Skills;
 using VendorPortal.Web.Features.Tenants;
+using VendorPortal.Web.Features.Training;
 using VendorPortal.Web.Features.Users;
 using VendorPortal.Web.Features.Vendors;
 
@@ -61,7 +63,13 @@ public static class Composition
         .AddScoped<InvitationOperations>()
         .AddScoped<ApiKeyOperations>()
         .AddScoped<VendorOperations>()
-        .AddScoped<SkillOperations>();
+        .AddScoped<SkillOperations>()
+        .AddScoped<AgentOperations>()
+        .AddScoped<AgentImport>()
+        .AddScoped<PoolDepth>()
+        .AddScoped<TrainingOperations>()
+        .AddScoped<TrainingReads>()
+        .AddScoped<Notifier>();
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
 }

@@ -35,6 +35,8 @@ public static class Jobs
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<Features.Users.DispatchInvitationEmails>(
             Features.Users.DispatchInvitationEmails.Id, j => j.RunAsync(CancellationToken.None), "*/10 * * * *");
+        recurring.AddOrUpdate<Features.Notifications.DispatchNotifications>(
+            Features.Notifications.DispatchNotifications.Id, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 
     public static void MapJobsDashboard(this WebApplication app) =>

@@ -10,6 +10,8 @@ public sealed class Tenant : IAudited
     public string Currency { get; set; } = "USD";
     public decimal ReserveRatioTarget { get; set; } = 2.0m;
     public int TrainingLeadDays { get; set; } = 2;
+    /// <summary>How long a passed training counts as "trained" after the session ends.</summary>
+    public int TrainingValidityDays { get; set; } = 180;
     public int ConfirmationDeadlineHours { get; set; } = 48;
     /// <summary>Hours before a shift at which readiness alerts go out, latest last (e.g. 72 then 48).</summary>
     public List<int> AlertLeadHours { get; set; } = [72, 48];

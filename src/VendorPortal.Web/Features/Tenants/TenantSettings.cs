@@ -7,6 +7,7 @@ public sealed class TenantSettings
     public string Currency { get; set; } = "USD";
     public decimal ReserveRatioTarget { get; set; } = 2.0m;
     public int TrainingLeadDays { get; set; } = 2;
+    public int TrainingValidityDays { get; set; } = 180;
     public int ConfirmationDeadlineHours { get; set; } = 48;
     public List<int> AlertLeadHours { get; set; } = [72, 48];
     public int ConfirmedAlertPercent { get; set; } = 100;
@@ -19,6 +20,7 @@ public sealed class TenantSettings
         Currency = t.Currency,
         ReserveRatioTarget = t.ReserveRatioTarget,
         TrainingLeadDays = t.TrainingLeadDays,
+        TrainingValidityDays = t.TrainingValidityDays,
         ConfirmationDeadlineHours = t.ConfirmationDeadlineHours,
         AlertLeadHours = [.. t.AlertLeadHours],
         ConfirmedAlertPercent = t.ConfirmedAlertPercent,
@@ -35,6 +37,7 @@ public sealed class TenantSettingsValidator : Validator<TenantSettings>
         RuleFor(x => x.Currency).NotEmpty().Must(Currencies.IsKnown).WithMessage("Use an ISO 4217 currency code such as CNY.");
         RuleFor(x => x.ReserveRatioTarget).InclusiveBetween(1.0m, 10.0m);
         RuleFor(x => x.TrainingLeadDays).InclusiveBetween(0, 30);
+        RuleFor(x => x.TrainingValidityDays).InclusiveBetween(1, 730);
         RuleFor(x => x.ConfirmationDeadlineHours).InclusiveBetween(1, 720);
         RuleFor(x => x.AlertLeadHours).NotNull().Must(h => h.Count is >= 1 and <= 5)
             .WithMessage("Give one to five alert lead times.");
@@ -73,6 +76,7 @@ public sealed class TenantSettingsOperations(AppDbContext db)
         tenant.Currency = input.Currency;
         tenant.ReserveRatioTarget = input.ReserveRatioTarget;
         tenant.TrainingLeadDays = input.TrainingLeadDays;
+        tenant.TrainingValidityDays = input.TrainingValidityDays;
         tenant.ConfirmationDeadlineHours = input.ConfirmationDeadlineHours;
         tenant.AlertLeadHours = [.. input.AlertLeadHours.Distinct().OrderDescending()];
         tenant.ConfirmedAlertPercent = input.ConfirmedAlertPercent;

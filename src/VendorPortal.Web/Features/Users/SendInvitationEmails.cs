@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Hangfire;
 using Microsoft.Extensions.Localization;
@@ -49,9 +48,7 @@ public sealed class SendInvitationEmails(
 
     private MailMessage Compose(Invitation invitation, string tenantName)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(Portal.CultureOf(invitation.Language));
-        try
+        using (new UiCulture(invitation.Language))
         {
             var link = $"{mail.Value.PublicBaseUrl.TrimEnd('/')}/invitations/accept?token={Uri.EscapeDataString(invitations.TokenFor(invitation))}";
             var role = text[invitation.Role.ToString()];
@@ -62,10 +59,6 @@ public sealed class SendInvitationEmails(
                 subject,
                 $"{body}\n\n{link}\n",
                 $"<p>{WebUtility.HtmlEncode(body)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(text["Accept the invitation"])}</a></p>");
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
         }
     }
 }

@@ -65,8 +65,8 @@ public sealed class VendorOperations(AppDbContext db, TimeProvider clock)
     public async Task DeleteAsync(Guid id, CancellationToken ct)
     {
         var vendor = await db.Vendors.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFound("Vendor");
-        if (await db.Memberships.AnyAsync(m => m.VendorId == id, ct))
-            throw RuleViolation.Conflict("vendorId", "This vendor still has users. Remove them, or set the vendor inactive instead.");
+        if (await db.Memberships.AnyAsync(m => m.VendorId == id, ct) || await db.Agents.AnyAsync(a => a.VendorId == id, ct))
+            throw RuleViolation.Conflict("vendorId", "This vendor still has users or agents. Set the vendor inactive instead.");
         db.Vendors.Remove(vendor);
         await db.SaveChangesAsync(ct);
     }

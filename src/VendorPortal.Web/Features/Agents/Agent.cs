@@ -1,0 +1,71 @@
+using VendorPortal.Web.Features.Skills;
+
+namespace VendorPortal.Web.Features.Agents;
+
+public enum AgentStatus
+{
+    Active,
+    Inactive,
+    Left,
+}
+
+/// <summary>A vendor's reserve agent, trained ahead to work this tenant's peaks. Personal data is kept minimal.</summary>
+public sealed class Agent : IVendorOwned, IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+    public Guid VendorId { get; set; }
+    /// <summary>The vendor's own employee code; unique within the vendor.</summary>
+    public required string ExternalRef { get; init; }
+    public required string DisplayName { get; set; }
+    public List<string> Languages { get; set; } = [];
+    public AgentStatus Status { get; set; } = AgentStatus.Active;
+    public int? MaxWeeklyHours { get; set; }
+    public string? Notes { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<AgentSkill> Skills { get; init; } = [];
+
+    public void SetSkills(IEnumerable<Guid> skillIds)
+    {
+        var wanted = skillIds.ToHashSet();
+        Skills.RemoveAll(s => !wanted.Contains(s.SkillId));
+        foreach (var id in wanted.Where(id => Skills.All(s => s.SkillId != id)))
+            Skills.Add(new AgentSkill { AgentId = Id, SkillId = id, TenantId = TenantId, VendorId = VendorId });
+    }
+}
+
+public sealed class AgentSkill : IVendorOwned
+{
+    public Guid TenantId { get; set; }
+    public Guid VendorId { get; set; }
+    public Guid AgentId { get; init; }
+    public Guid SkillId { get; init; }
+    public Skill? Skill { get; init; }
+}
+
+public sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Agent> b)
+    {
+        b.Property(x => x.ExternalRef).HasMaxLength(64);
+        b.Property(x => x.DisplayName).HasMaxLength(200);
+        b.Property(x => x.Notes).HasMaxLength(2000);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(x => new { x.TenantId, x.VendorId, x.ExternalRef }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.VendorId, x.Status });
+        b.HasOne<Vendors.Vendor>().WithMany().HasForeignKey(x => x.VendorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Skills).WithOne().HasForeignKey(x => x.AgentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class AgentSkillConfiguration : IEntityTypeConfiguration<AgentSkill>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<AgentSkill> b)
+    {
+        b.HasKey(x => new { x.AgentId, x.SkillId });
+        b.HasIndex(x => new { x.TenantId, x.SkillId });
+        b.HasOne(x => x.Skill).WithMany().HasForeignKey(x => x.SkillId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

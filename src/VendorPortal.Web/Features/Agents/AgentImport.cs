@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace VendorPortal.Web.Features.Agents;
+
+public sealed record ImportProblem(long Line, string Reason);
+
+public sealed record ImportPreviewRow(long Line, string Action, string ExternalRef, string DisplayName, IReadOnlyList<string> Skills, string Status);
+
+public sealed record ImportResult(bool DryRun, bool Stored, int Rows, int Created, int Updated, IReadOnlyList<ImportProblem> Errors, IReadOnlyList<ImportPreviewRow> Preview);
+
+/// <summary>
+/// Creates or updates a vendor's agents from CSV, matched by external reference. All-or-nothing: a file with
+/// any bad row stores nothing and every bad row is reported with its line number. UTF-8 with or without BOM,
+/// Excel-style quoting, comma or semicolon separated; the body is read as a stream.
+/// Columns (header names, any order, case-insensitive): externalRef, displayName, skills (codes separated
+/// by ; or |), languages (tags separated by ; or |), status (active, inactive, left), maxWeeklyHours, notes.
+/// </summary>
+public sealed class AgentImport(AppDbContext db, AgentOperations agents, TimeProvider clock)
+{
+    public const int MaxRows = 50_000;
+    public const long MaxBytes = 20 * 1024 * 1024;
+    private const int PreviewRows = 200;
+    private static readonly char[] ListSeparators = [';', '|'];
+
+    private sealed record Row(long Line, string ExternalRef, string DisplayName, List<string> Skills, List<string> Languages, AgentStatus Status, int? MaxWeeklyHours, string? Notes);
+
+    public async Task<ImportResult> RunAsync(Stream csv, Guid? vendorId, bool dryRun, CancellationToken ct)
+    {
+        var vendor = await agents.VendorForWriteAsync(vendorId, ct);
+        var skills = await db.Skills.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
+        var errors = new List<ImportProblem>();
+        var rows = await ParseAsync(csv, skills, errors, ct);
+
+        var existing = await db.Agents.Include(a => a.Skills).Where(a => a.VendorId == vendor)
+            .ToDictionaryAsync(a => a.ExternalRef, StringComparer.Ordinal, ct);
+        var preview = rows.Take(PreviewRows).Select(r => new ImportPreviewRow(
+            r.Line, existing.ContainsKey(r.ExternalRef) ? "update" : "create", r.ExternalRef, r.DisplayName, r.Skills,
+            r.Status.ToString().ToLowerInvariant())).ToList();
+        var created = rows.Count(r => !existing.ContainsKey(r.ExternalRef));
+        if (errors.Count > 0 || dryRun || rows.Count == 0)
+            return new ImportResult(dryRun, false, rows.Count + errors.Count(e => e.Line > 1), created, rows.Count - created, errors, preview);
+
+        var now = clock.GetUtcNow();
+        var tenantId = db.Scope!.TenantId;
+        foreach (var r in rows)
+        {
+            if (!existing.TryGetValue(r.ExternalRef, out var agent))
+            {
+                agent = new Agent { TenantId = tenantId, VendorId = vendor, ExternalRef = r.ExternalRef, DisplayName = r.DisplayName, CreatedAt = now };
+                db.Agents.Add(agent);
+            }
+            agent.DisplayName = r.DisplayName;
+            agent.Languages = r.Languages;
+            agent.Status = r.Status;
+            agent.MaxWeeklyHours = r.MaxWeeklyHours;
+            agent.Notes = r.Notes;
+            agent.UpdatedAt = now;
+            agent.SetSkills(r.Skills.Select(code => skills[code]));
+        }
+        await db.SaveChangesAsync(ct);
+        return new ImportResult(false, true, rows.Count, created, rows.Count - created, [], preview);
+    }
+
+    private static async Task<List<Row>> ParseAsync(Stream csv, Dictionary<string, Guid> skills, List<ImportProblem> errors, CancellationToken ct)
+    {
+        var rows = new List<Row>();
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        var options = CsvReaderOptions.Default with
+        {
+            HasHeader = true,
+            TrimWhitespace = true,
+            TrackLineNumbers = true,
+            IncludeValuesInExceptions = false,
+            NormalizeHeaderName = h => h.Trim().Replace("_", "").Replace(" ", "").ToLowerInvariant(),
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MalformedData = CsvMalformedDataHandling.Throw,
+        };
+        await using var reader = CsvReader.Create(csv, options, leaveOpen: true);
+        try
+        {
+            await reader.ReadHeaderAsync(ct);
+            var columns = new Dictionary<string, int>();
+            foreach (var name in new[] { "externalref", "displayname", "skills", "languages", "status", "maxweeklyhours", "notes" })
+                columns[name] = reader.TryGetFieldIndex(name, out var index) ? index : -1;
+            if (reader.Headers.Count == 0)
+            {
+                errors.Add(new ImportProblem(1, "The file is empty: the first line must name the columns."));
+                return rows;
+            }
+            foreach (var required in new[] { "externalRef", "displayName" })
+                if (columns[required.ToLowerInvariant()] < 0) errors.Add(new ImportProblem(1, $"The header has no {required} column."));
+            if (errors.Count > 0) return rows;
+
+            while (await reader.ReadAsync(ct))
+            {
+                var line = reader.LineNumber;
+                if (rows.Count + errors.Count >= MaxRows)
+                {
+                    errors.Add(new ImportProblem(line, $"The file has more than {MaxRows:N0} rows; split it."));
+                    break;
+                }
+                if (!System.Text.Unicode.Utf8.IsValid(reader.RawRecord))
+                {
+                    errors.Add(new ImportProblem(line, "not valid UTF-8: save the file as \"CSV UTF-8\" and upload it again"));
+                    continue;
+                }
+                string Field(string name) => columns[name] < 0 ? "" : reader.GetString(columns[name]);
+
+                var problems = new List<string>();
+                var reference = Field("externalref");
+                var name = Field("displayname");
+                if (reference.Length == 0) problems.Add("missing external reference");
+                else if (reference.Length > 64) problems.Add("external reference longer than 64 characters");
+                else if (seen.TryGetValue(reference, out var first)) problems.Add($"duplicate reference {reference} (also on line {first})");
+                else seen[reference] = line;
+                if (name.Length == 0) problems.Add("missing display name");
+                else if (name.Length > 200) problems.Add("display name longer than 200 characters");
+
+                var codes = Split(Field("skills"));
+                var unknown = codes.Where(c => !skills.ContainsKey(c)).ToList();
+                if (unknown.Count > 0) problems.Add($"unknown skill {string.Join(", ", unknown)}");
+                var languages = Split(Field("languages"));
+                var badLanguages = languages.Where(l => !AgentInputValidator.IsLanguageTag(l)).ToList();
+                if (badLanguages.Count > 0) problems.Add($"bad language tag {string.Join(", ", badLanguages)}");
+
+                var statusText = Field("status");
+                var status = AgentStatus.Active;
+                if (statusText.Length > 0 && (!Enum.TryParse(statusText, ignoreCase: true, out status) || !Enum.IsDefined(status) || int.TryParse(statusText, out _)))
+                    problems.Add($"bad status '{statusText}' (use active, inactive or left)");
+
+                var hoursText = Field("maxweeklyhours");
+                int? hours = null;
+                if (hoursText.Length > 0)
+                {
+                    if (int.TryParse(hoursText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var h) && h is >= 1 and <= 80) hours = h;
+                    else problems.Add($"bad maxWeeklyHours '{hoursText}' (a whole number from 1 to 80)");
+                }
+                var notes = Field("notes");
+                if (notes.Length > 2000) problems.Add("notes longer than 2000 characters");
+
+                if (problems.Count > 0) errors.Add(new ImportProblem(line, string.Join("; ", problems)));
+                else rows.Add(new Row(line, reference, name, [.. codes.Select(c => c.ToUpperInvariant()).Distinct()],
+                    [.. languages.Distinct(StringComparer.OrdinalIgnoreCase)], status, hours, notes.Length == 0 ? null : notes));
+            }
+        }
+        catch (CsvFormatException)
+        {
+            errors.Add(new ImportProblem(Math.Max(1, reader.LineNumber), "malformed CSV here (check the quotes); nothing was stored"));
+        }
+        return rows;
+    }
+
+    private static List<string> Split(string value) =>
+        [.. value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}

@@ -1,0 +1,25 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Agents.Api;
+
+public sealed class AgentRouteRequest
+{
+    public Guid AgentId { get; set; }
+}
+
+public sealed class GetAgent(AgentOperations agents) : Endpoint<AgentRouteRequest, AgentResponse>
+{
+    public override void Configure()
+    {
+        Get("agents/{agentId}");
+        Group<TenantGroup>();
+        Roles(TenantRoles.All);
+        Summary(s => s.Summary = "One agent with its skills and what it is trained for (trainedFor).");
+    }
+
+    public override async Task HandleAsync(AgentRouteRequest req, CancellationToken ct)
+    {
+        if (await agents.FindAsync(req.AgentId, ct) is { } agent) await Send.OkAsync(agent, ct);
+        else await Send.NotFoundAsync(ct);
+    }
+}

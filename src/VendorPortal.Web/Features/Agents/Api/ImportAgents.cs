@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Agents.Api;
+
+public sealed class ImportAgents(AgentImport import) : EndpointWithoutRequest<ImportResult>
+{
+    public override void Configure()
+    {
+        Post("agents/import");
+        Group<TenantGroup>();
+        Roles(TenantRoles.VendorManager, TenantRoles.TenantAdmin);
+        AllowFileUploads(dontAutoBindFormData: true);
+        Options(o => o.WithMetadata(new RequestSizeLimitAttribute(AgentImport.MaxBytes)));
+        Description(b => b.Accepts<IFormFile>("multipart/form-data", "text/csv"));
+        Summary(s =>
+        {
+            s.Summary = "Creates or updates agents from CSV, all-or-nothing.";
+            s.Description = "Send the file as text/csv or as the 'file' field of a form (20 MiB, 50,000 rows at most). " +
+                "Columns: externalRef, displayName, skills, languages, status, maxWeeklyHours, notes. " +
+                "Query: vendorId (tenant staff), dryRun=true to preview. A file with any bad row stores nothing and answers 422 problem details naming every bad line.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var vendorId = Query<Guid?>("vendorId", isRequired: false);
+        var dryRun = Query<bool?>("dryRun", isRequired: false) ?? false;
+        ImportResult result;
+        if (HttpContext.Request.HasFormContentType)
+        {
+            var form = await HttpContext.Request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            if (file is null) ThrowError("Attach the CSV as the form field 'file'.");
+            await using var stream = file.OpenReadStream();
+            result = await import.RunAsync(stream, vendorId, dryRun, ct);
+        }
+        else
+        {
+            result = await import.RunAsync(HttpContext.Request.Body, vendorId, dryRun, ct);
+        }
+        foreach (var problem in result.Errors)
+            AddError(new FluentValidation.Results.ValidationFailure($"line {problem.Line}", problem.Reason));
+        ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
+        await Send.OkAsync(result, ct);
+    }
+}

@@ -1,0 +1,30 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Agents.Api;
+
+public sealed class UpdateAgentRequest
+{
+    public Guid AgentId { get; set; }
+    [FromBody] public AgentInput Agent { get; set; } = new();
+}
+
+public sealed class UpdateAgentValidator : Validator<UpdateAgentRequest>
+{
+    public UpdateAgentValidator() => RuleFor(x => x.Agent).NotNull().SetValidator(new AgentInputValidator());
+}
+
+public sealed class UpdateAgent(AgentOperations agents) : Endpoint<UpdateAgentRequest, AgentResponse>
+{
+    public override void Configure()
+    {
+        Put("agents/{agentId}");
+        Group<TenantGroup>();
+        Roles(TenantRoles.VendorManager, TenantRoles.TenantAdmin);
+    }
+
+    public override async Task HandleAsync(UpdateAgentRequest req, CancellationToken ct)
+    {
+        await agents.UpdateAsync(req.AgentId, req.Agent, ct);
+        await Send.OkAsync((await agents.FindAsync(req.AgentId, ct))!, ct);
+    }
+}

@@ -1,0 +1,101 @@
+using VendorPortal.Web.Features.Training;
+
+namespace VendorPortal.Web.Features.Agents;
+
+public enum PoolStatus
+{
+    Green,
+    Amber,
+    Red,
+}
+
+public sealed record PoolRow(
+    Guid VendorId, string VendorName, Guid SkillId, string SkillCode, string SkillName,
+    int ActiveAgents, int TrainedAgents, int PeakHeadcount, decimal ReserveRatio, int Target, int Gap, int TrainedGap, PoolStatus Status);
+
+public sealed record PoolResponse(decimal ReserveRatioTarget, IReadOnlyList<PoolRow> Rows);
+
+public sealed record PeakPlanInput(Guid VendorId, string Skill, int PeakHeadcount);
+
+/// <summary>
+/// Reserve depth per vendor and skill: active agents and agents trained now, against the target
+/// (reserve ratio × planned peak). Green at or above target, amber from 80%, red below.
+/// </summary>
+public sealed class PoolDepth(AppDbContext db, TimeProvider clock)
+{
+    public async Task<PoolResponse> ReadAsync(CancellationToken ct)
+    {
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == db.Scope!.TenantId, ct);
+        var vendors = await db.Vendors.AsNoTracking().Select(v => new { v.Id, v.Name }).ToListAsync(ct);
+        var skills = await db.Skills.AsNoTracking().Select(s => new { s.Id, s.Code, s.Name }).ToListAsync(ct);
+        var active = await db.Set<AgentSkill>().AsNoTracking()
+            .Where(s => db.Agents.Any(a => a.Id == s.AgentId && a.Status == AgentStatus.Active))
+            .GroupBy(s => new { s.VendorId, s.SkillId })
+            .Select(g => new { g.Key.VendorId, g.Key.SkillId, Count = g.Count() })
+            .ToListAsync(ct);
+        var plans = await db.PoolPlans.AsNoTracking().ToListAsync(ct);
+        var trained = await TrainedBySkillAsync(tenant.TrainingValidityDays, ct);
+
+        var rows =
+            from v in vendors
+            from s in skills
+            let activeCount = active.FirstOrDefault(a => a.VendorId == v.Id && a.SkillId == s.Id)?.Count ?? 0
+            let peak = plans.FirstOrDefault(p => p.VendorId == v.Id && p.SkillId == s.Id)?.PeakHeadcount ?? 0
+            where activeCount > 0 || peak > 0
+            let trainedCount = trained.GetValueOrDefault((v.Id, s.Id))
+            let target = (int)Math.Ceiling(peak * tenant.ReserveRatioTarget)
+            orderby v.Name, s.Code
+            select new PoolRow(v.Id, v.Name, s.Id, s.Code, s.Name, activeCount, trainedCount, peak, tenant.ReserveRatioTarget,
+                target, activeCount - target, trainedCount - target, StatusOf(activeCount, target));
+        return new PoolResponse(tenant.ReserveRatioTarget, [.. rows]);
+    }
+
+    public async Task SetPlansAsync(IReadOnlyList<PeakPlanInput> plans, CancellationToken ct)
+    {
+        var codes = plans.Select(p => p.Skill.Trim().ToUpperInvariant()).Distinct().ToList();
+        var skills = await db.Skills.Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Id, ct);
+        var vendorIds = await db.Vendors.Select(v => v.Id).ToListAsync(ct);
+        var errors = plans.Select((p, i) =>
+                !vendorIds.Contains(p.VendorId) ? $"row {i + 1}: no such vendor."
+                : !skills.ContainsKey(p.Skill.Trim().ToUpperInvariant()) ? $"row {i + 1}: unknown skill {p.Skill}."
+                : null)
+            .OfType<string>().ToList();
+        if (errors.Count > 0) throw new RuleViolation("plans", string.Join(" ", errors));
+
+        var existing = await db.PoolPlans.ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var p in plans)
+        {
+            var skillId = skills[p.Skill.Trim().ToUpperInvariant()];
+            var plan = existing.FirstOrDefault(x => x.VendorId == p.VendorId && x.SkillId == skillId);
+            if (plan is null)
+            {
+                plan = new PoolPlan { VendorId = p.VendorId, SkillId = skillId };
+                db.PoolPlans.Add(plan);
+                existing.Add(plan);
+            }
+            plan.PeakHeadcount = p.PeakHeadcount;
+            plan.UpdatedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Dictionary<(Guid Vendor, Guid Skill), int>> TrainedBySkillAsync(int validityDays, CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(validityDays);
+        var passed = await db.TrainingEnrollments.AsNoTracking()
+            .Where(e => e.Outcome == TrainingOutcome.Passed && e.Agent!.Status == AgentStatus.Active)
+            .Select(e => new { e.AgentId, e.VendorId, e.Session!.EndsAt, Skills = e.Session.Skills.Select(s => s.SkillId).ToList() })
+            .ToListAsync(ct);
+        return passed.Where(p => p.EndsAt > cutoff)
+            .SelectMany(p => p.Skills.Select(skill => (p.VendorId, skill, p.AgentId)))
+            .Distinct()
+            .GroupBy(x => (x.VendorId, x.skill))
+            .ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    private static PoolStatus StatusOf(int active, int target) =>
+        target == 0 || active >= target ? PoolStatus.Green
+        : active * 100 >= target * 80 ? PoolStatus.Amber
+        : PoolStatus.Red;
+}

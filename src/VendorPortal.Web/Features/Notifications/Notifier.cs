@@ -1,0 +1,85 @@
+using Hangfire;
+using Microsoft.Extensions.Localization;
+using VendorPortal.Web.Features.Training;
+using VendorPortal.Web.Hosting;
+
+namespace VendorPortal.Web.Features.Notifications;
+
+/// <summary>Writes outbox e-mails in each recipient's language, and asks the sender job to deliver them.</summary>
+public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> text, IBackgroundJobClient jobs, TimeProvider clock)
+{
+    /// <summary>Tells the managers of every vendor with agents enrolled that a session moved or was cancelled.</summary>
+    public async Task TrainingChangedAsync(TrainingSession session, bool rescheduled, CancellationToken ct)
+    {
+        var vendorIds = await db.TrainingEnrollments.Where(e => e.SessionId == session.Id).Select(e => e.VendorId).Distinct().ToListAsync(ct);
+        var recipients = await db.Memberships
+            .Where(m => m.VendorId != null && vendorIds.Contains(m.VendorId.Value))
+            .Select(m => new { m.User!.Email, m.User.Language })
+            .ToListAsync(ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == session.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
+        var starts = TenantTime.ToLocal(session.StartsAt, zone);
+        var ends = TenantTime.ToLocal(session.EndsAt, zone);
+        foreach (var r in recipients.Where(r => r.Email is not null))
+        {
+            using var _ = new UiCulture(r.Language);
+            var subject = rescheduled
+                ? text["Training rescheduled: {0}", session.Title]
+                : text["Training cancelled: {0}", session.Title];
+            var body = rescheduled
+                ? text["The training \"{0}\" now runs {1:yyyy-MM-dd HH:mm} to {2:HH:mm} ({3}) at {4}. Your enrolled agents stay enrolled.", session.Title, starts, ends, zone.Id, session.Location ?? "-"]
+                : text["The training \"{0}\" on {1:yyyy-MM-dd HH:mm} is cancelled: {2}", session.Title, starts, session.CancelReason ?? "-"];
+            db.Notifications.Add(new Notification
+            {
+                ToEmail = r.Email!, Subject = subject, Body = body,
+                Kind = rescheduled ? "training:rescheduled" : "training:cancelled", SubjectId = session.Id,
+                CreatedAt = clock.GetUtcNow(),
+            });
+        }
+    }
+
+    /// <summary>Call after the change is saved: the job sends whatever the outbox holds for the tenant.</summary>
+    public void Dispatch(Guid tenantId) => jobs.Enqueue<SendNotifications>(j => j.RunAsync(tenantId, CancellationToken.None));
+}
+
+/// <summary>Sends a tenant's unsent outbox e-mails, claiming each first so a second run never sends it again.</summary>
+public sealed class SendNotifications(TenantJobScope tenantScope, AppDbContext db, Mailer mailer, TimeProvider clock)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task RunAsync(Guid tenantId, CancellationToken ct)
+    {
+        if (!await tenantScope.EnterAsync(tenantId, "notifications", ct)) return;
+        var pending = await db.Notifications.AsNoTracking().Where(n => n.SentAt == null).OrderBy(n => n.CreatedAt).ToListAsync(ct);
+        foreach (var n in pending)
+        {
+            var now = clock.GetUtcNow();
+            var claimed = await db.Notifications.Where(x => x.Id == n.Id && x.SentAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.SentAt, now), ct);
+            if (claimed == 0) continue;
+            try
+            {
+                await mailer.SendAsync(new MailMessage(n.ToEmail, n.Subject, n.Body, $"<p>{System.Net.WebUtility.HtmlEncode(n.Body)}</p>"), ct);
+            }
+            catch
+            {
+                await db.Notifications.Where(x => x.Id == n.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.SentAt, (DateTimeOffset?)null), CancellationToken.None);
+                throw;
+            }
+        }
+    }
+}
+
+/// <summary>Recurring safety net: one send job per tenant that has unsent e-mails.</summary>
+public sealed class DispatchNotifications(AppDbContext db, IBackgroundJobClient jobs)
+{
+    public const string Id = "notifications:dispatch";
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        // Platform code: finds the tenants with work, then each job runs inside its own tenant scope.
+        var tenants = await db.Notifications.IgnoreQueryFilters([AppDbContext.TenantFilter])
+            .Where(n => n.SentAt == null).Select(n => n.TenantId).Distinct().ToListAsync(ct);
+        foreach (var tenantId in tenants)
+            jobs.Enqueue<SendNotifications>(j => j.RunAsync(tenantId, CancellationToken.None));
+    }
+}

@@ -1,0 +1,21 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Training.Api;
+
+public sealed class CreateTrainingSession(TrainingOperations training, TrainingReads reads) : Endpoint<TrainingSessionInput, TrainingSessionDetail>
+{
+    public override void Configure()
+    {
+        Post("training-sessions");
+        Group<TenantGroup>();
+        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Description(b => b.ClearDefaultProduces(200).Produces<TrainingSessionDetail>(201));
+        Summary(s => s.Summary = "Schedules a training session; start and end are the tenant's local time.");
+    }
+
+    public override async Task HandleAsync(TrainingSessionInput req, CancellationToken ct)
+    {
+        var session = await training.CreateAsync(req, ct);
+        await Send.ResponseAsync((await reads.DetailAsync(session.Id, ct))!, StatusCodes.Status201Created, ct);
+    }
+}

@@ -1,0 +1,25 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Training.Api;
+
+public sealed class TrainingSessionRouteRequest
+{
+    public Guid Id { get; set; }
+}
+
+public sealed class GetTrainingSession(TrainingReads reads) : Endpoint<TrainingSessionRouteRequest, TrainingSessionDetail>
+{
+    public override void Configure()
+    {
+        Get("training-sessions/{id}");
+        Group<TenantGroup>();
+        Roles(TenantRoles.All);
+        Summary(s => s.Summary = "A session and its roster with results; vendor users see only their own agents on the roster.");
+    }
+
+    public override async Task HandleAsync(TrainingSessionRouteRequest req, CancellationToken ct)
+    {
+        if (await reads.DetailAsync(req.Id, ct) is { } detail) await Send.OkAsync(detail, ct);
+        else await Send.NotFoundAsync(ct);
+    }
+}

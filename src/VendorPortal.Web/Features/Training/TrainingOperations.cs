@@ -1,0 +1,218 @@
+using VendorPortal.Web.Features.Agents;
+using VendorPortal.Web.Features.Notifications;
+
+namespace VendorPortal.Web.Features.Training;
+
+public sealed class TrainingSessionInput
+{
+    public string Title { get; set; } = "";
+    public Guid? EventId { get; set; }
+    /// <summary>Skill codes the session prepares for.</summary>
+    public List<string> Skills { get; set; } = [];
+    /// <summary>Start in the tenant's local time, e.g. 2026-11-09T09:00.</summary>
+    public DateTime StartsAtLocal { get; set; }
+    public DateTime EndsAtLocal { get; set; }
+    public int Capacity { get; set; }
+    public string? Location { get; set; }
+    public string? Trainer { get; set; }
+    public string? Notes { get; set; }
+}
+
+public sealed class TrainingSessionInputValidator : Validator<TrainingSessionInput>
+{
+    public TrainingSessionInputValidator()
+    {
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.Skills).NotNull().Must(s => s.Count is >= 1 and <= 20).WithMessage("Name one to twenty skills.");
+        RuleFor(x => x.StartsAtLocal).NotEmpty();
+        RuleFor(x => x.EndsAtLocal).NotEmpty().GreaterThan(x => x.StartsAtLocal).WithMessage("The session must end after it starts.");
+        RuleFor(x => x).Must(x => x.EndsAtLocal - x.StartsAtLocal <= TimeSpan.FromHours(12))
+            .WithName("endsAtLocal").WithMessage("A session lasts at most 12 hours.");
+        RuleFor(x => x.Capacity).InclusiveBetween(1, 1000);
+        RuleFor(x => x.Location).MaximumLength(400);
+        RuleFor(x => x.Trainer).MaximumLength(200);
+        RuleFor(x => x.Notes).MaximumLength(2000);
+    }
+}
+
+public sealed record ResultInput(Guid AgentId, TrainingOutcome Outcome, decimal? Score);
+
+/// <summary>Pre-promotion training: sessions, enrolment under a hard capacity, and results. Shared by the API and the portal.</summary>
+public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scope, Notifier notifier, TimeProvider clock)
+{
+    public async Task<TrainingSession> CreateAsync(TrainingSessionInput input, CancellationToken ct)
+    {
+        var zone = await ZoneAsync(ct);
+        var now = clock.GetUtcNow();
+        var session = new TrainingSession { Title = "", CreatedAt = now, TenantId = scope.Required.TenantId };
+        await ApplyAsync(session, input, zone, ct);
+        db.TrainingSessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        return session;
+    }
+
+    /// <summary>Reschedules or edits a session; enrolled vendors are told when the time or place changes.</summary>
+    public async Task<TrainingSession> UpdateAsync(Guid id, TrainingSessionInput input, CancellationToken ct)
+    {
+        var session = await LoadAsync(id, ct);
+        if (session.Status == TrainingSessionStatus.Cancelled)
+            throw RuleViolation.Conflict("status", "This session is cancelled.");
+        if (input.Capacity < session.SeatsTaken)
+            throw new RuleViolation("capacity", $"{session.SeatsTaken} agents are enrolled; capacity cannot go below that.");
+        var (starts, ends, location) = (session.StartsAt, session.EndsAt, session.Location);
+        await ApplyAsync(session, input, await ZoneAsync(ct), ct);
+        var moved = session.StartsAt != starts || session.EndsAt != ends;
+        if (moved) await EnsureNoOverlapForEnrolledAsync(session, ct);
+        if (moved || session.Location != location)
+            await notifier.TrainingChangedAsync(session, rescheduled: true, ct);
+        await db.SaveChangesAsync(ct);
+        notifier.Dispatch(session.TenantId);
+        return session;
+    }
+
+    public async Task<TrainingSession> CancelAsync(Guid id, string reason, CancellationToken ct)
+    {
+        var session = await LoadAsync(id, ct);
+        if (session.Status == TrainingSessionStatus.Cancelled) return session;
+        session.Status = TrainingSessionStatus.Cancelled;
+        session.CancelReason = reason.Trim();
+        session.UpdatedAt = clock.GetUtcNow();
+        await notifier.TrainingChangedAsync(session, rescheduled: false, ct);
+        await db.SaveChangesAsync(ct);
+        notifier.Dispatch(session.TenantId);
+        return session;
+    }
+
+    /// <summary>
+    /// Enrols agents all-or-nothing. The seat count is a concurrency token: when two vendors race for the
+    /// last seat, the second save finds the count changed and answers 409.
+    /// </summary>
+    public async Task<List<TrainingEnrollment>> EnrollAsync(Guid sessionId, IReadOnlyList<Guid> agentIds, CancellationToken ct)
+    {
+        var session = await LoadAsync(sessionId, ct);
+        if (session.Status == TrainingSessionStatus.Cancelled) throw RuleViolation.Conflict("sessionId", "This session is cancelled.");
+        if (session.StartsAt <= clock.GetUtcNow()) throw RuleViolation.Conflict("sessionId", "This session has already started.");
+
+        var ids = agentIds.Distinct().ToList();
+        var agents = await db.Agents.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var enrolled = await db.TrainingEnrollments
+            .Where(e => e.SessionId == sessionId && ids.Contains(e.AgentId)).Select(e => e.AgentId).ToListAsync(ct);
+        var busy = await db.TrainingEnrollments.AsNoTracking()
+            .Where(e => ids.Contains(e.AgentId) && e.SessionId != sessionId
+                && e.Session!.Status == TrainingSessionStatus.Scheduled
+                && e.Session.StartsAt < session.EndsAt && session.StartsAt < e.Session.EndsAt)
+            .Select(e => new { e.AgentId, e.Session!.Title })
+            .ToListAsync(ct);
+
+        var errors = new List<string>();
+        foreach (var id in ids)
+        {
+            if (!agents.TryGetValue(id, out var agent)) errors.Add($"{id}: no such agent.");
+            else if (agent.Status != AgentStatus.Active) errors.Add($"{agent.DisplayName} ({agent.ExternalRef}) is {agent.Status.ToString().ToLowerInvariant()} and cannot enrol.");
+            else if (enrolled.Contains(id)) errors.Add($"{agent.DisplayName} ({agent.ExternalRef}) is already enrolled.");
+            else if (busy.FirstOrDefault(b => b.AgentId == id) is { } clash)
+                errors.Add($"{agent.DisplayName} ({agent.ExternalRef}) is in \"{clash.Title}\" at an overlapping time.");
+        }
+        if (errors.Count > 0) throw new RuleViolation("agentIds", string.Join(" ", errors));
+        if (session.SeatsTaken + ids.Count > session.Capacity)
+            throw RuleViolation.Conflict("agentIds", $"Only {session.Capacity - session.SeatsTaken} seats are left.");
+
+        var now = clock.GetUtcNow();
+        var rows = ids.Select(id => new TrainingEnrollment
+        {
+            SessionId = sessionId, AgentId = id, VendorId = agents[id].VendorId, EnrolledAt = now,
+        }).ToList();
+        db.TrainingEnrollments.AddRange(rows);
+        session.SeatsTaken += rows.Count;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw RuleViolation.Conflict("agentIds", "The seats changed while you were enrolling (someone else took them). Reload and try again.");
+        }
+        return rows;
+    }
+
+    public async Task WithdrawAsync(Guid sessionId, Guid agentId, CancellationToken ct)
+    {
+        var session = await LoadAsync(sessionId, ct);
+        var enrollment = await db.TrainingEnrollments.SingleOrDefaultAsync(e => e.SessionId == sessionId && e.AgentId == agentId, ct)
+            ?? throw new NotFound("Enrolment");
+        if (enrollment.Outcome is not null) throw RuleViolation.Conflict("agentId", "A result is recorded; the enrolment stays.");
+        db.TrainingEnrollments.Remove(enrollment);
+        session.SeatsTaken--;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw RuleViolation.Conflict("agentId", "The session changed at the same time. Reload and try again.");
+        }
+    }
+
+    /// <summary>Records results all-or-nothing; every agent must be enrolled in the session.</summary>
+    public async Task RecordResultsAsync(Guid sessionId, IReadOnlyList<ResultInput> results, CancellationToken ct)
+    {
+        var session = await LoadAsync(sessionId, ct);
+        if (session.StartsAt > clock.GetUtcNow()) throw RuleViolation.Conflict("sessionId", "Results can be recorded once the session has started.");
+        var ids = results.Select(r => r.AgentId).ToList();
+        var enrollments = await db.TrainingEnrollments.Where(e => e.SessionId == sessionId && ids.Contains(e.AgentId)).ToDictionaryAsync(e => e.AgentId, ct);
+        var errors = results.Select((r, i) => enrollments.ContainsKey(r.AgentId) ? null : $"row {i + 1}: agent {r.AgentId} is not enrolled in this session.")
+            .OfType<string>().ToList();
+        if (ids.Count != ids.Distinct().Count()) errors.Add("An agent appears more than once.");
+        if (errors.Count > 0) throw new RuleViolation("results", string.Join(" ", errors));
+        var now = clock.GetUtcNow();
+        foreach (var r in results)
+        {
+            var e = enrollments[r.AgentId];
+            e.Outcome = r.Outcome;
+            e.Score = r.Score;
+            e.ResultAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) =>
+        TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == scope.Required.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
+
+    private async Task<TrainingSession> LoadAsync(Guid id, CancellationToken ct) =>
+        await db.TrainingSessions.Include(s => s.Skills).SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFound("Training session");
+
+    private async Task ApplyAsync(TrainingSession session, TrainingSessionInput input, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var codes = input.Skills.Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();
+        var skills = await db.Skills.Where(s => codes.Contains(s.Code)).Select(s => new { s.Id, s.Code }).ToListAsync(ct);
+        var unknown = codes.Except(skills.Select(s => s.Code)).ToList();
+        if (unknown.Count > 0) throw new RuleViolation("skills", $"Unknown skill: {string.Join(", ", unknown)}.");
+        session.Title = input.Title.Trim();
+        session.EventId = input.EventId;
+        session.StartsAt = TenantTime.ToInstant(input.StartsAtLocal, zone, "startsAtLocal");
+        session.EndsAt = TenantTime.ToInstant(input.EndsAtLocal, zone, "endsAtLocal");
+        session.Capacity = input.Capacity;
+        session.Location = Clean(input.Location);
+        session.Trainer = Clean(input.Trainer);
+        session.Notes = Clean(input.Notes);
+        session.UpdatedAt = clock.GetUtcNow();
+        session.Skills.RemoveAll(s => skills.All(k => k.Id != s.SkillId));
+        foreach (var skill in skills.Where(k => session.Skills.All(s => s.SkillId != k.Id)))
+            session.Skills.Add(new TrainingSessionSkill { SessionId = session.Id, SkillId = skill.Id, TenantId = session.TenantId });
+    }
+
+    private async Task EnsureNoOverlapForEnrolledAsync(TrainingSession session, CancellationToken ct)
+    {
+        var clashes = await db.TrainingEnrollments.AsNoTracking()
+            .Where(e => e.SessionId != session.Id && e.Session!.Status == TrainingSessionStatus.Scheduled
+                && e.Session.StartsAt < session.EndsAt && session.StartsAt < e.Session.EndsAt
+                && db.TrainingEnrollments.Any(x => x.SessionId == session.Id && x.AgentId == e.AgentId))
+            .Select(e => e.Agent!.DisplayName)
+            .Distinct()
+            .ToListAsync(ct);
+        if (clashes.Count > 0)
+            throw RuleViolation.Conflict("startsAtLocal", $"At the new time these enrolled agents would be in another session: {string.Join(", ", clashes)}.");
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

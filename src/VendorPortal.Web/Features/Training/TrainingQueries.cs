@@ -1,0 +1,35 @@
+using VendorPortal.Web.Features.Agents;
+
+namespace VendorPortal.Web.Features.Training;
+
+public static class TrainingQueries
+{
+    /// <summary>
+    /// What each agent is trained for right now: sessions passed whose validity (the tenant's
+    /// TrainingValidityDays after the session ends) has not run out. Readiness counts only these.
+    /// </summary>
+    public static async Task<Dictionary<Guid, IReadOnlyList<TrainedFor>>> TrainedForAsync(
+        AppDbContext db, IReadOnlyCollection<Guid> agentIds, DateTimeOffset now, CancellationToken ct)
+    {
+        if (agentIds.Count == 0) return [];
+        var validity = TimeSpan.FromDays(await db.Tenants.Where(t => t.Id == db.Scope!.TenantId).Select(t => t.TrainingValidityDays).SingleAsync(ct));
+        var passed = await db.TrainingEnrollments.AsNoTracking()
+            .Where(e => agentIds.Contains(e.AgentId) && e.Outcome == TrainingOutcome.Passed)
+            .Select(e => new
+            {
+                e.AgentId,
+                e.SessionId,
+                e.Session!.Title,
+                e.Session.EventId,
+                e.Session.EndsAt,
+                e.ResultAt,
+                Skills = e.Session.Skills.Select(s => s.Skill!.Code).ToList(),
+            })
+            .ToListAsync(ct);
+        return passed
+            .Select(p => new { p.AgentId, Trained = new TrainedFor(p.SessionId, p.Title, p.EventId, p.Skills, p.ResultAt ?? p.EndsAt, p.EndsAt + validity) })
+            .Where(p => p.Trained.ValidUntil > now)
+            .GroupBy(p => p.AgentId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<TrainedFor>)[.. g.Select(p => p.Trained).OrderByDescending(t => t.PassedAt)]);
+    }
+}
