@@ -19,7 +19,8 @@ public sealed record PeakPlanInput(Guid VendorId, string Skill, int PeakHeadcoun
 
 /// <summary>
 /// Reserve depth per vendor and skill: active agents and agents trained now, against the target
-/// (reserve ratio × planned peak). Green at or above target, amber from 80%, red below.
+/// (reserve ratio × planned peak). The colour follows the trained agents, since only they count as ready:
+/// green at or above target, amber from 80%, red below.
 /// </summary>
 public sealed class PoolDepth(AppDbContext db, TimeProvider clock)
 {
@@ -46,7 +47,7 @@ public sealed class PoolDepth(AppDbContext db, TimeProvider clock)
             let target = (int)Math.Ceiling(peak * tenant.ReserveRatioTarget)
             orderby v.Name, s.Code
             select new PoolRow(v.Id, v.Name, s.Id, s.Code, s.Name, activeCount, trainedCount, peak, tenant.ReserveRatioTarget,
-                target, activeCount - target, trainedCount - target, StatusOf(activeCount, target));
+                target, activeCount - target, trainedCount - target, StatusOf(trainedCount, target));
         return new PoolResponse(tenant.ReserveRatioTarget, [.. rows]);
     }
 
@@ -94,8 +95,8 @@ public sealed class PoolDepth(AppDbContext db, TimeProvider clock)
             .ToDictionary(g => g.Key, g => g.Count());
     }
 
-    private static PoolStatus StatusOf(int active, int target) =>
-        target == 0 || active >= target ? PoolStatus.Green
-        : active * 100 >= target * 80 ? PoolStatus.Amber
+    private static PoolStatus StatusOf(int trained, int target) =>
+        target == 0 || trained >= target ? PoolStatus.Green
+        : trained * 100 >= target * 80 ? PoolStatus.Amber
         : PoolStatus.Red;
 }

@@ -43,6 +43,11 @@ public static class DemoSeeder
             await MemberAsync(sp, "finance@demo.test", "Fay Finance", TenantRole.Finance, null, ct);
             await MemberAsync(sp, "apex@demo.test", "李娜 (Apex)", TenantRole.VendorManager, apex, ct);
             await MemberAsync(sp, "harbor@demo.test", "陈伟 (Harbor)", TenantRole.VendorManager, harbor, ct);
+            await DemoReserves.SeedAsync(sp, "SH",
+            [
+                ("Apex BPO", 48, ["PRESALES", "HOTLINE"], [("PRESALES", 18), ("HOTLINE", 6)]),
+                ("Harbor Contact", 36, ["AFTERSALES", "PRESALES"], [("AFTERSALES", 15), ("PRESALES", 6)]),
+            ], withTraining: true, ct);
         });
 
         await InTenantAsync(services, sandbox, async (sp, ct) =>
@@ -55,6 +60,7 @@ public static class DemoSeeder
             await SkillsAsync(sp, [("CHAT", "Customer chat", "Web and app chat for orders and returns.")], ct);
             await MemberAsync(sp, "sandbox.admin@demo.test", "Sam Sandbox", TenantRole.TenantAdmin, null, ct);
             await MemberAsync(sp, "apex@demo.test", "李娜 (Apex)", TenantRole.VendorManager, apex, ct);
+            await DemoReserves.SeedAsync(sp, "UK", [("Apex BPO", 14, ["CHAT"], [("CHAT", 6)])], withTraining: false, ct);
         });
 
         await using var scope = services.CreateAsyncScope();
