@@ -117,6 +117,10 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("SkillIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -141,29 +145,6 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "VendorId", "Status");
 
                     b.ToTable("Agents");
-                });
-
-            modelBuilder.Entity("VendorPortal.Web.Features.Agents.AgentSkill", b =>
-                {
-                    b.Property<Guid>("AgentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SkillId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("VendorId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("AgentId", "SkillId");
-
-                    b.HasIndex("SkillId");
-
-                    b.HasIndex("TenantId", "SkillId");
-
-                    b.ToTable("AgentSkill");
                 });
 
             modelBuilder.Entity("VendorPortal.Web.Features.Agents.PoolPlan", b =>
@@ -639,6 +620,10 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("SkillIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
 
@@ -667,24 +652,6 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "StartsAt");
 
                     b.ToTable("TrainingSessions");
-                });
-
-            modelBuilder.Entity("VendorPortal.Web.Features.Training.TrainingSessionSkill", b =>
-                {
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SkillId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("SessionId", "SkillId");
-
-                    b.HasIndex("SkillId");
-
-                    b.ToTable("TrainingSessionSkill");
                 });
 
             modelBuilder.Entity("VendorPortal.Web.Features.Users.Invitation", b =>
@@ -826,23 +793,6 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VendorPortal.Web.Features.Agents.AgentSkill", b =>
-                {
-                    b.HasOne("VendorPortal.Web.Features.Agents.Agent", null)
-                        .WithMany("Skills")
-                        .HasForeignKey("AgentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("VendorPortal.Web.Features.Skills.Skill", "Skill")
-                        .WithMany()
-                        .HasForeignKey("SkillId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Skill");
-                });
-
             modelBuilder.Entity("VendorPortal.Web.Features.Agents.PoolPlan", b =>
                 {
                     b.HasOne("VendorPortal.Web.Features.Skills.Skill", null)
@@ -944,23 +894,6 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VendorPortal.Web.Features.Training.TrainingSessionSkill", b =>
-                {
-                    b.HasOne("VendorPortal.Web.Features.Training.TrainingSession", null)
-                        .WithMany("Skills")
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("VendorPortal.Web.Features.Skills.Skill", "Skill")
-                        .WithMany()
-                        .HasForeignKey("SkillId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Skill");
-                });
-
             modelBuilder.Entity("VendorPortal.Web.Features.Users.Invitation", b =>
                 {
                     b.HasOne("VendorPortal.Web.Features.Tenants.Tenant", null)
@@ -982,16 +915,6 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("VendorPortal.Web.Features.Agents.Agent", b =>
-                {
-                    b.Navigation("Skills");
-                });
-
-            modelBuilder.Entity("VendorPortal.Web.Features.Training.TrainingSession", b =>
-                {
-                    b.Navigation("Skills");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,5 +1,3 @@
-using VendorPortal.Web.Features.Skills;
-
 namespace VendorPortal.Web.Features.Agents;
 
 public enum AgentStatus
@@ -25,24 +23,8 @@ public sealed class Agent : IVendorOwned, IAudited
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public List<AgentSkill> Skills { get; init; } = [];
-
-    public void SetSkills(IEnumerable<Guid> skillIds)
-    {
-        var wanted = skillIds.ToHashSet();
-        Skills.RemoveAll(s => !wanted.Contains(s.SkillId));
-        foreach (var id in wanted.Where(id => Skills.All(s => s.SkillId != id)))
-            Skills.Add(new AgentSkill { AgentId = Id, SkillId = id, TenantId = TenantId, VendorId = VendorId });
-    }
-}
-
-public sealed class AgentSkill : IVendorOwned
-{
-    public Guid TenantId { get; set; }
-    public Guid VendorId { get; set; }
-    public Guid AgentId { get; init; }
-    public Guid SkillId { get; init; }
-    public Skill? Skill { get; init; }
+    /// <summary>The skills the agent can work, by skill id.</summary>
+    public List<Guid> SkillIds { get; set; } = [];
 }
 
 public sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
@@ -56,16 +38,5 @@ public sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         b.HasIndex(x => new { x.TenantId, x.VendorId, x.ExternalRef }).IsUnique();
         b.HasIndex(x => new { x.TenantId, x.VendorId, x.Status });
         b.HasOne<Vendors.Vendor>().WithMany().HasForeignKey(x => x.VendorId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(x => x.Skills).WithOne().HasForeignKey(x => x.AgentId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-public sealed class AgentSkillConfiguration : IEntityTypeConfiguration<AgentSkill>
-{
-    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<AgentSkill> b)
-    {
-        b.HasKey(x => new { x.AgentId, x.SkillId });
-        b.HasIndex(x => new { x.TenantId, x.SkillId });
-        b.HasOne(x => x.Skill).WithMany().HasForeignKey(x => x.SkillId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -33,7 +33,7 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents, TimePro
         var errors = new List<ImportProblem>();
         var rows = await ParseAsync(csv, skills, errors, ct);
 
-        var existing = await db.Agents.Include(a => a.Skills).Where(a => a.VendorId == vendor)
+        var existing = await db.Agents.Where(a => a.VendorId == vendor)
             .ToDictionaryAsync(a => a.ExternalRef, StringComparer.Ordinal, ct);
         var preview = rows.Take(PreviewRows).Select(r => new ImportPreviewRow(
             r.Line, existing.ContainsKey(r.ExternalRef) ? "update" : "create", r.ExternalRef, r.DisplayName, r.Skills,
@@ -57,7 +57,7 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents, TimePro
             agent.MaxWeeklyHours = r.MaxWeeklyHours;
             agent.Notes = r.Notes;
             agent.UpdatedAt = now;
-            agent.SetSkills(r.Skills.Select(code => skills[code]));
+            agent.SkillIds = [.. r.Skills.Select(code => skills[code])];
         }
         await db.SaveChangesAsync(ct);
         return new ImportResult(false, true, rows.Count, created, rows.Count - created, [], preview);

@@ -53,7 +53,7 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
         var reference = input.ExternalRef.Trim();
         if (await db.Agents.AnyAsync(a => a.VendorId == vendorId && a.ExternalRef == reference, ct))
             throw RuleViolation.Conflict("externalRef", $"This vendor already has an agent with reference {reference}.");
-        var skills = await SkillIdsAsync(input.Skills, ct);
+        var skills = await Skills.SkillCodes.ResolveAsync(db, input.Skills, "skills", ct);
         var now = clock.GetUtcNow();
         var agent = new Agent { VendorId = vendorId, ExternalRef = reference, DisplayName = "", CreatedAt = now, TenantId = scope.Required.TenantId };
         Apply(agent, input, skills, now);
@@ -64,10 +64,10 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
 
     public async Task<Agent> UpdateAsync(Guid id, AgentInput input, CancellationToken ct)
     {
-        var agent = await db.Agents.Include(a => a.Skills).SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound("Agent");
+        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound("Agent");
         if (!string.Equals(agent.ExternalRef, input.ExternalRef.Trim(), StringComparison.Ordinal))
             throw new RuleViolation("externalRef", "The external reference cannot change; add a new agent instead.");
-        Apply(agent, input, await SkillIdsAsync(input.Skills, ct), clock.GetUtcNow());
+        Apply(agent, input, await Skills.SkillCodes.ResolveAsync(db, input.Skills, "skills", ct), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return agent;
     }
@@ -93,19 +93,14 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
 
     public async Task<List<AgentResponse>> ResponsesAsync(IQueryable<Agent> agents, CancellationToken ct)
     {
-        var rows = await agents.AsNoTracking()
-            .Select(a => new
-            {
-                Agent = a,
-                Skills = a.Skills.OrderBy(s => s.Skill!.Code).Select(s => s.Skill!.Code).ToList(),
-            })
-            .ToListAsync(ct);
-        var ids = rows.Select(r => r.Agent.Id).ToList();
+        var rows = await agents.AsNoTracking().ToListAsync(ct);
+        var codes = await Skills.SkillCodes.ByIdAsync(db, ct);
+        var ids = rows.Select(a => a.Id).ToList();
         var trained = await Training.TrainingQueries.TrainedForAsync(db, ids, clock.GetUtcNow(), ct);
-        return [.. rows.Select(r => new AgentResponse(
-            r.Agent.Id, r.Agent.VendorId, r.Agent.ExternalRef, r.Agent.DisplayName, r.Skills, r.Agent.Languages,
-            r.Agent.Status, r.Agent.MaxWeeklyHours, r.Agent.Notes, r.Agent.CreatedAt, r.Agent.UpdatedAt,
-            trained.GetValueOrDefault(r.Agent.Id, [])))];
+        return [.. rows.Select(a => new AgentResponse(
+            a.Id, a.VendorId, a.ExternalRef, a.DisplayName, Skills.SkillCodes.Codes(a.SkillIds, codes), a.Languages,
+            a.Status, a.MaxWeeklyHours, a.Notes, a.CreatedAt, a.UpdatedAt,
+            trained.GetValueOrDefault(a.Id, [])))];
     }
 
     /// <summary>Vendor managers write their own vendor's agents; tenant staff name the vendor.</summary>
@@ -122,15 +117,6 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
         return vendorId;
     }
 
-    private async Task<List<Guid>> SkillIdsAsync(IReadOnlyCollection<string> codes, CancellationToken ct)
-    {
-        var wanted = codes.Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();
-        var found = await db.Skills.Where(s => wanted.Contains(s.Code)).Select(s => new { s.Id, s.Code }).ToListAsync(ct);
-        var unknown = wanted.Except(found.Select(f => f.Code)).ToList();
-        if (unknown.Count > 0) throw new RuleViolation("skills", $"Unknown skill: {string.Join(", ", unknown)}.");
-        return [.. found.Select(f => f.Id)];
-    }
-
     private static void Apply(Agent agent, AgentInput input, IEnumerable<Guid> skillIds, DateTimeOffset now)
     {
         agent.DisplayName = input.DisplayName.Trim();
@@ -139,6 +125,6 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
         agent.MaxWeeklyHours = input.MaxWeeklyHours;
         agent.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
         agent.UpdatedAt = now;
-        agent.SetSkills(skillIds);
+        agent.SkillIds = [.. skillIds];
     }
 }

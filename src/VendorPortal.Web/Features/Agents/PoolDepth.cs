@@ -29,11 +29,15 @@ public sealed class PoolDepth(AppDbContext db, TimeProvider clock)
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == db.Scope!.TenantId, ct);
         var vendors = await db.Vendors.AsNoTracking().Select(v => new { v.Id, v.Name }).ToListAsync(ct);
         var skills = await db.Skills.AsNoTracking().Select(s => new { s.Id, s.Code, s.Name }).ToListAsync(ct);
-        var active = await db.Set<AgentSkill>().AsNoTracking()
-            .Where(s => db.Agents.Any(a => a.Id == s.AgentId && a.Status == AgentStatus.Active))
+        // Skill ids are a JSON list per agent, which SQLite cannot unnest in a grouped query: count in memory.
+        var active = (await db.Agents.AsNoTracking()
+                .Where(a => a.Status == AgentStatus.Active)
+                .Select(a => new { a.VendorId, a.SkillIds })
+                .ToListAsync(ct))
+            .SelectMany(a => a.SkillIds, (a, skillId) => new { a.VendorId, SkillId = skillId })
             .GroupBy(s => new { s.VendorId, s.SkillId })
             .Select(g => new { g.Key.VendorId, g.Key.SkillId, Count = g.Count() })
-            .ToListAsync(ct);
+            .ToList();
         var plans = await db.PoolPlans.AsNoTracking().ToListAsync(ct);
         var trained = await TrainedBySkillAsync(tenant.TrainingValidityDays, ct);
 
@@ -86,10 +90,10 @@ public sealed class PoolDepth(AppDbContext db, TimeProvider clock)
         var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(validityDays);
         var passed = await db.TrainingEnrollments.AsNoTracking()
             .Where(e => e.Outcome == TrainingOutcome.Passed && e.Agent!.Status == AgentStatus.Active)
-            .Select(e => new { e.AgentId, e.VendorId, e.Session!.EndsAt, Skills = e.Session.Skills.Select(s => s.SkillId).ToList() })
+            .Select(e => new { e.AgentId, e.VendorId, e.Session!.EndsAt, e.Session.SkillIds })
             .ToListAsync(ct);
         return passed.Where(p => p.EndsAt > cutoff)
-            .SelectMany(p => p.Skills.Select(skill => (p.VendorId, skill, p.AgentId)))
+            .SelectMany(p => p.SkillIds.Select(skill => (p.VendorId, skill, p.AgentId)))
             .Distinct()
             .GroupBy(x => (x.VendorId, x.skill))
             .ToDictionary(g => g.Key, g => g.Count());

@@ -37,7 +37,7 @@ public static class DemoReserves
                     CreatedAt = now.AddDays(-60 + i % 30), UpdatedAt = now.AddDays(-10),
                 };
                 agent.TenantId = db.Scope!.TenantId;
-                agent.SetSkills(skillCodes.Where((_, k) => k == 0 || (i + k) % 2 == 0).Select(c => skills[c]));
+                agent.SkillIds = [.. skillCodes.Where((_, k) => k == 0 || (i + k) % 2 == 0).Select(c => skills[c])];
                 list.Add(agent);
             }
             db.Agents.AddRange(list);
@@ -56,11 +56,11 @@ public static class DemoReserves
             Capacity = 60, Location = "Online (Teams)", Trainer = "Pat Planner", CreatedAt = now.AddDays(-20), UpdatedAt = now.AddDays(-12),
             TenantId = db.Scope!.TenantId,
         };
-        past.Skills.Add(new TrainingSessionSkill { SessionId = past.Id, SkillId = skills[firstSkill], TenantId = past.TenantId });
+        past.SkillIds = [skills[firstSkill]];
         db.TrainingSessions.Add(past);
         foreach (var (vendorName, list) in agentsByVendor)
         {
-            var attendees = list.Where(a => a.Status == AgentStatus.Active && a.Skills.Any(s => s.SkillId == skills[firstSkill])).Take(list.Count * 2 / 3).ToList();
+            var attendees = list.Where(a => a.Status == AgentStatus.Active && a.SkillIds.Contains(skills[firstSkill])).Take(list.Count * 2 / 3).ToList();
             foreach (var (agent, k) in attendees.Select((a, k) => (a, k)))
             {
                 db.TrainingEnrollments.Add(new TrainingEnrollment

@@ -179,14 +179,11 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
         TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == scope.Required.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
 
     private async Task<TrainingSession> LoadAsync(Guid id, CancellationToken ct) =>
-        await db.TrainingSessions.Include(s => s.Skills).SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFound("Training session");
+        await db.TrainingSessions.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFound("Training session");
 
     private async Task ApplyAsync(TrainingSession session, TrainingSessionInput input, TimeZoneInfo zone, CancellationToken ct)
     {
-        var codes = input.Skills.Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();
-        var skills = await db.Skills.Where(s => codes.Contains(s.Code)).Select(s => new { s.Id, s.Code }).ToListAsync(ct);
-        var unknown = codes.Except(skills.Select(s => s.Code)).ToList();
-        if (unknown.Count > 0) throw new RuleViolation("skills", $"Unknown skill: {string.Join(", ", unknown)}.");
+        session.SkillIds = await Skills.SkillCodes.ResolveAsync(db, input.Skills, "skills", ct);
         session.Title = input.Title.Trim();
         session.EventId = input.EventId;
         session.StartsAt = TenantTime.ToInstant(input.StartsAtLocal, zone, "startsAtLocal");
@@ -196,9 +193,6 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
         session.Trainer = Clean(input.Trainer);
         session.Notes = Clean(input.Notes);
         session.UpdatedAt = clock.GetUtcNow();
-        session.Skills.RemoveAll(s => skills.All(k => k.Id != s.SkillId));
-        foreach (var skill in skills.Where(k => session.Skills.All(s => s.SkillId != k.Id)))
-            session.Skills.Add(new TrainingSessionSkill { SessionId = session.Id, SkillId = skill.Id, TenantId = session.TenantId });
     }
 
     private async Task EnsureNoOverlapForEnrolledAsync(TrainingSession session, CancellationToken ct)

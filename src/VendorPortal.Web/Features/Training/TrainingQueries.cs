@@ -13,6 +13,7 @@ public static class TrainingQueries
     {
         if (agentIds.Count == 0) return [];
         var validity = TimeSpan.FromDays(await db.Tenants.Where(t => t.Id == db.Scope!.TenantId).Select(t => t.TrainingValidityDays).SingleAsync(ct));
+        var codes = await Skills.SkillCodes.ByIdAsync(db, ct);
         var passed = await db.TrainingEnrollments.AsNoTracking()
             .Where(e => agentIds.Contains(e.AgentId) && e.Outcome == TrainingOutcome.Passed)
             .Select(e => new
@@ -23,11 +24,11 @@ public static class TrainingQueries
                 e.Session.EventId,
                 e.Session.EndsAt,
                 e.ResultAt,
-                Skills = e.Session.Skills.Select(s => s.Skill!.Code).ToList(),
+                e.Session.SkillIds,
             })
             .ToListAsync(ct);
         return passed
-            .Select(p => new { p.AgentId, Trained = new TrainedFor(p.SessionId, p.Title, p.EventId, p.Skills, p.ResultAt ?? p.EndsAt, p.EndsAt + validity) })
+            .Select(p => new { p.AgentId, Trained = new TrainedFor(p.SessionId, p.Title, p.EventId, Skills.SkillCodes.Codes(p.SkillIds, codes), p.ResultAt ?? p.EndsAt, p.EndsAt + validity) })
             .Where(p => p.Trained.ValidUntil > now)
             .GroupBy(p => p.AgentId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TrainedFor>)[.. g.Select(p => p.Trained).OrderByDescending(t => t.PassedAt)]);

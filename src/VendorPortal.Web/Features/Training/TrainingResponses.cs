@@ -17,11 +17,10 @@ public sealed class TrainingReads(AppDbContext db)
     public async Task<List<TrainingSessionResponse>> SessionsAsync(IQueryable<TrainingSession> sessions, CancellationToken ct)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == db.Scope!.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
-        var rows = await sessions.AsNoTracking()
-            .Select(s => new { Session = s, Skills = s.Skills.OrderBy(k => k.Skill!.Code).Select(k => k.Skill!.Code).ToList() })
-            .ToListAsync(ct);
+        var codes = await Skills.SkillCodes.ByIdAsync(db, ct);
+        var rows = await sessions.AsNoTracking().Select(s => new { Session = s }).ToListAsync(ct);
         return [.. rows.Select(r => new TrainingSessionResponse(
-            r.Session.Id, r.Session.Title, r.Session.EventId, r.Skills,
+            r.Session.Id, r.Session.Title, r.Session.EventId, Skills.SkillCodes.Codes(r.Session.SkillIds, codes),
             TenantTime.ToLocal(r.Session.StartsAt, zone), TenantTime.ToLocal(r.Session.EndsAt, zone),
             r.Session.Capacity, r.Session.SeatsTaken, r.Session.Capacity - r.Session.SeatsTaken,
             r.Session.Location, r.Session.Trainer, r.Session.Notes, r.Session.Status, r.Session.CancelReason))];

@@ -27,17 +27,10 @@ public sealed class TrainingSession : ITenantOwned, IAudited
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public List<TrainingSessionSkill> Skills { get; init; } = [];
+    /// <summary>The skills the session prepares for, by skill id.</summary>
+    public List<Guid> SkillIds { get; set; } = [];
 
     public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => StartsAt < end && start < EndsAt;
-}
-
-public sealed class TrainingSessionSkill : ITenantOwned
-{
-    public Guid TenantId { get; set; }
-    public Guid SessionId { get; init; }
-    public Guid SkillId { get; init; }
-    public Skills.Skill? Skill { get; init; }
 }
 
 public enum TrainingOutcome
@@ -78,16 +71,6 @@ public sealed class TrainingSessionConfiguration : IEntityTypeConfiguration<Trai
         b.Property(x => x.SeatsTaken).IsConcurrencyToken();
         b.HasIndex(x => new { x.TenantId, x.StartsAt });
         b.HasOne<Tenants.Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(x => x.Skills).WithOne().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-public sealed class TrainingSessionSkillConfiguration : IEntityTypeConfiguration<TrainingSessionSkill>
-{
-    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<TrainingSessionSkill> b)
-    {
-        b.HasKey(x => new { x.SessionId, x.SkillId });
-        b.HasOne(x => x.Skill).WithMany().HasForeignKey(x => x.SkillId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

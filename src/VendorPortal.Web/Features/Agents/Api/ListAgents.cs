@@ -30,7 +30,8 @@ public sealed class ListAgents(AppDbContext db, AgentOperations agents) : Endpoi
         if (!string.IsNullOrWhiteSpace(req.Skill))
         {
             var code = req.Skill.Trim().ToUpperInvariant();
-            query = query.Where(a => a.Skills.Any(s => s.Skill!.Code == code));
+            var skillId = await db.Skills.Where(s => s.Code == code).Select(s => s.Id).FirstOrDefaultAsync(ct);
+            query = query.Where(a => a.SkillIds.Contains(skillId));
         }
         if (!string.IsNullOrWhiteSpace(req.Search))
         {

@@ -32,7 +32,8 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     MaxWeeklyHours = table.Column<int>(type: "INTEGER", nullable: true),
                     Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SkillIds = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -116,7 +117,8 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CancelReason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SkillIds = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -127,32 +129,6 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                         principalTable: "Tenants",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AgentSkill",
-                columns: table => new
-                {
-                    AgentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SkillId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VendorId = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AgentSkill", x => new { x.AgentId, x.SkillId });
-                    table.ForeignKey(
-                        name: "FK_AgentSkill_Agents_AgentId",
-                        column: x => x.AgentId,
-                        principalTable: "Agents",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AgentSkill_Skills_SkillId",
-                        column: x => x.SkillId,
-                        principalTable: "Skills",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -186,31 +162,6 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "TrainingSessionSkill",
-                columns: table => new
-                {
-                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SkillId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_TrainingSessionSkill", x => new { x.SessionId, x.SkillId });
-                    table.ForeignKey(
-                        name: "FK_TrainingSessionSkill_Skills_SkillId",
-                        column: x => x.SkillId,
-                        principalTable: "Skills",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_TrainingSessionSkill_TrainingSessions_SessionId",
-                        column: x => x.SessionId,
-                        principalTable: "TrainingSessions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_Agents_TenantId_VendorId_ExternalRef",
                 table: "Agents",
@@ -226,16 +177,6 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                 name: "IX_Agents_VendorId",
                 table: "Agents",
                 column: "VendorId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AgentSkill_SkillId",
-                table: "AgentSkill",
-                column: "SkillId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AgentSkill_TenantId_SkillId",
-                table: "AgentSkill",
-                columns: new[] { "TenantId", "SkillId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_TenantId_SentAt",
@@ -278,19 +219,11 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                 name: "IX_TrainingSessions_TenantId_StartsAt",
                 table: "TrainingSessions",
                 columns: new[] { "TenantId", "StartsAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TrainingSessionSkill_SkillId",
-                table: "TrainingSessionSkill",
-                column: "SkillId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "AgentSkill");
-
             migrationBuilder.DropTable(
                 name: "Notifications");
 
@@ -299,9 +232,6 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "TrainingEnrollments");
-
-            migrationBuilder.DropTable(
-                name: "TrainingSessionSkill");
 
             migrationBuilder.DropTable(
                 name: "Agents");

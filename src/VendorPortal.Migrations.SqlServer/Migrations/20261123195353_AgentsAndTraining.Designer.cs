@@ -12,7 +12,7 @@ using VendorPortal.Web.Data;
 namespace VendorPortal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123194430_AgentsAndTraining")]
+    [Migration("20261123195353_AgentsAndTraining")]
     partial class AgentsAndTraining
     {
         /// <inheritdoc />
@@ -127,6 +127,10 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.PrimitiveCollection<string>("SkillIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -151,29 +155,6 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "VendorId", "Status");
 
                     b.ToTable("Agents");
-                });
-
-            modelBuilder.Entity("VendorPortal.Web.Features.Agents.AgentSkill", b =>
-                {
-                    b.Property<Guid>("AgentId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("SkillId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("VendorId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("AgentId", "SkillId");
-
-                    b.HasIndex("SkillId");
-
-                    b.HasIndex("TenantId", "SkillId");
-
-                    b.ToTable("AgentSkill");
                 });
 
             modelBuilder.Entity("VendorPortal.Web.Features.Agents.PoolPlan", b =>
@@ -650,6 +631,10 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.PrimitiveCollection<string>("SkillIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("datetimeoffset");
 
@@ -678,24 +663,6 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "StartsAt");
 
                     b.ToTable("TrainingSessions");
-                });
-
-            modelBuilder.Entity("VendorPortal.Web.Features.Training.TrainingSessionSkill", b =>
-                {
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("SkillId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("SessionId", "SkillId");
-
-                    b.HasIndex("SkillId");
-
-                    b.ToTable("TrainingSessionSkill");
                 });
 
             modelBuilder.Entity("VendorPortal.Web.Features.Users.Invitation", b =>
@@ -837,23 +804,6 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VendorPortal.Web.Features.Agents.AgentSkill", b =>
-                {
-                    b.HasOne("VendorPortal.Web.Features.Agents.Agent", null)
-                        .WithMany("Skills")
-                        .HasForeignKey("AgentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("VendorPortal.Web.Features.Skills.Skill", "Skill")
-                        .WithMany()
-                        .HasForeignKey("SkillId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Skill");
-                });
-
             modelBuilder.Entity("VendorPortal.Web.Features.Agents.PoolPlan", b =>
                 {
                     b.HasOne("VendorPortal.Web.Features.Skills.Skill", null)
@@ -955,23 +905,6 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VendorPortal.Web.Features.Training.TrainingSessionSkill", b =>
-                {
-                    b.HasOne("VendorPortal.Web.Features.Training.TrainingSession", null)
-                        .WithMany("Skills")
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("VendorPortal.Web.Features.Skills.Skill", "Skill")
-                        .WithMany()
-                        .HasForeignKey("SkillId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Skill");
-                });
-
             modelBuilder.Entity("VendorPortal.Web.Features.Users.Invitation", b =>
                 {
                     b.HasOne("VendorPortal.Web.Features.Tenants.Tenant", null)
@@ -993,16 +926,6 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("VendorPortal.Web.Features.Agents.Agent", b =>
-                {
-                    b.Navigation("Skills");
-                });
-
-            modelBuilder.Entity("VendorPortal.Web.Features.Training.TrainingSession", b =>
-                {
-                    b.Navigation("Skills");
                 });
 #pragma warning restore 612, 618
         }
