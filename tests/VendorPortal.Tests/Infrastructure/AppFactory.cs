@@ -29,17 +29,19 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = DemoSeeder.Password;
 
     private readonly IReadOnlyDictionary<string, string?> overrides;
+    private readonly Action<IServiceCollection>? replaceServices;
     private readonly string? sqlServerConnectionString;
-    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> tokens = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset Until)> tokens = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lazy<Task<DemoData>> demo;
 
-    public AppFactory() : this(new Dictionary<string, string?>())
+    public AppFactory() : this(new Dictionary<string, string?>(), null)
     {
     }
 
-    private AppFactory(IReadOnlyDictionary<string, string?> overrides)
+    private AppFactory(IReadOnlyDictionary<string, string?> overrides, Action<IServiceCollection>? replaceServices)
     {
         this.overrides = overrides;
+        this.replaceServices = replaceServices;
         DataFolder = Path.Combine(Path.GetTempPath(), "vp-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
         if (Environment.GetEnvironmentVariable(SqlServerVariable) is { Length: > 0 } server)
@@ -48,7 +50,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A second, separate host with some settings changed (e.g. a low login rate limit).</summary>
-    public static AppFactory WithSettings(IReadOnlyDictionary<string, string?> settings) => new(settings);
+    public static AppFactory WithSettings(IReadOnlyDictionary<string, string?> settings) => new(settings, null);
+
+    /// <summary>A second, separate host with some services replaced (e.g. a fake clock).</summary>
+    public static AppFactory WithServices(Action<IServiceCollection> replace) => new(new Dictionary<string, string?>(), replace);
 
     public string DataFolder { get; }
     public string MailFolder => Path.Combine(DataFolder, "mail");
@@ -69,6 +74,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         foreach (var (key, value) in overrides)
             builder.UseSetting(key, value);
+        if (replaceServices is not null)
+            builder.ConfigureServices(replaceServices);
         builder.UseDefaultServiceProvider(o =>
         {
             o.ValidateScopes = true;
@@ -117,23 +124,31 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// <summary>A client carrying a bearer token from POST /api/auth/login; tokens are cached per user.</summary>
+    /// <summary>A client carrying a bearer token from POST /api/auth/login; tokens are cached per user until the app's clock expires them.</summary>
     public async Task<HttpClient> ClientFor(string email, string password = Password)
     {
-        var token = await tokens.GetOrAdd(email, e => new Lazy<Task<string>>(() => LoginAsync(e, password))).Value;
+        var now = Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (!tokens.TryGetValue(email, out var cached) || cached.Until <= now)
+        {
+            var login = await LoginResponseAsync(email, password);
+            cached = ((string)login["accessToken"]!, now + TimeSpan.FromSeconds((long)login["expiresIn"]!) - TimeSpan.FromMinutes(5));
+            tokens[email] = cached;
+        }
         var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", cached.Token);
         return client;
     }
 
-    public async Task<string> LoginAsync(string email, string password = Password)
+    public async Task<string> LoginAsync(string email, string password = Password) =>
+        (string)(await LoginResponseAsync(email, password))["accessToken"]!;
+
+    private async Task<JsonObject> LoginResponseAsync(string email, string password)
     {
         using var client = Anonymous();
         using var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"Login of {email} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>(Json.Options);
-        return (string)body!["accessToken"]!;
+        return await response.ReadObjectAsync();
     }
 
     public HttpClient ApiKeyClient(string plainTextKey)

@@ -13,7 +13,16 @@ public static partial class Mailbox
         var found = new List<MimeMessage>();
         foreach (var file in Directory.GetFiles(app.MailFolder, "*.eml"))
         {
-            var message = await MimeMessage.LoadAsync(file);
+            MimeMessage message;
+            try
+            {
+                message = await MimeMessage.LoadAsync(file);
+            }
+            catch (IOException)
+            {
+                // Still being written (the writer holds it exclusively); the next poll reads it whole.
+                continue;
+            }
             if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
                 found.Add(message);
         }
