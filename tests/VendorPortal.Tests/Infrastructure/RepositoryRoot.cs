@@ -1,0 +1,14 @@
+namespace VendorPortal.Tests.Infrastructure;
+
+public static class RepositoryRoot
+{
+    /// <summary>The folder holding VendorPortal.sln, found by walking up from the test binaries.</summary>
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "VendorPortal.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"No VendorPortal.sln above {AppContext.BaseDirectory}.");
+    }
+}
