@@ -64,6 +64,7 @@ public static partial class ApiDocument
                 var definition = metadata.OfType<EndpointDefinition>().FirstOrDefault();
                 var method = ctx.Description.HttpMethod;
                 if (method is "GET" or "DELETE") op.RequestBody = null;
+                if (metadata.OfType<CsvUpload>().Any()) op.RequestBody = CsvBody();
                 if (definition?.ReqDtoType is { } requestType && method is "GET" or "DELETE")
                 {
                     foreach (var property in requestType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
@@ -123,6 +124,28 @@ public static partial class ApiDocument
             .WithTitle("VendorPortal API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
     }
+
+    private static OpenApiRequestBody CsvBody() => new()
+    {
+        Required = true,
+        Description = "The CSV file: UTF-8 (with or without BOM), a header row naming the columns.",
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                    },
+                },
+            },
+        },
+    };
 
     private static void AddProblem(OpenApiOperation op, OpenApiDocument? document, string status, string description)
     {

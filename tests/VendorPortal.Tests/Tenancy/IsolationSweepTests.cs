@@ -20,10 +20,18 @@ public sealed class IsolationSweepTests(AppFactory app)
     }
 
     /// <summary>What the sweep knows of a route: who may call it, and the ids that fill its parameters.</summary>
-    private sealed record Sweep(Access Access, IReadOnlyDictionary<string, Func<Ids, Guid>> Parameters, string? VendorOwned = null);
+    /// <summary><paramref name="Body"/>: a valid body, where validation would otherwise answer before the row is looked up.</summary>
+    private sealed record Sweep(Access Access, IReadOnlyDictionary<string, Func<Ids, Guid>> Parameters, string? VendorOwned = null, object? Body = null);
 
-    /// <summary>Real rows of tenant demo the sweep aims at: Apex's vendor row and an API key.</summary>
-    private sealed record Ids(DemoData Demo, Guid ApiKeyId);
+    /// <summary>Real rows of tenant demo the sweep aims at: Apex's vendor row, an API key, one of Apex's agents and a training session.</summary>
+    private sealed record Ids(DemoData Demo, Guid ApiKeyId, Guid ApexAgentId, Guid TrainingSessionId);
+
+    private static Sweep Session(string? apexParameter = null, Func<Ids, Guid>? apexValue = null)
+    {
+        var parameters = new Dictionary<string, Func<Ids, Guid>> { ["id"] = i => i.TrainingSessionId };
+        if (apexParameter is not null) parameters[apexParameter] = apexValue!;
+        return new(Access.Tenant, parameters, apexParameter);
+    }
 
     private static Sweep Open(Access access) => new(access, new Dictionary<string, Func<Ids, Guid>>());
 
@@ -57,6 +65,22 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["GET api/t/{tenant}/vendors/{vendorId}"] = ApexRow("vendorId", i => i.Demo.ApexInDemo),
         ["PUT api/t/{tenant}/vendors/{vendorId}"] = ApexRow("vendorId", i => i.Demo.ApexInDemo),
         ["DELETE api/t/{tenant}/vendors/{vendorId}"] = ApexRow("vendorId", i => i.Demo.ApexInDemo),
+        ["GET api/t/{tenant}/agents"] = Open(Access.Tenant),
+        ["POST api/t/{tenant}/agents"] = Open(Access.Tenant),
+        ["POST api/t/{tenant}/agents/import"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/agents/{agentId}"] = ApexRow("agentId", i => i.ApexAgentId),
+        ["PUT api/t/{tenant}/agents/{agentId}"] = ApexRow("agentId", i => i.ApexAgentId) with { Body = new { externalRef = "SWEEP", displayName = "Sweep" } },
+        ["DELETE api/t/{tenant}/agents/{agentId}"] = ApexRow("agentId", i => i.ApexAgentId),
+        ["GET api/t/{tenant}/pool"] = Open(Access.Tenant),
+        ["PUT api/t/{tenant}/pool/plans"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/training-sessions"] = Open(Access.Tenant),
+        ["POST api/t/{tenant}/training-sessions"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/training-sessions/{id}"] = Session(),
+        ["PUT api/t/{tenant}/training-sessions/{id}"] = Session(),
+        ["POST api/t/{tenant}/training-sessions/{id}/cancel"] = Session(),
+        ["POST api/t/{tenant}/training-sessions/{id}/enrollments"] = Session(),
+        ["DELETE api/t/{tenant}/training-sessions/{id}/enrollments/{agentId}"] = Session("agentId", i => i.ApexAgentId),
+        ["POST api/t/{tenant}/training-sessions/{id}/results"] = Session(),
     };
 
     private static readonly string[] ExpectedAnonymous = ["auth/login", "auth/refresh", "invitations/accept"];
@@ -146,7 +170,7 @@ public sealed class IsolationSweepTests(AppFactory app)
                 if (own.StatusCode != HttpStatusCode.OK)
                     return $"{endpoint.Key}: Apex's own manager got {(int)own.StatusCode} on Apex's row, so the row the sweep aims at is not real.";
             }
-            using var response = await harbor.SendAsync(endpoint.Request(values));
+            using var response = await harbor.SendAsync(endpoint.Request(values, sweep.Body is null ? null : JsonContent.Create(sweep.Body)));
             // A role that may not call the endpoint at all is refused before any row is looked at.
             return await Expect(response, endpoint.AllowsRole(TenantRoles.VendorManager) ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden);
         });
@@ -259,6 +283,9 @@ public sealed class IsolationSweepTests(AppFactory app)
             new { name = $"sweep {Guid.NewGuid():N}", role = TenantRoles.VendorManager, vendorId = demo.ApexInDemo });
         await created.ShouldBe(HttpStatusCode.Created);
         var key = await created.ReadObjectAsync();
-        return new Ids(demo, Guid.Parse((string)key["key"]!["id"]!));
+        var agents = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/agents?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options);
+        var sessions = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/training-sessions?pageSize=1", Json.Options);
+        return new Ids(demo, Guid.Parse((string)key["key"]!["id"]!),
+            Guid.Parse((string)agents!["items"]![0]!["id"]!), Guid.Parse((string)sessions!["items"]![0]!["id"]!));
     }
 }

@@ -19,7 +19,6 @@ public sealed class GetAgent(AgentOperations agents) : Endpoint<AgentRouteReques
 
     public override async Task HandleAsync(AgentRouteRequest req, CancellationToken ct)
     {
-        if (await agents.FindAsync(req.AgentId, ct) is { } agent) await Send.OkAsync(agent, ct);
-        else await Send.NotFoundAsync(ct);
+        await Send.OkAsync(await agents.FindAsync(req.AgentId, ct) ?? throw new NotFound("Agent"), ct);
     }
 }

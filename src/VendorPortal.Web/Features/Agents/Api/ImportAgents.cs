@@ -10,9 +10,9 @@ public sealed class ImportAgents(AgentImport import) : EndpointWithoutRequest<Im
         Post("agents/import");
         Group<TenantGroup>();
         Roles(TenantRoles.VendorManager, TenantRoles.TenantAdmin);
-        AllowFileUploads(dontAutoBindFormData: true);
         Options(o => o.WithMetadata(new RequestSizeLimitAttribute(AgentImport.MaxBytes)));
-        Description(b => b.Accepts<IFormFile>("multipart/form-data", "text/csv"));
+        // Not an Accepts filter: routing would refuse other media types before authentication and tenancy run.
+        Description(b => b.WithMetadata(new CsvUpload()));
         Summary(s =>
         {
             s.Summary = "Creates or updates agents from CSV, all-or-nothing.";
@@ -27,6 +27,8 @@ public sealed class ImportAgents(AgentImport import) : EndpointWithoutRequest<Im
         var vendorId = Query<Guid?>("vendorId", isRequired: false);
         var dryRun = Query<bool?>("dryRun", isRequired: false) ?? false;
         ImportResult result;
+        if (!CsvUpload.IsCsvOrForm(HttpContext.Request))
+            ThrowError("Send the CSV as text/csv, or as the 'file' field of a multipart form.", StatusCodes.Status415UnsupportedMediaType);
         if (HttpContext.Request.HasFormContentType)
         {
             var form = await HttpContext.Request.ReadFormAsync(ct);

@@ -19,7 +19,6 @@ public sealed class GetTrainingSession(TrainingReads reads) : Endpoint<TrainingS
 
     public override async Task HandleAsync(TrainingSessionRouteRequest req, CancellationToken ct)
     {
-        if (await reads.DetailAsync(req.Id, ct) is { } detail) await Send.OkAsync(detail, ct);
-        else await Send.NotFoundAsync(ct);
+        await Send.OkAsync(await reads.DetailAsync(req.Id, ct) ?? throw new NotFound("Training session"), ct);
     }
 }
