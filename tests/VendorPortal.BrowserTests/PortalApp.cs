@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using VendorPortal.Web.Data;
 using VendorPortal.Web.Features.Demo;
+using VendorPortal.Web.Features.Users;
 using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.BrowserTests;
@@ -89,6 +90,18 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         var tenant = await db.Tenants.SingleAsync(t => t.Slug == tenantSlug);
         scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Set(AccessScope.System(tenant.Id, tenant.Slug, "browser-test"));
         return await db.Vendors.Where(v => v.Name == vendorName).Select(v => v.Id).SingleAsync();
+    }
+
+    /// <summary>The link the invitation e-mail carries, made by the app's own protector.</summary>
+    public async Task<string> InvitationLinkAsync(string tenantSlug, string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tenant = await db.Tenants.SingleAsync(t => t.Slug == tenantSlug);
+        scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Set(AccessScope.System(tenant.Id, tenant.Slug, "browser-test"));
+        var invitation = await db.Invitations.SingleAsync(i => i.Email == email);
+        var token = scope.ServiceProvider.GetRequiredService<InvitationOperations>().TokenFor(invitation);
+        return $"/invitations/accept?token={Uri.EscapeDataString(token)}";
     }
 
     public async Task ScreenshotAsync(IPage page, string name)

@@ -14,14 +14,7 @@ public sealed class ScreenshotTests(PortalApp app)
         await app.ScreenshotAsync(login, "en-login");
 
         var apex = await app.VendorIdAsync("demo", "Apex BPO");
-        var page = await app.SignInAsync("sandbox.admin@demo.test");
-        await page.GotoAsync("/t/sandbox/api-keys");
-        await page.FillAsync("#Input_Name", "Apex WFM sync");
-        await page.SelectOptionAsync("#Input_VendorId", (await app.VendorIdAsync("sandbox", "Apex BPO")).ToString());
-        await page.ClickAsync("#create-key");
-        await page.WaitForSelectorAsync("#created-key");
-
-        page = await app.SignInAsync("admin@demo.test");
+        var page = await app.SignInAsync("admin@demo.test");
         foreach (var (language, button) in new[] { ("en", "#lang-en"), ("zh", "#lang-zh") })
         {
             await page.GotoAsync("/t/demo");

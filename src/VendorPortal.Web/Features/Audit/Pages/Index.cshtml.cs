@@ -33,13 +33,16 @@ public sealed class IndexModel(AppDbContext db, TenantSettingsOperations setting
             .ToPageAsync(PortalPageRequest.Of(PageNumber, PageSize), ct);
     }
 
+    /// <summary>The changed values on one line each: creation and update times are already in the When column.</summary>
     public static IReadOnlyList<ChangedValue> Describe(string changes)
     {
         try
         {
             using var json = JsonDocument.Parse(changes);
             if (json.RootElement.ValueKind != JsonValueKind.Object) return [new("", Shorten(changes))];
-            return [.. json.RootElement.EnumerateObject().Select(p => new ChangedValue(p.Name, Value(p.Value)))];
+            return [.. json.RootElement.EnumerateObject()
+                .Where(p => p.Name is not ("CreatedAt" or "UpdatedAt") && p.Value.ValueKind != JsonValueKind.Null)
+                .Select(p => new ChangedValue(p.Name, Value(p.Value)))];
         }
         catch (JsonException)
         {
@@ -51,6 +54,7 @@ public sealed class IndexModel(AppDbContext db, TenantSettingsOperations setting
     {
         JsonValueKind.Object when value.TryGetProperty("from", out var from) && value.TryGetProperty("to", out var to) =>
             $"{Value(from)} → {Value(to)}",
+        JsonValueKind.String when Guid.TryParse(value.GetString(), out var id) => id.ToString()[..8] + "…",
         JsonValueKind.String => Shorten(value.GetString() ?? ""),
         JsonValueKind.Null => "∅",
         _ => Shorten(value.GetRawText()),
