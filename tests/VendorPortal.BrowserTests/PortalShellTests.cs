@@ -130,5 +130,16 @@ public sealed class PortalShellTests(PortalApp app)
         Assert.Contains("/account/login", page.Url);
     }
 
+    [Fact]
+    public async Task Platform_operator_without_memberships_gets_links_to_jobs_and_the_api_reference()
+    {
+        var page = await app.SignInAsync("ops@demo.test");
+
+        Assert.Equal($"{app.BaseUrl}/", page.Url);
+        Assert.Equal("/hangfire", await page.GetAttributeAsync("#operator-links a[href='/hangfire']", "href"));
+        Assert.Equal("/docs", await page.GetAttributeAsync("#operator-links a[href='/docs']", "href"));
+        Assert.Equal(0, await page.Locator("#tenant-switcher").CountAsync());
+    }
+
     private Regex VendorDetailsUrl() => new($"^{Regex.Escape(app.BaseUrl)}/t/demo/vendors/[0-9a-f-]{{36}}$");
 }

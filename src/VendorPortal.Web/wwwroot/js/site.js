@@ -1,14 +1,12 @@
 (function () {
     "use strict";
 
-    // Forms marked data-confirm ask before they submit (delete, revoke).
     document.addEventListener("submit", function (event) {
         var form = event.target;
         var message = form.getAttribute && form.getAttribute("data-confirm");
         if (message && !window.confirm(message)) event.preventDefault();
     });
 
-    // A role select with data-vendor-toggle shows the vendor field only for vendor managers.
     function syncVendor(select) {
         var target = document.getElementById(select.getAttribute("data-vendor-toggle"));
         if (!target) return;
@@ -26,7 +24,6 @@
         select.addEventListener("change", function () { select.form.submit(); });
     });
 
-    // Copy buttons copy the text of the element named in data-copy.
     document.querySelectorAll("[data-copy]").forEach(function (button) {
         button.addEventListener("click", function () {
             var source = document.getElementById(button.getAttribute("data-copy"));
