@@ -67,6 +67,13 @@ public sealed class DetailsModel(
             Input = InputOf(Vendor);
             return Page();
         }
+        catch (DbUpdateException)
+        {
+            // The operation checks only users; invitations and API keys still holding the vendor fail at the foreign key.
+            DeleteError = T["This vendor is still in use by invitations or API keys. Set it inactive instead."];
+            Input = InputOf(Vendor);
+            return Page();
+        }
         TempData["Flash"] = T["Vendor {0} was deleted.", Vendor.Name].Value;
         return LocalRedirect($"/t/{tenant}/vendors");
     }
