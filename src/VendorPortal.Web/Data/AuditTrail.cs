@@ -58,16 +58,19 @@ public sealed class AuditTrail(TimeProvider clock) : SaveChangesInterceptor
             switch (entry.State)
             {
                 case EntityState.Added:
-                    changes[name] = p.CurrentValue;
+                    changes[name] = Readable(p.CurrentValue);
                     break;
                 case EntityState.Deleted:
-                    changes[name] = p.OriginalValue;
+                    changes[name] = Readable(p.OriginalValue);
                     break;
                 case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
-                    changes[name] = new { from = p.OriginalValue, to = p.CurrentValue };
+                    changes[name] = new { from = Readable(p.OriginalValue), to = Readable(p.CurrentValue) };
                     break;
             }
         }
         return JsonSerializer.Serialize(changes, JsonSerializerOptions.Web);
     }
+
+    /// <summary>Enums by name, as the database and the API show them.</summary>
+    private static object? Readable(object? value) => value is Enum e ? e.ToString() : value;
 }

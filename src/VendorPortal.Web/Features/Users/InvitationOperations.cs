@@ -48,6 +48,7 @@ public sealed class InvitationOperations(
     AppDbContext db,
     AccessScopeAccessor scope,
     UserManager<User> users,
+    SignInManager<User> signIn,
     IDataProtectionProvider protection,
     IBackgroundJobClient jobs,
     TimeProvider clock)
@@ -124,9 +125,14 @@ public sealed class InvitationOperations(
             if (!created.Succeeded)
                 throw new RuleViolation("password", string.Join(" ", created.Errors.Select(e => e.Description)));
         }
-        else if (signedIn?.Id != user.Id && !await users.CheckPasswordAsync(user, input.Password))
+        else if (signedIn?.Id != user.Id)
         {
-            throw new RuleViolation("password", "This e-mail already has an account: enter its password to accept.", StatusCodes.Status401Unauthorized);
+            // Counted like a sign-in: a leaked link must not become a way to guess an account's password.
+            var check = await signIn.CheckPasswordSignInAsync(user, input.Password, lockoutOnFailure: true);
+            if (check.IsLockedOut)
+                throw new RuleViolation("password", "This account is locked after repeated failed attempts. Try again in 15 minutes.", StatusCodes.Status401Unauthorized);
+            if (!check.Succeeded)
+                throw new RuleViolation("password", "This e-mail already has an account: enter its password to accept.", StatusCodes.Status401Unauthorized);
         }
 
         if (await db.Memberships.AnyAsync(m => m.UserId == user.Id, ct))

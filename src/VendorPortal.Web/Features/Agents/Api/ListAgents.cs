@@ -35,8 +35,9 @@ public sealed class ListAgents(AppDbContext db, AgentOperations agents) : Endpoi
         }
         if (!string.IsNullOrWhiteSpace(req.Search))
         {
-            var term = req.Search.Trim();
-            query = query.Where(a => a.DisplayName.Contains(term) || a.ExternalRef.Contains(term));
+            var pattern = $"%{Like.Escape(req.Search.Trim())}%";
+            query = query.Where(a => EF.Functions.Like(a.DisplayName, pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(a.ExternalRef, pattern, Like.EscapeCharacter));
         }
         query = query.OrderBy(a => a.DisplayName).ThenBy(a => a.Id);
         var total = await query.CountAsync(ct);

@@ -23,7 +23,13 @@ public sealed class ListVendors(AppDbContext db) : Endpoint<ListVendorsRequest, 
     public override async Task HandleAsync(ListVendorsRequest req, CancellationToken ct)
     {
         var query = db.Vendors.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(req.Search)) query = query.Where(v => v.Name.Contains(req.Search.Trim()));
+        if (!string.IsNullOrWhiteSpace(req.Search))
+        {
+            var pattern = $"%{Like.Escape(req.Search.Trim())}%";
+            query = query.Where(v => EF.Functions.Like(v.Name, pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(v.ContactName!, pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(v.ContactEmail!, pattern, Like.EscapeCharacter));
+        }
         if (req.Status is { } status) query = query.Where(v => v.Status == status);
         await Send.OkAsync(await query.OrderBy(v => v.Name).Select(VendorResponse.Projection).ToPageAsync(req, ct), ct);
     }

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using VendorPortal.Web.Features.Audit;
+using VendorPortal.Web.Features.Identity;
+using VendorPortal.Web.Features.Tenants;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
+
+namespace VendorPortal.Web.Features.Audit.Pages;
+
+public sealed record ChangedValue(string Field, string Value);
+
+[Authorize(Roles = TenantRoles.TenantAdmin)]
+public sealed class IndexModel(AppDbContext db, TenantSettingsOperations settings) : PageModel
+{
+    private const int MaxValueLength = 60;
+
+    [FromQuery(Name = "type")] public string? EntityType { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "pageSize")] public int PageSize { get; set; } = PortalPageRequest.DefaultPageSize;
+
+    public Paged<AuditEntry> Entries { get; private set; } = new([], 1, PortalPageRequest.DefaultPageSize, 0);
+    public IReadOnlyList<string> EntityTypes { get; private set; } = [];
+    public TenantTime Time { get; private set; } = TenantTime.Utc;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Time = TenantTime.Of(await settings.CurrentAsync(ct));
+        EntityTypes = await db.AuditEntries.AsNoTracking().Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
+        var query = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(EntityType)) query = query.Where(a => a.EntityType == EntityType);
+        Entries = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .ToPageAsync(PortalPageRequest.Of(PageNumber, PageSize), ct);
+    }
+
+    /// <summary>The changed values on one line each: creation and update times are already in the When column.</summary>
+    public static IReadOnlyList<ChangedValue> Describe(string changes)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(changes);
+            if (json.RootElement.ValueKind != JsonValueKind.Object) return [new("", Shorten(changes))];
+            return [.. json.RootElement.EnumerateObject()
+                .Where(p => p.Name is not ("CreatedAt" or "UpdatedAt") && p.Value.ValueKind != JsonValueKind.Null)
+                .Select(p => new ChangedValue(p.Name, Value(p.Value)))];
+        }
+        catch (JsonException)
+        {
+            return [new("", Shorten(changes))];
+        }
+    }
+
+    private static string Value(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object when value.TryGetProperty("from", out var from) && value.TryGetProperty("to", out var to) =>
+            $"{Value(from)} → {Value(to)}",
+        JsonValueKind.String when Guid.TryParse(value.GetString(), out var id) => id.ToString()[..8] + "…",
+        JsonValueKind.String => Shorten(value.GetString() ?? ""),
+        JsonValueKind.Null => "∅",
+        _ => Shorten(value.GetRawText()),
+    };
+
+    private static string Shorten(string text) => text.Length <= MaxValueLength ? text : text[..(MaxValueLength - 1)] + "…";
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using VendorPortal.Web.Features.Identity;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
+
+namespace VendorPortal.Web.Features.Skills.Pages;
+
+public sealed class IndexModel(AppDbContext db, SkillOperations skills, IStringLocalizer<SharedResource> T) : PageModel
+{
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "pageSize")] public int PageSize { get; set; } = PortalPageRequest.DefaultPageSize;
+    [BindProperty, ValidateNever] public SkillInput Input { get; set; } = new();
+
+    public Paged<SkillResponse> Skills { get; private set; } = new([], 1, PortalPageRequest.DefaultPageSize, 0);
+    public bool IsAdmin => db.Scope!.Role == TenantRole.TenantAdmin;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(string tenant, CancellationToken ct)
+    {
+        if (!IsAdmin) return Forbid();
+        if (ModelState.Validate(new SkillInputValidator(), Input, nameof(Input), T))
+        {
+            try
+            {
+                var skill = await skills.CreateAsync(Input, ct);
+                TempData["Flash"] = T["Skill {0} was added.", skill.Code].Value;
+                return LocalRedirect($"/t/{tenant}/skills");
+            }
+            catch (RuleViolation rule)
+            {
+                ModelState.Add(rule, nameof(Input), T, rule.Field == "code" && rule.Status == StatusCodes.Status409Conflict
+                    ? T["A skill with code {0} already exists.", Input.Code.Trim().ToUpperInvariant()].Value
+                    : null);
+            }
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        Skills = await db.Skills.AsNoTracking().OrderBy(s => s.Code).Select(SkillResponse.Projection)
+            .ToPageAsync(PortalPageRequest.Of(PageNumber, PageSize), ct);
+}

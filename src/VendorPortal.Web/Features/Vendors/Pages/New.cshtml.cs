@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Vendors.Pages;
+
+[Authorize(Roles = TenantRoles.TenantAdmin)]
+public sealed class NewModel(VendorOperations vendors, IStringLocalizer<SharedResource> T) : PageModel
+{
+    [BindProperty, ValidateNever] public VendorInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string tenant, CancellationToken ct)
+    {
+        if (!ModelState.Validate(new VendorInputValidator(), Input, nameof(Input), T)) return Page();
+        try
+        {
+            var vendor = await vendors.CreateAsync(Input, ct);
+            TempData["Flash"] = T["Vendor {0} was created.", vendor.Name].Value;
+            return LocalRedirect($"/t/{tenant}/vendors/{vendor.Id}");
+        }
+        catch (RuleViolation rule)
+        {
+            ModelState.Add(rule, nameof(Input), T, VendorMessages.For(rule, Input, T));
+            return Page();
+        }
+    }
+}
+
+/// <summary>The operations' rule messages that carry values, in the reader's language.</summary>
+public static class VendorMessages
+{
+    public static string? For(RuleViolation rule, VendorInput input, IStringLocalizer T) =>
+        rule.Field == "name" && rule.Status == StatusCodes.Status409Conflict
+            ? T["A vendor named \"{0}\" already exists.", input.Name.Trim()].Value
+            : null;
+}

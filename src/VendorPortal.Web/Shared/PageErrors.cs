@@ -1,0 +1,44 @@
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace VendorPortal.Web.Shared;
+
+/// <summary>Puts validator failures and rule violations from the shared operations beside the form fields.</summary>
+public static class PageErrors
+{
+    public static bool Validate<TModel>(this ModelStateDictionary state, IValidator<TModel> validator, TModel model, string prefix,
+        IStringLocalizer T, Func<string, string?>? keyOf = null)
+    {
+        foreach (var failure in validator.Validate(model).Errors)
+            state.AddModelError(keyOf?.Invoke(failure.PropertyName) ?? Key(prefix, failure.PropertyName), Message(failure, T));
+        return state.IsValid;
+    }
+
+    public static void Add(this ModelStateDictionary state, RuleViolation rule, string prefix, IStringLocalizer T, string? message = null) =>
+        state.AddModelError(Key(prefix, rule.Field), message ?? T[rule.Message]);
+
+    private static string Message(ValidationFailure failure, IStringLocalizer T)
+    {
+        // A message the validator wrote itself is a resource key; FluentValidation's own defaults name the property in quotes.
+        if (failure.FormattedMessagePlaceholderValues is not { } values
+            || !values.TryGetValue("PropertyName", out var property)
+            || !failure.ErrorMessage.Contains($"'{property}'", StringComparison.Ordinal))
+            return T[failure.ErrorMessage];
+        return failure.ErrorCode switch
+        {
+            "NotEmptyValidator" or "NotNullValidator" => T["This field is required."],
+            "EmailValidator" => T["Enter a valid e-mail address."],
+            "MaximumLengthValidator" => T["Use at most {0} characters.", values["MaxLength"]],
+            "InclusiveBetweenValidator" => T["Enter a value from {0} to {1}.", values["From"], values["To"]],
+            _ => T[failure.ErrorMessage],
+        };
+    }
+
+    private static string Key(string prefix, string field)
+    {
+        if (field.Length == 0 || field == "generalErrors") return "";
+        var name = char.ToUpperInvariant(field[0]) + field[1..];
+        return prefix.Length == 0 ? name : $"{prefix}.{name}";
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using VendorPortal.Web.Data;
+using VendorPortal.Web.Features.Demo;
+using VendorPortal.Web.Features.Users;
+using VendorPortal.Web.Hosting;
+
+namespace VendorPortal.BrowserTests;
+
+/// <summary>
+/// The real app on Kestrel, on a free loopback port, with a fresh SQLite file and the demo data,
+/// driven by the system Chromium.
+/// </summary>
+public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = DemoSeeder.Password;
+
+    private readonly string data = Path.Combine(Path.GetTempPath(), $"vp-browser-{Guid.NewGuid():N}");
+    private IPlaywright? playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public string ScreenshotFolder { get; } = Path.Combine(Path.GetTempPath(), "vendorportal-screenshots");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting(DataFolder.EnvironmentVariable, data);
+        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("LoginRateLimit:PermitsPerMinute", "1000");
+    }
+
+    public async Task InitializeAsync()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Single().TrimEnd('/');
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+            Locale = "en-US",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> SignInAsync(string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", Password);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    public async Task<Guid> VendorIdAsync(string tenantSlug, string vendorName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tenant = await db.Tenants.SingleAsync(t => t.Slug == tenantSlug);
+        scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Set(AccessScope.System(tenant.Id, tenant.Slug, "browser-test"));
+        return await db.Vendors.Where(v => v.Name == vendorName).Select(v => v.Id).SingleAsync();
+    }
+
+    /// <summary>The link the invitation e-mail carries, made by the app's own protector.</summary>
+    public async Task<string> InvitationLinkAsync(string tenantSlug, string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tenant = await db.Tenants.SingleAsync(t => t.Slug == tenantSlug);
+        scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Set(AccessScope.System(tenant.Id, tenant.Slug, "browser-test"));
+        var invitation = await db.Invitations.SingleAsync(i => i.Email == email);
+        var token = scope.ServiceProvider.GetRequiredService<InvitationOperations>().TokenFor(invitation);
+        return $"/invitations/accept?token={Uri.EscapeDataString(token)}";
+    }
+
+    public async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalApp>
+{
+    public const string Name = "portal";
+}

@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace VendorPortal.BrowserTests;
+
+/// <summary>Takes the main screens in both languages, for a person to look at (see ScreenshotFolder).</summary>
+[Collection(PortalCollection.Name)]
+public sealed class ScreenshotTests(PortalApp app)
+{
+    [Fact]
+    public async Task Main_screens_render_in_English_and_Chinese()
+    {
+        var login = await app.NewPageAsync();
+        await login.GotoAsync("/account/login");
+        await app.ScreenshotAsync(login, "en-login");
+
+        var apex = await app.VendorIdAsync("demo", "Apex BPO");
+        var page = await app.SignInAsync("admin@demo.test");
+        foreach (var (language, button) in new[] { ("en", "#lang-en"), ("zh", "#lang-zh") })
+        {
+            await page.GotoAsync("/t/demo");
+            await page.ClickAsync(button);
+            await page.WaitForLoadStateAsync();
+            Assert.Equal(language == "zh" ? "zh-CN" : "en", await page.GetAttributeAsync("html", "lang"));
+
+            await Shot(page, "/t/demo", $"{language}-dashboard");
+            await Shot(page, "/t/demo/vendors", $"{language}-vendors");
+            await Shot(page, $"/t/demo/vendors/{apex}", $"{language}-vendor-edit");
+            await Shot(page, "/t/demo/skills", $"{language}-skills");
+            await Shot(page, "/t/demo/users", $"{language}-users");
+            await Shot(page, "/t/demo/settings", $"{language}-settings");
+            await Shot(page, "/t/demo/audit", $"{language}-audit");
+
+            await page.GotoAsync("/t/demo/api-keys");
+            await page.FillAsync("#Input_Name", $"Screenshot key {language}");
+            await page.SelectOptionAsync("#Input_VendorId", apex.ToString());
+            await page.ClickAsync("#create-key");
+            await page.WaitForSelectorAsync("#created-key");
+            Assert.StartsWith("vpk_", await page.InnerTextAsync("#created-key"));
+            await app.ScreenshotAsync(page, $"{language}-api-keys");
+
+            await Shot(page, "/t/demo/vendors/00000000-0000-0000-0000-000000000000", $"{language}-not-found");
+        }
+        await page.ClickAsync("#lang-en");
+
+        var vendor = await app.SignInAsync("apex@demo.test");
+        await Shot(vendor, "/t/demo", "en-vendor-dashboard");
+
+        var phone = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
+        var mobile = await phone.NewPageAsync();
+        await mobile.GotoAsync("/account/login");
+        await mobile.FillAsync("#Input_Email", "planner@demo.test");
+        await mobile.FillAsync("#Input_Password", PortalApp.Password);
+        await mobile.ClickAsync("#sign-in");
+        await mobile.WaitForURLAsync($"{app.BaseUrl}/t/demo");
+        await app.ScreenshotAsync(mobile, "en-mobile-dashboard");
+
+        Assert.True(Directory.GetFiles(app.ScreenshotFolder, "*.png").Length >= 20);
+    }
+
+    private async Task Shot(IPage page, string url, string name)
+    {
+        await page.GotoAsync(url);
+        await app.ScreenshotAsync(page, name);
+    }
+}
