@@ -1,32 +1,13 @@
-<<<<<<< HEAD
-namespace VendorPortal.Web.Shared;
-
-/// <summary>
-/// Converts between a tenant's wall-clock time (how people plan shifts and sessions) and stored UTC instants,
-/// DST-correct: a local time that does not exist (clocks jump forward) is refused, and one that occurs
-/// twice (clocks fall back) takes the first occurrence.
-/// </summary>
-public static class TenantTime
-{
-    public static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone, string field)
-    {
-        var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(wall))
-            throw new RuleViolation(field, $"{wall:yyyy-MM-dd HH:mm} does not exist in {zone.Id} (the clocks skip it).");
-        var offset = zone.IsAmbiguousTime(wall)
-            ? zone.GetAmbiguousTimeOffsets(wall).Max()
-            : zone.GetUtcOffset(wall);
-        return new DateTimeOffset(wall, offset).ToUniversalTime();
-    }
-
-    public static DateTimeOffset ToLocal(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone);
-=======
 using System.Globalization;
 using VendorPortal.Web.Features.Tenants;
 
 namespace VendorPortal.Web.Shared;
 
-/// <summary>Shows stored UTC instants in the tenant's own time zone.</summary>
+/// <summary>
+/// A tenant's wall-clock time, which is how people plan shifts and sessions, against the UTC instants that are stored.
+/// DST-correct: a local time that does not exist (clocks jump forward) is refused, and one that occurs twice
+/// (clocks fall back) takes the first occurrence.
+/// </summary>
 public sealed class TenantTime(TimeZoneInfo zone)
 {
     public static readonly TenantTime Utc = new(TimeZoneInfo.Utc);
@@ -40,5 +21,17 @@ public sealed class TenantTime(TimeZoneInfo zone)
 
     public string Date(DateTimeOffset? at) =>
         at is { } value ? TimeZoneInfo.ConvertTime(value, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
->>>>>>> main
+
+    public static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone, string field)
+    {
+        var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(wall))
+            throw new RuleViolation(field, $"{wall:yyyy-MM-dd HH:mm} does not exist in {zone.Id} (the clocks skip it).");
+        var offset = zone.IsAmbiguousTime(wall)
+            ? zone.GetAmbiguousTimeOffsets(wall).Max()
+            : zone.GetUtcOffset(wall);
+        return new DateTimeOffset(wall, offset).ToUniversalTime();
+    }
+
+    public static DateTimeOffset ToLocal(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone);
 }
