@@ -10,6 +10,9 @@ namespace VendorPortal.Web.Hosting;
 /// <summary>Turns the exceptions that mean "your request was wrong" into problem details, in the API's one error shape.</summary>
 public sealed class ApiErrors : IExceptionHandler
 {
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         (int Status, string Field, string Message)? problem = exception switch
@@ -47,7 +50,8 @@ public sealed class ApiErrors : IExceptionHandler
 
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        // SQLITE_CONSTRAINT (19) also covers foreign-key, NOT NULL and CHECK failures; only these two are duplicates.
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
         SqlException sql => sql.Number is 2601 or 2627,
         _ => false,
     };
