@@ -49,10 +49,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         demo = new Lazy<Task<DemoData>>(() => DemoData.LoadAsync(this));
     }
 
-    /// <summary>A second, separate host with some settings changed (e.g. a low login rate limit).</summary>
     public static AppFactory WithSettings(IReadOnlyDictionary<string, string?> settings) => new(settings, null);
 
-    /// <summary>A second, separate host with some services replaced (e.g. a fake clock).</summary>
     public static AppFactory WithServices(Action<IServiceCollection> replace) => new(new Dictionary<string, string?>(), replace);
 
     public string DataFolder { get; }
@@ -124,7 +122,6 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// <summary>A client carrying a bearer token from POST /api/auth/login; tokens are cached per user until the app's clock expires them.</summary>
     public async Task<HttpClient> ClientFor(string email, string password = Password)
     {
         var now = Services.GetRequiredService<TimeProvider>().GetUtcNow();

@@ -4,7 +4,6 @@ using MimeKit;
 
 namespace VendorPortal.Tests.Infrastructure;
 
-/// <summary>Reads the .eml files the app writes to its mail pickup folder.</summary>
 public static partial class Mailbox
 {
     public static async Task<IReadOnlyList<MimeMessage>> MailToAsync(this AppFactory app, string address)
@@ -29,7 +28,6 @@ public static partial class Mailbox
         return found;
     }
 
-    /// <summary>Polls until at least one mail to the address is there, for up to <paramref name="timeout"/> (20 s by default).</summary>
     public static async Task<IReadOnlyList<MimeMessage>> WaitForMailToAsync(this AppFactory app, string address, TimeSpan? timeout = null)
     {
         var clock = Stopwatch.StartNew();
@@ -43,7 +41,6 @@ public static partial class Mailbox
         }
     }
 
-    /// <summary>The invitation link's token from an invitation mail.</summary>
     public static string InvitationToken(this MimeMessage message)
     {
         var match = AcceptLink().Match(message.TextBody ?? "");
