@@ -28,12 +28,13 @@ public static partial class Mailbox
         return found;
     }
 
-    public static async Task<IReadOnlyList<MimeMessage>> WaitForMailToAsync(this AppFactory app, string address, TimeSpan? timeout = null)
+    public static async Task<IReadOnlyList<MimeMessage>> WaitForMailToAsync(
+        this AppFactory app, string address, Func<MimeMessage, bool>? where = null, TimeSpan? timeout = null)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var mail = await app.MailToAsync(address);
+            var mail = (await app.MailToAsync(address)).Where(where ?? (_ => true)).ToList();
             if (mail.Count > 0) return mail;
             if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(20)))
                 throw new TimeoutException($"No mail to {address} arrived in {app.MailFolder} within {clock.Elapsed.TotalSeconds:0} s.");
