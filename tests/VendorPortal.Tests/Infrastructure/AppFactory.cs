@@ -20,6 +20,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VendorPortal.Web.Features.Demo;
 using VendorPortal.Web.Features.Identity;
+using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Tests.Infrastructure;
 
@@ -91,10 +92,13 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        // Only this host's pools: another host of the suite may still be running.
+        using (var sqlite = new SqliteConnection(Database.SqliteConnectionString(new DatabaseOptions(), new DataFolder(DataFolder))))
+            SqliteConnection.ClearPool(sqlite);
         if (sqlServerConnectionString is not null)
         {
-            SqlConnection.ClearAllPools();
+            using (var sql = new SqlConnection(sqlServerConnectionString))
+                SqlConnection.ClearPool(sql);
             await OnSqlServerMasterAsync("IF DB_ID('{0}') IS NOT NULL BEGIN ALTER DATABASE [{0}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{0}]; END");
         }
         try
