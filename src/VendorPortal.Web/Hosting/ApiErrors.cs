@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Data.Sqlite;
@@ -9,6 +10,9 @@ namespace VendorPortal.Web.Hosting;
 /// <summary>Turns the exceptions that mean "your request was wrong" into problem details, in the API's one error shape.</summary>
 public sealed class ApiErrors : IExceptionHandler
 {
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         (int Status, string Field, string Message)? problem = exception switch
@@ -20,7 +24,9 @@ public sealed class ApiErrors : IExceptionHandler
             DbUpdateException db when IsUniqueViolation(db) => (StatusCodes.Status409Conflict, "", "A record with the same key already exists."),
             _ => null,
         };
-        if (!http.Request.Path.StartsWithSegments("/api"))
+        // The middleware has already switched the path to the error page; the request's own path is in the feature.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             if (problem is { } known) http.Response.StatusCode = known.Status;
             return false;
@@ -32,17 +38,20 @@ public sealed class ApiErrors : IExceptionHandler
         var failures = p.Field.Length == 0 && p.Status == StatusCodes.Status404NotFound
             ? new List<ValidationFailure>()
             : [new ValidationFailure(p.Field.Length == 0 ? "generalErrors" : p.Field, p.Message)];
-        var details = new FastEndpoints.ProblemDetails(failures, http.Request.Path, Activity.Current?.Id ?? http.TraceIdentifier, p.Status)
+        var details = new FastEndpoints.ProblemDetails(failures, path, Activity.Current?.Id ?? http.TraceIdentifier, p.Status)
         {
             Detail = p.Message,
         };
-        await details.ExecuteAsync(http);
+        // Written here rather than by details.ExecuteAsync, which would label it application/json.
+        http.Response.StatusCode = p.Status;
+        await http.Response.WriteAsJsonAsync(details, JsonSerializerOptions.Web, "application/problem+json", ct);
         return true;
     }
 
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        // SQLITE_CONSTRAINT (19) also covers foreign-key, NOT NULL and CHECK failures; only these two are duplicates.
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
         SqlException sql => sql.Number is 2601 or 2627,
         _ => false,
     };

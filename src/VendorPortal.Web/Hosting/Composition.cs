@@ -33,7 +33,8 @@ public static class Composition
 
     public static WebApplication UseVendorPortal(this WebApplication app)
     {
-        app.UseExceptionHandler("/error");
+        // NotFound answers 404 through the handler; without this the middleware turns every 404 it produces into a 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", AllowStatusCode404Response = true });
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), portal => portal.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();

@@ -1,0 +1,180 @@
+using System.Collections;
+using System.Reflection;
+using System.Text;
+using FastEndpoints;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using VendorPortal.Web.Hosting;
+
+namespace VendorPortal.Tests.Api;
+
+/// <summary>
+/// Sends broken bodies to every POST, PUT and PATCH endpoint the app maps, as a caller allowed to call it:
+/// each must answer a 4xx problem, never a 500. A new write endpoint fails here until it is listed in <see cref="Routes"/>.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class BadInputTests(AppFactory app)
+{
+    /// <summary>Who may call the route (null: anyone) and how to fill its route parameters other than {tenant}, which is demo.</summary>
+    private sealed record Caller(string? Email, IReadOnlyDictionary<string, Func<Target, Guid>> Parameters);
+
+    /// <summary>Rows the bad input is aimed at: a vendor made for this test, so nothing shared can change.</summary>
+    private sealed record Target(Guid VendorId);
+
+    private static Caller As(string? email) => new(email, new Dictionary<string, Func<Target, Guid>>());
+
+    private static readonly Dictionary<string, Caller> Routes = new(StringComparer.Ordinal)
+    {
+        ["POST api/auth/login"] = As(null),
+        ["POST api/auth/refresh"] = As(null),
+        ["POST api/invitations/accept"] = As(null),
+        ["POST api/platform/tenants"] = As(DemoData.Operator),
+        ["POST api/t/{tenant}/api-keys"] = As(DemoData.Admin),
+        ["POST api/t/{tenant}/invitations"] = As(DemoData.Admin),
+        ["PUT api/t/{tenant}/settings"] = As(DemoData.Admin),
+        ["POST api/t/{tenant}/skills"] = As(DemoData.Admin),
+        ["POST api/t/{tenant}/vendors"] = As(DemoData.Admin),
+        ["PUT api/t/{tenant}/vendors/{vendorId}"] = new(DemoData.Admin, new Dictionary<string, Func<Target, Guid>> { ["vendorId"] = t => t.VendorId }),
+    };
+
+    private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity];
+
+    [Fact]
+    public void Every_write_endpoint_is_covered_by_the_bad_input_tests()
+    {
+        var writes = WriteEndpoints();
+        Assert.NotEmpty(writes);
+        var problems = new List<string>();
+        foreach (var endpoint in writes)
+        {
+            if (!Routes.TryGetValue(endpoint.Key, out var caller))
+                problems.Add($"add {endpoint.Key} to the bad-input tests (Api/BadInputTests.Routes): say who may call it and how to fill its route parameters.");
+            else
+                problems.AddRange(endpoint.Parameters.Where(p => p != ApiEndpoint.TenantParameter && !caller.Parameters.ContainsKey(p))
+                    .Select(p => $"add {endpoint.Key} to the bad-input tests: no value for its route parameter {{{p}}}."));
+        }
+        problems.AddRange(Routes.Keys.Except(writes.Select(e => e.Key)).Select(k => $"{k} is listed in the bad-input tests but the app no longer maps it: remove it."));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_refused_with_a_400_problem()
+    {
+        await ForEachWriteEndpointAsync(async (endpoint, send) =>
+        {
+            using var response = await send(new StringContent("{\"name\": \"unterminated", Encoding.UTF8, "application/json"));
+            return await Refused(response, endpoint, HttpStatusCode.BadRequest);
+        });
+    }
+
+    [Fact]
+    public async Task Empty_object_is_refused_with_a_validation_problem()
+    {
+        await ForEachWriteEndpointAsync(async (endpoint, send) =>
+        {
+            using var response = await send(JsonContent.Create(new { }));
+            return await Refused(response, endpoint, Refusals);
+        });
+    }
+
+    [Fact]
+    public async Task Values_of_the_wrong_type_are_refused_with_a_400_problem()
+    {
+        var checkedFields = 0;
+        await ForEachWriteEndpointAsync(async (endpoint, send) =>
+        {
+            var problems = new List<string>();
+            foreach (var (field, wrong) in WrongValues(endpoint))
+            {
+                checkedFields++;
+                using var response = await send(JsonContent.Create(new JsonObject { [field] = wrong }));
+                if (await Refused(response, endpoint, HttpStatusCode.BadRequest) is { } problem)
+                    problems.Add($"{problem} (field {field} = {wrong.ToJsonString()})");
+            }
+            return problems.Count == 0 ? null : string.Join("\n", problems);
+        });
+        Assert.True(checkedFields > 10, $"Only {checkedFields} fields were tried: the request types were not read.");
+    }
+
+    [Fact]
+    public async Task Oversized_body_is_refused_with_a_413_problem()
+    {
+        var configured = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;
+        await ForEachWriteEndpointAsync(async (endpoint, send) =>
+        {
+            var limit = endpoint.Endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? configured;
+            var size = (int)Math.Max(2 * 1024 * 1024, limit + 1024);
+            using var response = await send(new StringContent($"{{\"name\":\"{new string('x', size)}\"}}", Encoding.UTF8, "application/json"));
+            return await Refused(response, endpoint, HttpStatusCode.RequestEntityTooLarge);
+        });
+    }
+
+    private IReadOnlyList<ApiEndpoint> WriteEndpoints() => [.. ApiEndpoint.All(app.Services).Where(e => e.HasBody)];
+
+    private async Task ForEachWriteEndpointAsync(Func<ApiEndpoint, Func<HttpContent, Task<HttpResponseMessage>>, Task<string?>> check)
+    {
+        var target = new Target(await NewVendorAsync());
+        var problems = new List<string>();
+        foreach (var endpoint in WriteEndpoints())
+        {
+            if (!Routes.TryGetValue(endpoint.Key, out var caller))
+            {
+                problems.Add($"add {endpoint.Key} to the bad-input tests (Api/BadInputTests.Routes).");
+                continue;
+            }
+            var values = caller.Parameters.ToDictionary(p => p.Key, p => p.Value(target).ToString());
+            values[ApiEndpoint.TenantParameter] = "demo";
+            using var client = caller.Email is null ? app.Anonymous() : await app.ClientFor(caller.Email);
+            if (await check(endpoint, body => client.SendAsync(endpoint.Request(values, body))) is { } problem)
+                problems.Add(problem);
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static async Task<string?> Refused(HttpResponseMessage response, ApiEndpoint endpoint, params HttpStatusCode[] expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        if (!expected.Contains(response.StatusCode))
+            return $"{endpoint.Key}: expected {string.Join(" or ", expected.Select(s => (int)s))}, got {(int)response.StatusCode} {body}";
+        if (response.Content.Headers.ContentType?.MediaType != Responses.ProblemJson)
+            return $"{endpoint.Key}: answered {(int)response.StatusCode} with content type '{response.Content.Headers.ContentType}', not problem details.";
+        return null;
+    }
+
+    /// <summary>For each JSON field of the endpoint's body, a value of a type the field cannot take.</summary>
+    private static IEnumerable<(string Field, JsonNode Wrong)> WrongValues(ApiEndpoint endpoint)
+    {
+        if (endpoint.Definition?.ReqDtoType is not { } type || type == typeof(EmptyRequest)) yield break;
+        var routeParameters = endpoint.Parameters.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        if (properties.FirstOrDefault(p => p.GetCustomAttribute<FromBodyAttribute>() is not null) is { } fromBody)
+            properties = fromBody.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        foreach (var property in properties.Where(p => p.CanWrite && !routeParameters.Contains(p.Name)))
+        {
+            if (property.GetCustomAttributes().Any(a => a is QueryParamAttribute or FromClaimAttribute or FromHeaderAttribute or RouteParamAttribute))
+                continue;
+            yield return (JsonNamingPolicy.CamelCase.ConvertName(property.Name), WrongValueFor(property.PropertyType));
+        }
+    }
+
+    private static JsonNode WrongValueFor(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string)) return JsonValue.Create(12345);
+        if (type == typeof(Guid)) return JsonValue.Create("not-a-guid");
+        if (type.IsEnum) return JsonValue.Create("no-such-value");
+        if (type == typeof(bool)) return JsonValue.Create("not-a-bool");
+        if (type.IsPrimitive || type == typeof(decimal)) return JsonValue.Create("not-a-number");
+        if (typeof(IEnumerable).IsAssignableFrom(type)) return JsonValue.Create("not-a-list");
+        return JsonValue.Create("not-an-object");
+    }
+
+    private async Task<Guid> NewVendorAsync()
+    {
+        using var admin = await app.ClientFor(DemoData.Admin);
+        using var response = await admin.PostAsJsonAsync("/api/t/demo/vendors", new { name = $"Bad input target {Guid.NewGuid():N}" });
+        await response.ShouldBe(HttpStatusCode.Created);
+        return Guid.Parse((string)(await response.ReadObjectAsync())["id"]!);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using VendorPortal.Web.Data;
+using SqliteFactory = VendorPortal.Migrations.Sqlite.DesignTimeFactory;
+using SqlServerFactory = VendorPortal.Migrations.SqlServer.DesignTimeFactory;
+
+namespace VendorPortal.Tests.Data;
+
+public sealed partial class MigrationTests
+{
+    public static TheoryData<string> Providers => ["Sqlite", "SqlServer"];
+
+    private static AppDbContext Context(string provider) => provider switch
+    {
+        "Sqlite" => new SqliteFactory().CreateDbContext([]),
+        "SqlServer" => new SqlServerFactory().CreateDbContext([]),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Migrations_match_the_model(string provider)
+    {
+        using var context = Context(provider);
+        Assert.NotEmpty(context.Database.GetMigrations());
+        Assert.False(context.Database.HasPendingModelChanges(),
+            $"The {provider} migrations do not match the model: run scripts/add-migration.sh <Name> to add one for both providers.");
+    }
+
+    [Fact]
+    public void Both_providers_have_the_same_migrations_in_the_same_order()
+    {
+        using var sqlite = Context("Sqlite");
+        using var sqlServer = Context("SqlServer");
+        Assert.Equal(Names(sqlite), Names(sqlServer));
+
+        static IEnumerable<string> Names(AppDbContext context) => context.Database.GetMigrations().Select(id => id[(id.IndexOf('_') + 1)..]);
+    }
+
+    [Fact]
+    public void Sql_server_idempotent_script_parses_without_errors()
+    {
+        using var context = Context("SqlServer");
+        var script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        var batches = GoLine().Split(script).Where(b => !string.IsNullOrWhiteSpace(b)).ToList();
+        Assert.NotEmpty(batches);
+
+        // 170 is SQL Server 2025, the compatibility level EF Core 10 targets by default.
+        var parser = new TSql170Parser(initialQuotedIdentifiers: true);
+        var errors = new List<string>();
+        foreach (var batch in batches)
+        {
+            using var reader = new StringReader(batch);
+            parser.Parse(reader, out var batchErrors);
+            errors.AddRange(batchErrors.Select(e => $"line {e.Line}: {e.Message}\n{batch.Trim()}"));
+        }
+        Assert.True(errors.Count == 0, string.Join("\n\n", errors));
+        Assert.Contains("CREATE TABLE [Vendors]", script);
+    }
+
+    [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex GoLine();
+}
+
+[Collection(AppCollection.Name)]
+public sealed class StartupMigrationTests(AppFactory app)
+{
+    [Fact]
+    public async Task App_database_is_created_by_every_migration()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Sqlite_database_file_in_the_data_folder_holds_the_migrations_history()
+    {
+        var file = Path.Combine(app.DataFolder, "vendorportal.db");
+        if (app.IsSqlServer)
+        {
+            Assert.False(File.Exists(file), "The suite runs on SQL Server, yet the app wrote a SQLite database.");
+            return;
+        }
+        Assert.True(File.Exists(file), $"No database file at {file}.");
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId";
+        var applied = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) applied.Add(reader.GetString(0));
+
+        using var design = new VendorPortal.Migrations.Sqlite.DesignTimeFactory().CreateDbContext([]);
+        Assert.Equal(design.Database.GetMigrations(), applied);
+    }
+}

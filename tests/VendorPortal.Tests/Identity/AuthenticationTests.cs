@@ -1,0 +1,130 @@
+namespace VendorPortal.Tests.Identity;
+
+[Collection(AppCollection.Name)]
+public sealed class AuthenticationTests(AppFactory app)
+{
+    [Theory]
+    [InlineData("/api/me")]
+    [InlineData("/api/t/demo/vendors")]
+    public async Task Unauthenticated_api_calls_get_401_problem_details_never_a_redirect(string path)
+    {
+        using var client = app.Anonymous();
+        using var response = await client.GetAsync(path);
+        await response.ShouldBeProblem(HttpStatusCode.Unauthorized);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task Forged_bearer_token_gets_401_problem_details()
+    {
+        using var client = app.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "CfDJ8forged-token");
+        using var response = await client.GetAsync("/api/me");
+        await response.ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Wrong_password_gets_401_problem_details()
+    {
+        using var client = app.Anonymous();
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { email = "nobody@people.test", password = "whatever-it-is-42" });
+        await response.ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Login_returns_a_bearer_token_that_opens_the_api()
+    {
+        using var client = app.Anonymous();
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = DemoData.Planner, password = AppFactory.Password });
+        await login.ShouldBe(HttpStatusCode.OK);
+        var tokens = await login.ReadObjectAsync();
+        Assert.Equal(3600, (long)tokens["expiresIn"]!);
+        Assert.False(string.IsNullOrEmpty((string?)tokens["refreshToken"]));
+
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (string)tokens["accessToken"]!);
+        var me = await client.GetFromJsonAsync<JsonObject>("/api/me");
+        Assert.Equal(DemoData.Planner, (string?)me!["email"]);
+    }
+
+    [Fact]
+    public async Task Refresh_token_gives_a_new_working_access_token()
+    {
+        using var client = app.Anonymous();
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = DemoData.Finance, password = AppFactory.Password });
+        var first = await login.ReadObjectAsync();
+
+        using var refresh = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = (string)first["refreshToken"]! });
+        await refresh.ShouldBe(HttpStatusCode.OK);
+        var second = await refresh.ReadObjectAsync();
+        Assert.NotEqual((string?)first["accessToken"], (string?)second["accessToken"]);
+
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (string)second["accessToken"]!);
+        var me = await client.GetFromJsonAsync<JsonObject>("/api/me");
+        Assert.Equal(DemoData.Finance, (string?)me!["email"]);
+    }
+
+    [Fact]
+    public async Task Access_token_is_not_accepted_as_a_refresh_token()
+    {
+        using var client = app.Anonymous();
+        var access = await app.LoginAsync(DemoData.Finance);
+        using var refresh = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = access });
+        await refresh.ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Me_lists_both_of_apexs_memberships()
+    {
+        var demo = await app.Demo;
+        using var apex = await app.ClientFor(DemoData.Apex);
+        var me = await apex.GetFromJsonAsync<JsonObject>("/api/me");
+        var memberships = me!["memberships"]!.AsArray()
+            .Select(m => ((string?)m!["tenant"], (string?)m["role"], (string?)m["vendorId"], (string?)m["vendorName"]))
+            .OrderBy(m => m.Item1).ToList();
+        Assert.Equal(
+            [("demo", "VendorManager", demo.ApexInDemo.ToString(), "Apex BPO"), ("sandbox", "VendorManager", demo.ApexInSandbox.ToString(), "Apex BPO")],
+            memberships);
+    }
+
+    [Fact]
+    public async Task Account_locks_after_five_wrong_passwords_and_then_refuses_the_right_one()
+    {
+        var email = await app.NewMemberAsync("lockout");
+        using var client = app.Anonymous();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await client.PostAsJsonAsync("/api/auth/login", new { email, password = $"wrong-password-{attempt}" });
+            await wrong.ShouldBeProblem(HttpStatusCode.Unauthorized);
+        }
+
+        using var right = await client.PostAsJsonAsync("/api/auth/login", new { email, password = People.GoodPassword });
+        var problem = await right.ShouldBeProblem(HttpStatusCode.Unauthorized);
+        Assert.Contains("locked", problem.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Login_is_rate_limited_with_429_problem_details()
+    {
+        var limited = AppFactory.WithSettings(new Dictionary<string, string?> { ["LoginRateLimit:PermitsPerMinute"] = "3" });
+        await ((IAsyncLifetime)limited).InitializeAsync();
+        try
+        {
+            using var client = limited.Anonymous();
+            using (var ok = await client.PostAsJsonAsync("/api/auth/login", new { email = DemoData.Planner, password = AppFactory.Password }))
+                await ok.ShouldBe(HttpStatusCode.OK);
+            for (var attempt = 2; attempt <= 3; attempt++)
+            {
+                using var wrong = await client.PostAsJsonAsync("/api/auth/login", new { email = DemoData.Planner, password = "not-the-password" });
+                await wrong.ShouldBeProblem(HttpStatusCode.Unauthorized);
+            }
+
+            using var limitedResponse = await client.PostAsJsonAsync("/api/auth/login", new { email = DemoData.Planner, password = AppFactory.Password });
+            await limitedResponse.ShouldBeProblem(HttpStatusCode.TooManyRequests);
+            Assert.True(limitedResponse.Headers.RetryAfter is not null, "429 without Retry-After.");
+        }
+        finally
+        {
+            await ((IAsyncLifetime)limited).DisposeAsync();
+        }
+    }
+}
