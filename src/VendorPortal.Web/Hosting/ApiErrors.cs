@@ -11,6 +11,11 @@ namespace VendorPortal.Web.Hosting;
 public sealed class ApiErrors : IExceptionHandler
 {
     private const int SqliteConstraintUnique = 2067;
+    // Messages name Chinese vendors and agents: keep them readable rather than \u-escaped.
+    private static readonly JsonSerializerOptions Readable = new(JsonSerializerOptions.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
     private const int SqliteConstraintPrimaryKey = 1555;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
@@ -44,7 +49,7 @@ public sealed class ApiErrors : IExceptionHandler
         };
         // Written here rather than by details.ExecuteAsync, which would label it application/json.
         http.Response.StatusCode = p.Status;
-        await http.Response.WriteAsJsonAsync(details, JsonSerializerOptions.Web, "application/problem+json", ct);
+        await http.Response.WriteAsJsonAsync(details, Readable, "application/problem+json", ct);
         return true;
     }
 
