@@ -37,7 +37,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     // Read by the query filters; EF evaluates them per query, so they follow the current scope.
     private Guid CurrentTenantId => scope.Current?.TenantId ?? Guid.Empty;
-    private Guid? CurrentVendorId => scope.Current?.VendorId;
+    // Guid.Empty stands for "not a vendor user": a non-nullable parameter keeps one cached SQL shape for every caller.
+    private Guid CurrentVendorId => scope.Current?.VendorId ?? Guid.Empty;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -64,7 +65,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
                 Apply(nameof(ApplyTenantFilter), type, builder);
         }
 
-        builder.Entity<Vendor>().HasQueryFilter(VendorFilter, v => CurrentVendorId == null || v.Id == CurrentVendorId);
+        builder.Entity<Vendor>().HasQueryFilter(VendorFilter, v => CurrentVendorId == Guid.Empty || v.Id == CurrentVendorId);
     }
 
     private void Apply(string method, Type type, ModelBuilder builder) =>
@@ -77,6 +78,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
     private void ApplyVendorFilters<T>(ModelBuilder builder) where T : class, IVendorOwned
     {
         ApplyTenantFilter<T>(builder);
-        builder.Entity<T>().HasQueryFilter(VendorFilter, e => CurrentVendorId == null || e.VendorId == CurrentVendorId);
+        builder.Entity<T>().HasQueryFilter(VendorFilter, e => CurrentVendorId == Guid.Empty || e.VendorId == CurrentVendorId);
     }
 }

@@ -10,6 +10,14 @@ namespace VendorPortal.Web.Hosting;
 /// <summary>Turns the exceptions that mean "your request was wrong" into problem details, in the API's one error shape.</summary>
 public sealed class ApiErrors : IExceptionHandler
 {
+    private const int SqliteConstraintUnique = 2067;
+    // Messages name Chinese vendors and agents: keep them readable rather than \u-escaped.
+    private static readonly JsonSerializerOptions Readable = new(JsonSerializerOptions.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+    private const int SqliteConstraintPrimaryKey = 1555;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         (int Status, string Field, string Message)? problem = exception switch
@@ -41,13 +49,14 @@ public sealed class ApiErrors : IExceptionHandler
         };
         // Written here rather than by details.ExecuteAsync, which would label it application/json.
         http.Response.StatusCode = p.Status;
-        await http.Response.WriteAsJsonAsync(details, JsonSerializerOptions.Web, "application/problem+json", ct);
+        await http.Response.WriteAsJsonAsync(details, Readable, "application/problem+json", ct);
         return true;
     }
 
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        // SQLITE_CONSTRAINT (19) also covers foreign-key, NOT NULL and CHECK failures; only these two are duplicates.
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
         SqlException sql => sql.Number is 2601 or 2627,
         _ => false,
     };

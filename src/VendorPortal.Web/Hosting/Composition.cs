@@ -52,7 +52,6 @@ public static class Composition
         app.MapRazorPages();
         app.MapHealth();
         app.MapJobsDashboard();
-        app.ScheduleRecurringJobs();
         return app;
     }
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace VendorPortal.Tests.Infrastructure;
 
-/// <summary>One method on one API route, as the running app maps it.</summary>
 public sealed partial record ApiEndpoint(string Method, string Route, RouteEndpoint Endpoint)
 {
     public const string TenantParameter = "tenant";
@@ -27,7 +26,6 @@ public sealed partial record ApiEndpoint(string Method, string Route, RouteEndpo
 
     public IReadOnlyList<string> Parameters => [.. Endpoint.RoutePattern.Parameters.Select(p => p.Name)];
 
-    /// <summary>The concrete path, with every route parameter taken from <paramref name="values"/>.</summary>
     public string PathWith(IReadOnlyDictionary<string, string> values) =>
         "/" + RouteParameter().Replace(Route, m => values.TryGetValue(m.Groups[1].Value, out var v)
             ? Uri.EscapeDataString(v)
@@ -41,7 +39,6 @@ public sealed partial record ApiEndpoint(string Method, string Route, RouteEndpo
     [GeneratedRegex(@"\{(\w+)(?::[^}]*)?\??\}")]
     private static partial Regex RouteParameter();
 
-    /// <summary>Every endpoint the app maps under api/, read from the routing system, one per HTTP method.</summary>
     public static IReadOnlyList<ApiEndpoint> All(IServiceProvider services) =>
     [
         .. services.GetRequiredService<EndpointDataSource>().Endpoints

@@ -20,6 +20,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VendorPortal.Web.Features.Demo;
 using VendorPortal.Web.Features.Identity;
+using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Tests.Infrastructure;
 
@@ -49,10 +50,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         demo = new Lazy<Task<DemoData>>(() => DemoData.LoadAsync(this));
     }
 
-    /// <summary>A second, separate host with some settings changed (e.g. a low login rate limit).</summary>
     public static AppFactory WithSettings(IReadOnlyDictionary<string, string?> settings) => new(settings, null);
 
-    /// <summary>A second, separate host with some services replaced (e.g. a fake clock).</summary>
     public static AppFactory WithServices(Action<IServiceCollection> replace) => new(new Dictionary<string, string?>(), replace);
 
     public string DataFolder { get; }
@@ -93,10 +92,13 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        // Only this host's pools: another host of the suite may still be running.
+        using (var sqlite = new SqliteConnection(Database.SqliteConnectionString(new DatabaseOptions(), new DataFolder(DataFolder))))
+            SqliteConnection.ClearPool(sqlite);
         if (sqlServerConnectionString is not null)
         {
-            SqlConnection.ClearAllPools();
+            using (var sql = new SqlConnection(sqlServerConnectionString))
+                SqlConnection.ClearPool(sql);
             await OnSqlServerMasterAsync("IF DB_ID('{0}') IS NOT NULL BEGIN ALTER DATABASE [{0}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{0}]; END");
         }
         try
@@ -124,7 +126,6 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// <summary>A client carrying a bearer token from POST /api/auth/login; tokens are cached per user until the app's clock expires them.</summary>
     public async Task<HttpClient> ClientFor(string email, string password = Password)
     {
         var now = Services.GetRequiredService<TimeProvider>().GetUtcNow();

@@ -8,7 +8,6 @@ namespace VendorPortal.Tests.Infrastructure;
 
 public static class BackgroundJobs
 {
-    /// <summary>Enqueues a job on the app's own Hangfire server and waits until it has succeeded.</summary>
     public static async Task RunJobAsync<T>(this AppFactory app, Expression<Func<T, Task>> job, TimeSpan? timeout = null)
     {
         var id = app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue(job);

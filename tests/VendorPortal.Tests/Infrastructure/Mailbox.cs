@@ -4,7 +4,6 @@ using MimeKit;
 
 namespace VendorPortal.Tests.Infrastructure;
 
-/// <summary>Reads the .eml files the app writes to its mail pickup folder.</summary>
 public static partial class Mailbox
 {
     public static async Task<IReadOnlyList<MimeMessage>> MailToAsync(this AppFactory app, string address)
@@ -29,13 +28,13 @@ public static partial class Mailbox
         return found;
     }
 
-    /// <summary>Polls until at least one mail to the address is there, for up to <paramref name="timeout"/> (20 s by default).</summary>
-    public static async Task<IReadOnlyList<MimeMessage>> WaitForMailToAsync(this AppFactory app, string address, TimeSpan? timeout = null)
+    public static async Task<IReadOnlyList<MimeMessage>> WaitForMailToAsync(
+        this AppFactory app, string address, Func<MimeMessage, bool>? where = null, TimeSpan? timeout = null)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var mail = await app.MailToAsync(address);
+            var mail = (await app.MailToAsync(address)).Where(where ?? (_ => true)).ToList();
             if (mail.Count > 0) return mail;
             if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(20)))
                 throw new TimeoutException($"No mail to {address} arrived in {app.MailFolder} within {clock.Elapsed.TotalSeconds:0} s.");
@@ -43,7 +42,6 @@ public static partial class Mailbox
         }
     }
 
-    /// <summary>The invitation link's token from an invitation mail.</summary>
     public static string InvitationToken(this MimeMessage message)
     {
         var match = AcceptLink().Match(message.TextBody ?? "");

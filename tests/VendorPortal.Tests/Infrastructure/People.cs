@@ -24,7 +24,6 @@ public static class People
         return await client.PostAsJsonAsync("/api/invitations/accept", new { token, displayName, password });
     }
 
-    /// <summary>Invites a new person into demo with the role and accepts with <see cref="GoodPassword"/>.</summary>
     public static async Task<string> NewMemberAsync(this AppFactory app, string purpose, string role = "Planner")
     {
         var email = NewEmail(purpose);

@@ -2,7 +2,6 @@ namespace VendorPortal.Tests.Infrastructure;
 
 public static class RepositoryRoot
 {
-    /// <summary>The folder holding VendorPortal.sln, found by walking up from the test binaries.</summary>
     public static string Path { get; } = Find();
 
     private static string Find()

@@ -4,7 +4,6 @@ public static class Responses
 {
     public const string ProblemJson = "application/problem+json";
 
-    /// <summary>Asserts the status, and shows the body when it is not the expected one.</summary>
     public static async Task ShouldBe(this HttpResponseMessage response, HttpStatusCode expected)
     {
         if (response.StatusCode != expected)
@@ -12,7 +11,6 @@ public static class Responses
                 $"{(int)response.StatusCode} {response.StatusCode}, expected {(int)expected} {expected}. Body: {await response.Content.ReadAsStringAsync()}");
     }
 
-    /// <summary>Asserts an RFC 9457 problem-details answer with that status and returns its body.</summary>
     public static async Task<JsonObject> ShouldBeProblem(this HttpResponseMessage response, HttpStatusCode expected)
     {
         await response.ShouldBe(expected);

@@ -142,6 +142,18 @@ public sealed class IsolationSweepTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Platform_operator_without_a_membership_gets_404_from_every_tenant_endpoint()
+    {
+        var ids = await IdsAsync();
+        using var operatorClient = await app.ClientFor(DemoData.Operator);
+        await SweepAsync(e => e.IsTenantRoute, async (endpoint, sweep) =>
+        {
+            using var response = await operatorClient.SendAsync(endpoint.Request(Values(endpoint, sweep, ids, "demo")));
+            return await Expect(response, HttpStatusCode.NotFound);
+        });
+    }
+
+    [Fact]
     public async Task Unknown_tenant_gets_404_from_every_tenant_endpoint()
     {
         var ids = await IdsAsync();

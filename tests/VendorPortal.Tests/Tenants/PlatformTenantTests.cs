@@ -37,6 +37,30 @@ public sealed class PlatformTenantTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Existing_account_joins_a_second_tenant_with_its_own_password()
+    {
+        var email = await app.NewMemberAsync("twotenants");
+        var slug = $"t-{Guid.NewGuid():N}"[..14];
+        using var ops = await app.ClientFor(DemoData.Operator);
+        using (var created = await ops.PostAsJsonAsync("/api/platform/tenants",
+            new { slug, name = "Second Home", timeZone = "Asia/Tokyo", currency = "JPY", adminEmail = email, language = "en" }))
+            await created.ShouldBe(HttpStatusCode.Created);
+        var token = Assert.Single(await app.WaitForMailToAsync(email, m => (m.TextBody ?? "").Contains("Second Home", StringComparison.Ordinal))).InvitationToken();
+
+        using (var wrong = await app.AcceptAsync(token, "not-their-password-at-all"))
+            Assert.Contains("password", (await wrong.ShouldBeProblem(HttpStatusCode.Unauthorized)).ErrorFields());
+        using (var accepted = await app.AcceptAsync(token, People.GoodPassword))
+            await accepted.ShouldBe(HttpStatusCode.OK);
+
+        using var member = await app.ClientFor(email, People.GoodPassword);
+        var me = await member.GetFromJsonAsync<JsonObject>("/api/me");
+        Assert.Equal([("demo", "Planner"), (slug, "TenantAdmin")],
+            me!["memberships"]!.AsArray().Select(m => ((string?)m!["tenant"], (string?)m["role"])).OrderBy(m => m.Item1 == "demo" ? 0 : 1));
+        using var settings = await member.GetAsync($"/api/t/{slug}/settings");
+        await settings.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Duplicate_slug_is_a_409_problem()
     {
         using var ops = await app.ClientFor(DemoData.Operator);

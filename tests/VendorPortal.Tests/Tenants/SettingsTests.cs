@@ -74,4 +74,16 @@ public sealed class SettingsTests(AppFactory app)
         using var response = await planner.PutAsJsonAsync("/api/t/demo/settings", settings);
         await response.ShouldBeProblem(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_put_missing_settings_is_refused_instead_of_resetting_them()
+    {
+        using var admin = await app.ClientFor(DemoData.SandboxAdmin);
+        using var response = await admin.PutAsJsonAsync("/api/t/sandbox/settings", new { name = "Only a name" });
+        var problem = await response.ShouldBeProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("timeZone", problem.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        var after = await admin.GetFromJsonAsync<JsonObject>("/api/t/sandbox/settings");
+        Assert.Equal("Europe/London", (string?)after!["timeZone"]);
+        Assert.NotEqual("Only a name", (string?)after["name"]);
+    }
 }

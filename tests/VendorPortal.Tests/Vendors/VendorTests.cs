@@ -41,6 +41,24 @@ public sealed class VendorTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Racing_creations_of_one_vendor_name_make_one_vendor_and_409s()
+    {
+        var name = $"Racing {Guid.NewGuid():N}";
+        using var admin = await app.ClientFor(DemoData.Admin);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => admin.PostAsJsonAsync("/api/t/demo/vendors", new { name })));
+        try
+        {
+            Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+            foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+                await refused.ShouldBeProblem(HttpStatusCode.Conflict);
+        }
+        finally
+        {
+            foreach (var response in responses) response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Same_vendor_name_is_free_in_another_tenant()
     {
         var name = $"Shared name {Guid.NewGuid():N}";
@@ -89,6 +107,26 @@ public sealed class VendorTests(AppFactory app)
         await response.ShouldBeProblem(HttpStatusCode.Conflict);
         using var still = await admin.GetAsync($"/api/t/demo/vendors/{demo.HarborInDemo}");
         await still.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Vendor_with_api_keys_or_invitations_cannot_be_deleted()
+    {
+        using var admin = await app.ClientFor(DemoData.Admin);
+        foreach (var holder in new[] { "api-keys", "invitations" })
+        {
+            using var created = await admin.PostAsJsonAsync("/api/t/demo/vendors", new { name = $"Referenced by {holder} {Guid.NewGuid():N}" });
+            var id = (string)(await created.ReadObjectAsync())["id"]!;
+            using var reference = holder == "api-keys"
+                ? await admin.PostAsJsonAsync("/api/t/demo/api-keys", new { name = "vendor sync", role = "VendorManager", vendorId = id })
+                : await admin.PostAsJsonAsync("/api/t/demo/invitations", new { email = People.NewEmail("vendorstaff"), role = "VendorManager", vendorId = id, language = "en" });
+            await reference.ShouldBe(HttpStatusCode.Created);
+
+            using var deleted = await admin.DeleteAsync($"/api/t/demo/vendors/{id}");
+            Assert.Contains("vendorId", (await deleted.ShouldBeProblem(HttpStatusCode.Conflict)).ErrorFields());
+            using var still = await admin.GetAsync($"/api/t/demo/vendors/{id}");
+            await still.ShouldBe(HttpStatusCode.OK);
+        }
     }
 
     [Fact]

@@ -1,17 +1,20 @@
+using System.Text.Json.Serialization;
+
 namespace VendorPortal.Web.Features.Tenants;
 
+/// <summary>A PUT sends every setting: a missing one is refused rather than reset to its default.</summary>
 public sealed class TenantSettings
 {
-    public string Name { get; set; } = "";
-    public string TimeZone { get; set; } = "UTC";
-    public string Currency { get; set; } = "USD";
-    public decimal ReserveRatioTarget { get; set; } = 2.0m;
-    public int TrainingLeadDays { get; set; } = 2;
-    public int TrainingValidityDays { get; set; } = 180;
-    public int ConfirmationDeadlineHours { get; set; } = 48;
-    public List<int> AlertLeadHours { get; set; } = [72, 48];
-    public int ConfirmedAlertPercent { get; set; } = 100;
-    public int TrainedAlertPercent { get; set; } = 90;
+    [JsonRequired] public string Name { get; set; } = "";
+    [JsonRequired] public string TimeZone { get; set; } = "UTC";
+    [JsonRequired] public string Currency { get; set; } = "USD";
+    [JsonRequired] public decimal ReserveRatioTarget { get; set; } = 2.0m;
+    [JsonRequired] public int TrainingLeadDays { get; set; } = 2;
+    [JsonRequired] public int TrainingValidityDays { get; set; } = 180;
+    [JsonRequired] public int ConfirmationDeadlineHours { get; set; } = 48;
+    [JsonRequired] public List<int> AlertLeadHours { get; set; } = [72, 48];
+    [JsonRequired] public int ConfirmedAlertPercent { get; set; } = 100;
+    [JsonRequired] public int TrainedAlertPercent { get; set; } = 90;
 
     public static TenantSettings From(Tenant t) => new()
     {

@@ -67,6 +67,8 @@ public sealed class VendorOperations(AppDbContext db, TimeProvider clock)
         var vendor = await db.Vendors.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFound("Vendor");
         if (await db.Memberships.AnyAsync(m => m.VendorId == id, ct) || await db.Agents.AnyAsync(a => a.VendorId == id, ct))
             throw RuleViolation.Conflict("vendorId", "This vendor still has users or agents. Set the vendor inactive instead.");
+        if (await db.ApiKeys.AnyAsync(k => k.VendorId == id, ct) || await db.Invitations.AnyAsync(i => i.VendorId == id, ct))
+            throw RuleViolation.Conflict("vendorId", "This vendor's API keys and invitations stay on record. Set the vendor inactive instead.");
         db.Vendors.Remove(vendor);
         await db.SaveChangesAsync(ct);
     }

@@ -19,6 +19,7 @@ public sealed class LoginValidator : Validator<LoginRequest>
 
 public sealed class Login(UserManager<User> users, SignInManager<User> signIn, TokenIssuer tokens) : Endpoint<LoginRequest, TokenResponse>
 {
+
     public override void Configure()
     {
         Post("auth/login");
@@ -30,7 +31,9 @@ public sealed class Login(UserManager<User> users, SignInManager<User> signIn, T
     public override async Task HandleAsync(LoginRequest req, CancellationToken ct)
     {
         var user = await users.FindByEmailAsync(req.Email.Trim());
-        var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, req.Password, lockoutOnFailure: true);
+        var result = user is null
+            ? UnknownUser.CheckPassword(users, req.Password)
+            : await signIn.CheckPasswordSignInAsync(user, req.Password, lockoutOnFailure: true);
         if (result.IsLockedOut)
             ThrowError("This account is locked after repeated failed sign-ins. Try again in 15 minutes.", StatusCodes.Status401Unauthorized);
         if (!result.Succeeded)

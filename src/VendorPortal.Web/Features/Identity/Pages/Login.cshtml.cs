@@ -34,7 +34,7 @@ public sealed class LoginModel(UserManager<User> users, SignInManager<User> sign
 
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            ? UnknownUser.CheckPassword(users, Input.Password)
             : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
