@@ -16,17 +16,16 @@ public static class Database
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddScoped<AccessScopeAccessor>();
-        services.AddSingleton<AuditTrail>();
-        services.AddSingleton<TenancySaveGuard>();
+        services.AddSingleton<SaveRules>();
         var sqlite = SqliteConnectionString(options, data);
-        // Options are built once: the interceptors read the scope from the context they are given.
+        // Options are built once: the interceptor reads the scope from the context it is given.
         services.AddDbContext<AppDbContext>((sp, db) =>
         {
             if (options.IsSqlServer)
                 db.UseSqlServer(Required(options.ConnectionString), sql => sql.MigrationsAssembly(SqlServerMigrations));
             else
                 db.UseSqlite(sqlite, o => o.MigrationsAssembly(SqliteMigrations));
-            db.AddInterceptors(sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<TenancySaveGuard>());
+            db.AddInterceptors(sp.GetRequiredService<SaveRules>());
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         return services;
     }

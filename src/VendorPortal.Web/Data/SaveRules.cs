@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using VendorPortal.Web.Features.Audit;
+
+namespace VendorPortal.Web.Data;
+
+/// <summary>
+/// Runs before every save, over one pass of change detection: stamps new tenant- and vendor-owned rows with
+/// the current scope, refuses any write outside it, and records who changed what (with the changed values)
+/// in the same transaction as the change.
+/// </summary>
+public sealed class SaveRules(TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Apply(eventData.Context!);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Apply(eventData.Context!);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Restore(eventData.Context!);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Restore(eventData.Context!);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Restore(eventData.Context!);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Restore(eventData.Context!);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Restore(eventData.Context!);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Restore(eventData.Context!);
+        return Task.CompletedTask;
+    }
+
+    private void Apply(DbContext context)
+    {
+        var tracker = context.ChangeTracker;
+        tracker.DetectChanges();
+        // The rows are detected once here; EF's own pass before writing would find nothing new (restored after the save).
+        tracker.AutoDetectChangesEnabled = false;
+        var changed = tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        var scope = ((AppDbContext)context).Scope;
+        foreach (var entry in changed) Guard(entry, scope);
+        if (scope is null) return;
+        var now = clock.GetUtcNow();
+        context.AddRange(changed.Where(e => e.Entity is IAudited).Select(e => Audit(e, scope, now)).ToList());
+    }
+
+    private static void Restore(DbContext context) => context.ChangeTracker.AutoDetectChangesEnabled = true;
+
+    private static void Guard(EntityEntry entry, AccessScope? scope)
+    {
+        if (entry.Entity is not ITenantOwned owned) return;
+        var name = entry.Metadata.ClrType.Name;
+        if (scope is null) throw new ScopeViolationException($"{name} written without an access scope.");
+
+        if (entry.State == EntityState.Added && owned.TenantId == Guid.Empty)
+            owned.TenantId = scope.TenantId;
+        if (owned.TenantId != scope.TenantId)
+            throw new ScopeViolationException($"{name} belongs to another tenant.");
+
+        if (owned is IVendorOwned vendorOwned && scope.VendorId is { } vendorId)
+        {
+            if (entry.State == EntityState.Added && vendorOwned.VendorId == Guid.Empty)
+                vendorOwned.VendorId = vendorId;
+            if (vendorOwned.VendorId != vendorId)
+                throw new ScopeViolationException($"{name} belongs to another vendor.");
+        }
+    }
+
+    private static AuditEntry Audit(EntityEntry entry, AccessScope scope, DateTimeOffset now) => new()
+    {
+        TenantId = scope.TenantId,
+        At = now,
+        ActorUserId = scope.UserId,
+        ActorApiKeyId = scope.ApiKeyId,
+        ActorName = scope.ActorName,
+        Action = entry.State switch
+        {
+            EntityState.Added => "created",
+            EntityState.Deleted => "deleted",
+            _ => "updated",
+        },
+        EntityType = entry.Metadata.ClrType.Name,
+        EntityId = ((IAudited)entry.Entity).Id,
+        Changes = Describe(entry),
+    };
+
+    private static string Describe(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?>();
+        foreach (var p in entry.Properties)
+        {
+            var name = p.Metadata.Name;
+            if (name is "Id" or "TenantId" || name.EndsWith("Hash", StringComparison.Ordinal)) continue;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    changes[name] = Readable(p.CurrentValue);
+                    break;
+                case EntityState.Deleted:
+                    changes[name] = Readable(p.OriginalValue);
+                    break;
+                case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
+                    changes[name] = new { from = Readable(p.OriginalValue), to = Readable(p.CurrentValue) };
+                    break;
+            }
+        }
+        return JsonSerializer.Serialize(changes, JsonSerializerOptions.Web);
+    }
+
+    /// <summary>Enums by name, as the database and the API show them.</summary>
+    private static object? Readable(object? value) => value is Enum e ? e.ToString() : value;
+}
