@@ -59,6 +59,18 @@
         countSelected(listId);
     });
 
+    document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+        var tooLarge = document.getElementById(input.getAttribute("data-too-large"));
+        input.addEventListener("change", function () { if (tooLarge) tooLarge.hidden = true; });
+        input.form.addEventListener("submit", function (event) {
+            var file = input.files && input.files[0];
+            if (file && file.size > Number(input.getAttribute("data-max-bytes"))) {
+                event.preventDefault();
+                if (tooLarge) tooLarge.hidden = false;
+            }
+        });
+    });
+
     document.querySelectorAll("[data-copy]").forEach(function (button) {
         button.addEventListener("click", function () {
             var source = document.getElementById(button.getAttribute("data-copy"));

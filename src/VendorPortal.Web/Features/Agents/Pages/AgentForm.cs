@@ -3,14 +3,17 @@ using Microsoft.Extensions.Localization;
 
 namespace VendorPortal.Web.Features.Agents.Pages;
 
-/// <summary>The agent form as people fill it in: skills as checkboxes, languages as one comma-separated box.</summary>
+/// <summary>
+/// The agent form as people fill it in: skills as checkboxes, languages as one comma-separated box. Text is
+/// nullable so that only the operation's validator speaks about empty fields, in the reader's language.
+/// </summary>
 public sealed class AgentForm
 {
     private static readonly char[] LanguageSeparators = [',', '，', ';', '；', ' '];
 
     public Guid? VendorId { get; set; }
-    public string ExternalRef { get; set; } = "";
-    public string DisplayName { get; set; } = "";
+    public string? ExternalRef { get; set; }
+    public string? DisplayName { get; set; }
     public List<string> Skills { get; set; } = [];
     public string? Languages { get; set; }
     public AgentStatus Status { get; set; } = AgentStatus.Active;

@@ -23,7 +23,7 @@ public sealed class DetailsModel(
 {
     public const int MaxCandidates = 500;
 
-    [BindProperty, ValidateNever] public TrainingSessionInput Input { get; set; } = new();
+    [BindProperty, ValidateNever] public SessionForm Input { get; set; } = new();
     [BindProperty] public List<ResultRow> Results { get; set; } = [];
     [BindProperty] public List<Guid> AgentIds { get; set; } = [];
     [BindProperty] public string? CancelReason { get; set; }
@@ -45,6 +45,8 @@ public sealed class DetailsModel(
     public bool CanPlan => db.Scope!.Role is TenantRole.Planner or TenantRole.TenantAdmin;
     public bool CanEnrol => db.Scope!.Role is TenantRole.VendorManager or TenantRole.Planner or TenantRole.TenantAdmin;
     public bool EnrolmentOpen => Phase == SessionPhase.Upcoming && CanEnrol;
+    /// <summary>Only before the start: afterwards an agent who stayed away is a no-show, which vendors are measured on.</summary>
+    public bool CanWithdraw => EnrolmentOpen;
     public bool EditsResults => CanPlan && Phase != SessionPhase.Cancelled && Roster.Count > 0;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -60,11 +62,10 @@ public sealed class DetailsModel(
         if (!CanPlan) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
         // The form does not show the event; keep the one the session prepares for.
-        Input.EventId = Session.EventId;
-        if (!SessionForm.Validate(ModelState, Input, T)) return Page();
+        if (Input.ToInput(Session.EventId, ModelState, nameof(Input), T) is not { } input) return Page();
         try
         {
-            await training.UpdateAsync(id, Input, ct);
+            await training.UpdateAsync(id, input, ct);
         }
         catch (RuleViolation rule)
         {
@@ -113,6 +114,11 @@ public sealed class DetailsModel(
         if (!CanEnrol) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
         var agent = Roster.FirstOrDefault(r => r.AgentId == agentId);
+        if (agent is not null && !CanWithdraw)
+        {
+            RosterError = T["Agents can be withdrawn only before the session starts; afterwards record them as a no-show."];
+            return Reshow();
+        }
         if (agent is null) return NotFound();
         try
         {

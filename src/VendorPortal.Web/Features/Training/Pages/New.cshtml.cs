@@ -10,7 +10,7 @@ namespace VendorPortal.Web.Features.Training.Pages;
 [Authorize(Roles = $"{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
 public sealed class NewModel(AppDbContext db, TrainingOperations training, TimeProvider clock, IStringLocalizer<SharedResource> T) : PageModel
 {
-    [BindProperty, ValidateNever] public TrainingSessionInput Input { get; set; } = new();
+    [BindProperty, ValidateNever] public SessionForm Input { get; set; } = new();
 
     public SessionFormView Form { get; private set; } = null!;
 
@@ -19,17 +19,17 @@ public sealed class NewModel(AppDbContext db, TrainingOperations training, TimeP
         // No surge event to count back from yet: suggest the afternoon two days out, in the tenant's time.
         var zone = await training.ZoneAsync(ct);
         var start = TenantTime.ToLocal(clock.GetUtcNow(), zone).Date.AddDays(2).AddHours(14);
-        Input = new TrainingSessionInput { StartsAtLocal = start, EndsAtLocal = start.AddHours(3), Capacity = 30 };
+        Input = new SessionForm { StartsAtLocal = start, EndsAtLocal = start.AddHours(3), Capacity = 30 };
         await LoadAsync(zone, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(string tenant, CancellationToken ct)
     {
         await LoadAsync(await training.ZoneAsync(ct), ct);
-        if (!SessionForm.Validate(ModelState, Input, T)) return Page();
+        if (Input.ToInput(eventId: null, ModelState, nameof(Input), T) is not { } input) return Page();
         try
         {
-            var session = await training.CreateAsync(Input, ct);
+            var session = await training.CreateAsync(input, ct);
             TempData["Flash"] = T["Session \"{0}\" was scheduled. Vendors can now enrol their agents.", session.Title].Value;
             return LocalRedirect($"/t/{tenant}/training/{session.Id}");
         }

@@ -10,7 +10,7 @@ namespace VendorPortal.Web.Features.Agents.Pages.Pool;
 public sealed class PlanRow
 {
     public Guid? VendorId { get; set; }
-    public string Skill { get; set; } = "";
+    public string? Skill { get; set; }
     public int? PeakHeadcount { get; set; }
 }
 
@@ -44,14 +44,14 @@ public sealed class IndexModel(AppDbContext db, PoolDepth pool, TenantSettingsOp
         {
             var plan = Plans[i];
             if (Checked(plan.PeakHeadcount ?? 0, $"{nameof(Plans)}[{i}].{nameof(PlanRow.PeakHeadcount)}") is not { } peak) continue;
-            if (plan.VendorId is { } vendorId && current.GetValueOrDefault((vendorId, plan.Skill), -1) != peak)
-                changed.Add(new PeakPlanInput(vendorId, plan.Skill, peak));
+            if (plan is { VendorId: { } vendorId, Skill: { } skill } && current.GetValueOrDefault((vendorId, skill), -1) != peak)
+                changed.Add(new PeakPlanInput(vendorId, skill, peak));
         }
         if (Added.PeakHeadcount is { } addedPeak && Checked(addedPeak, $"{nameof(Added)}.{nameof(PlanRow.PeakHeadcount)}") is { } added)
         {
-            if (Added.VendorId is not { } vendorId || string.IsNullOrEmpty(Added.Skill))
-                ModelState.AddModelError(nameof(Added), T["Choose the vendor and the skill for the new plan."]);
-            else changed.Add(new PeakPlanInput(vendorId, Added.Skill, added));
+            if (Added is { VendorId: { } vendorId, Skill: { Length: > 0 } skill })
+                changed.Add(new PeakPlanInput(vendorId, skill, added));
+            else ModelState.AddModelError(nameof(Added), T["Choose the vendor and the skill for the new plan."]);
         }
         if (!ModelState.IsValid) return Page();
         if (changed.Count == 0)
