@@ -9,8 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using VendorPortal.Web.Data;
 using VendorPortal.Web.Features.Demo;
+using VendorPortal.Web.Features.Training;
 using VendorPortal.Web.Features.Users;
 using VendorPortal.Web.Hosting;
+using VendorPortal.Web.Shared;
 
 namespace VendorPortal.BrowserTests;
 
@@ -90,6 +92,31 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         var tenant = await db.Tenants.SingleAsync(t => t.Slug == tenantSlug);
         scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Set(AccessScope.System(tenant.Id, tenant.Slug, "browser-test"));
         return await db.Vendors.Where(v => v.Name == vendorName).Select(v => v.Id).SingleAsync();
+    }
+
+    public async Task<Guid> AgentIdAsync(string tenantSlug, string externalRef)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tenant = await db.Tenants.SingleAsync(t => t.Slug == tenantSlug);
+        scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Set(AccessScope.System(tenant.Id, tenant.Slug, "browser-test"));
+        return await db.Agents.Where(a => a.ExternalRef == externalRef).Select(a => a.Id).SingleAsync();
+    }
+
+    /// <summary>Schedules a training session through the app's own operation, starting some days from today (tenant time).</summary>
+    public async Task<Guid> ScheduleSessionAsync(string tenantSlug, string title, int daysAhead, int startHour, string[] skills, int capacity)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tenant = await db.Tenants.SingleAsync(t => t.Slug == tenantSlug);
+        scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Set(AccessScope.System(tenant.Id, tenant.Slug, "browser-test"));
+        var training = scope.ServiceProvider.GetRequiredService<TrainingOperations>();
+        var day = TenantTime.ToLocal(DateTimeOffset.UtcNow, await training.ZoneAsync(default)).Date.AddDays(daysAhead);
+        var session = await training.CreateAsync(new TrainingSessionInput
+        {
+            Title = title, Skills = [.. skills], StartsAtLocal = day.AddHours(startHour), EndsAtLocal = day.AddHours(startHour + 2), Capacity = capacity,
+        }, default);
+        return session.Id;
     }
 
     /// <summary>The link the invitation e-mail carries, made by the app's own protector.</summary>

@@ -61,6 +61,42 @@ public sealed class ScreenshotTests(PortalApp app)
         Assert.True(Directory.GetFiles(app.ScreenshotFolder, "*.png").Length >= 20);
     }
 
+    [Fact]
+    public async Task Reserve_pool_and_training_screens_render_in_English_and_Chinese()
+    {
+        var planner = await app.SignInAsync("planner@demo.test");
+        var apex = await app.SignInAsync("apex@demo.test");
+        await planner.GotoAsync("/t/demo/training");
+        var upcoming = await planner.GetAttributeAsync("#session-table tr[data-session='Double 12 promotion rules and coupons'] a", "href");
+        foreach (var (language, button) in new[] { ("en", "#lang-en"), ("zh", "#lang-zh") })
+        {
+            foreach (var page in new[] { planner, apex })
+            {
+                await page.GotoAsync("/t/demo");
+                await page.ClickAsync(button);
+                await page.WaitForLoadStateAsync();
+            }
+            await Shot(planner, "/t/demo/agents", $"{language}-agents");
+            await Shot(planner, "/t/demo/pool", $"{language}-pool");
+            await Shot(planner, "/t/demo/training", $"{language}-training-calendar");
+            await Shot(planner, upcoming!, $"{language}-training-roster");
+            await Shot(apex, upcoming!, $"{language}-training-enrol");
+            await Shot(apex, $"/t/demo/agents/{await app.AgentIdAsync("demo", "SHA001")}", $"{language}-agent");
+
+            await apex.GotoAsync("/t/demo/agents/import");
+            await AgentTests.UploadAsync(apex,
+                "externalRef,displayName,skills,languages,status,maxWeeklyHours\n" +
+                "SCR-1,周杰,PRESALES,zh,active,20\n" +
+                "SCR-2,Olivia Chen,NOSUCHSKILL,en,active,99\n" +
+                "SCR-2,刘洋,HOTLINE,zh;en,away,\n" +
+                ",,PRESALES,z!,active,\n");
+            Assert.Equal(3, await apex.Locator("#import-errors [data-line]").CountAsync());
+            await app.ScreenshotAsync(apex, $"{language}-import-preview");
+        }
+        await planner.ClickAsync("#lang-en");
+        await apex.ClickAsync("#lang-en");
+    }
+
     private async Task Shot(IPage page, string url, string name)
     {
         await page.GotoAsync(url);

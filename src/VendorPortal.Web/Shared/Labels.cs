@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Localization;
+using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.Identity;
+using VendorPortal.Web.Features.Training;
 using VendorPortal.Web.Features.Vendors;
 
 namespace VendorPortal.Web.Shared;
@@ -24,6 +26,34 @@ public static class Labels
     public static string Status(this IStringLocalizer T, VendorStatus status) =>
         status == VendorStatus.Active ? T["Active"] : T["Inactive"];
 
+    public static string Status(this IStringLocalizer T, AgentStatus status) => status switch
+    {
+        AgentStatus.Active => T["Active"],
+        AgentStatus.Inactive => T["Inactive"],
+        AgentStatus.Left => T["Left"],
+        _ => status.ToString(),
+    };
+
+    public static string Status(this IStringLocalizer T, PoolStatus status) => status switch
+    {
+        PoolStatus.Green => T["On target"],
+        PoolStatus.Amber => T["Near target"],
+        PoolStatus.Red => T["Short"],
+        _ => status.ToString(),
+    };
+
+    public static string Status(this IStringLocalizer T, TrainingSessionStatus status) =>
+        status == TrainingSessionStatus.Cancelled ? T["Cancelled"] : T["Scheduled"];
+
+    public static string Outcome(this IStringLocalizer T, TrainingOutcome? outcome) => outcome switch
+    {
+        TrainingOutcome.Attended => T["Attended"],
+        TrainingOutcome.Passed => T["Passed"],
+        TrainingOutcome.Failed => T["Failed"],
+        TrainingOutcome.NoShow => T["No-show"],
+        _ => T["No result yet"],
+    };
+
     public static string AuditAction(this IStringLocalizer T, string action) => action switch
     {
         "created" => T["Created"],
@@ -40,6 +70,10 @@ public static class Labels
         "Membership" => T["Membership"],
         "Invitation" => T["Invitation"],
         "ApiKey" => T["API key"],
+        "Agent" => T["Agent"],
+        "PoolPlan" => T["Planned peak"],
+        "TrainingSession" => T["Training session"],
+        "TrainingEnrollment" => T["Enrolment"],
         _ => type,
     };
 

@@ -20,20 +20,24 @@ public static class PortalNavigation
         var dashboard = new NavItem(root, T["Dashboard"], "speedometer2", Exact: true);
         var vendors = new NavItem($"{root}/vendors", T["Vendors"], "buildings");
         var skills = new NavItem($"{root}/skills", T["Skills"], "mortarboard");
+        // Vendor managers see only their own vendor's agents, pool and roster: the query filters do that, not the links.
+        var agents = new NavItem($"{root}/agents", T["Agents"], "person-badge");
+        var pool = new NavItem($"{root}/pool", T["Reserve pool"], "bar-chart-line");
+        var training = new NavItem($"{root}/training", T["Training"], "calendar-check");
         return scope.Role switch
         {
             TenantRole.TenantAdmin =>
             [
-                dashboard, vendors, skills,
+                dashboard, vendors, agents, pool, training, skills,
                 new($"{root}/users", T["Users"], "people"),
                 new($"{root}/api-keys", T["API keys"], "key"),
                 new($"{root}/audit", T["Audit"], "clock-history"),
                 new($"{root}/settings", T["Settings"], "gear"),
             ],
             TenantRole.VendorManager when scope.VendorId is { } vendorId =>
-                [dashboard, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
-            TenantRole.VendorManager => [dashboard],
-            _ => [dashboard, vendors, skills],
+                [dashboard, agents, pool, training, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
+            TenantRole.VendorManager => [dashboard, agents, pool, training],
+            _ => [dashboard, vendors, agents, pool, training, skills],
         };
     }
 }

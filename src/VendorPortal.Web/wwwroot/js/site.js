@@ -24,6 +24,53 @@
         select.addEventListener("change", function () { select.form.submit(); });
     });
 
+    function checkboxes(listId, visibleOnly) {
+        var list = document.getElementById(listId);
+        if (!list) return [];
+        return Array.prototype.filter.call(list.querySelectorAll("input[type=checkbox]"), function (box) {
+            return !visibleOnly || !box.closest("[data-filter-text]").hidden;
+        });
+    }
+
+    function countSelected(listId) {
+        document.querySelectorAll("[data-selected-count='" + listId + "']").forEach(function (counter) {
+            counter.textContent = checkboxes(listId, false).filter(function (box) { return box.checked; }).length;
+        });
+    }
+
+    document.querySelectorAll("input[data-filter-list]").forEach(function (input) {
+        var listId = input.getAttribute("data-filter-list");
+        input.addEventListener("input", function () {
+            var words = input.value.trim().toLowerCase();
+            document.querySelectorAll("#" + listId + " [data-filter-text]").forEach(function (item) {
+                item.hidden = words.length > 0 && item.getAttribute("data-filter-text").toLowerCase().indexOf(words) < 0;
+            });
+        });
+    });
+
+    document.querySelectorAll("input[data-select-all]").forEach(function (all) {
+        var listId = all.getAttribute("data-select-all");
+        all.addEventListener("change", function () {
+            checkboxes(listId, true).forEach(function (box) { box.checked = all.checked; });
+            countSelected(listId);
+        });
+        var list = document.getElementById(listId);
+        if (list) list.addEventListener("change", function () { countSelected(listId); });
+        countSelected(listId);
+    });
+
+    document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+        var tooLarge = document.getElementById(input.getAttribute("data-too-large"));
+        input.addEventListener("change", function () { if (tooLarge) tooLarge.hidden = true; });
+        input.form.addEventListener("submit", function (event) {
+            var file = input.files && input.files[0];
+            if (file && file.size > Number(input.getAttribute("data-max-bytes"))) {
+                event.preventDefault();
+                if (tooLarge) tooLarge.hidden = false;
+            }
+        });
+    });
+
     document.querySelectorAll("[data-copy]").forEach(function (button) {
         button.addEventListener("click", function () {
             var source = document.getElementById(button.getAttribute("data-copy"));
