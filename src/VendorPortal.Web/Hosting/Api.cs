@@ -40,6 +40,12 @@ public static class Api
     /// <summary>Refuses bodies over the limit up front with 413, whatever server runs the app.</summary>
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
+        // The error page shown for a refused body must not be refused again for the same body.
+        if (ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+        {
+            await next(ctx);
+            return;
+        }
         var limit = ctx.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
             ?? ctx.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;
         if (ctx.Request.ContentLength > limit)

@@ -16,6 +16,8 @@ public static class Portal
                 o.RootDirectory = "/";
                 o.Conventions.AuthorizeFolder("/");
             })
+            // Forms are checked by the same FluentValidation validators as the API, with localized messages.
+            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.Configure<RequestLocalizationOptions>(o =>

@@ -140,6 +140,9 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
         var session = await LoadAsync(sessionId, ct);
         var enrollment = await db.TrainingEnrollments.SingleOrDefaultAsync(e => e.SessionId == sessionId && e.AgentId == agentId, ct)
             ?? throw new NotFound("Enrolment");
+        // Once it has started, an absent agent is a no-show on the vendor's record, not a withdrawal.
+        if (session.StartsAt <= clock.GetUtcNow())
+            throw RuleViolation.Conflict("agentId", "The session has started: record the agent as a no-show instead.");
         if (enrollment.Outcome is not null) throw RuleViolation.Conflict("agentId", "A result is recorded; the enrolment stays.");
         db.TrainingEnrollments.Remove(enrollment);
         session.SeatsTaken--;

@@ -33,7 +33,7 @@ public sealed class DetailsModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string tenant, Guid agentId, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(string tenant, Guid agentId, CancellationToken ct)
     {
         if (!CanWrite) return Forbid();
         if (!await LoadAsync(agentId, ct)) return NotFound();

@@ -32,7 +32,7 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         if (Input.Role != TenantRoles.VendorManager) Input.VendorId = null;
         if (ModelState.Validate(new ApiKeyInputValidator(), Input, nameof(Input), T))

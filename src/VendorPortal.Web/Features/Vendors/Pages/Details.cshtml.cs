@@ -27,7 +27,7 @@ public sealed class DetailsModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string tenant, Guid vendorId, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(string tenant, Guid vendorId, CancellationToken ct)
     {
         if (!IsAdmin) return Forbid();
         if (!await LoadAsync(vendorId, ct)) return NotFound();
