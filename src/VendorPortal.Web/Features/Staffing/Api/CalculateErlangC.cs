@@ -1,0 +1,54 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Staffing.Api;
+
+public sealed class ErlangCRequest
+{
+    [QueryParam] public double Contacts { get; set; }
+    [QueryParam] public int IntervalMinutes { get; set; }
+    [QueryParam] public double AhtSeconds { get; set; }
+    /// <summary>Share of contacts to answer within the target time, e.g. 0.8.</summary>
+    [QueryParam] public double ServiceLevel { get; set; }
+    [QueryParam] public double TargetSeconds { get; set; }
+    [QueryParam] public double Shrinkage { get; set; }
+    [QueryParam] public double MaxOccupancy { get; set; } = 1;
+}
+
+public sealed class ErlangCRequestValidator : Validator<ErlangCRequest>
+{
+    public ErlangCRequestValidator()
+    {
+        RuleFor(x => x.Contacts).GreaterThanOrEqualTo(0);
+        RuleFor(x => x.IntervalMinutes).InclusiveBetween(1, 1440);
+        RuleFor(x => x.AhtSeconds).GreaterThan(0).LessThanOrEqualTo(86_400);
+        RuleFor(x => x.ServiceLevel).GreaterThan(0).LessThanOrEqualTo(1);
+        RuleFor(x => x.TargetSeconds).GreaterThanOrEqualTo(0).LessThanOrEqualTo(86_400);
+        RuleFor(x => x.Shrinkage).GreaterThanOrEqualTo(0).LessThan(1);
+        RuleFor(x => x.MaxOccupancy).GreaterThan(0).LessThanOrEqualTo(1);
+    }
+}
+
+public sealed class CalculateErlangC : Endpoint<ErlangCRequest, StaffingResult>
+{
+    public override void Configure()
+    {
+        Get("staffing/erlang-c");
+        Group<TenantGroup>();
+        Roles(TenantRoles.All);
+        Summary(s =>
+        {
+            s.Summary = "Erlang C: agents needed for a service-level target in one interval.";
+            s.Description = "Traffic in erlangs = contacts × AHT ÷ interval. Returns the fewest agents meeting serviceLevel " +
+                "within targetSeconds and at most maxOccupancy, with probability of waiting, average speed of answer, occupancy " +
+                "and scheduledAgents = agents ÷ (1 − shrinkage). A 100% service level cannot be met (422).";
+        });
+    }
+
+    public override async Task HandleAsync(ErlangCRequest req, CancellationToken ct)
+    {
+        if (req.ServiceLevel >= 1)
+            ThrowError(r => r.ServiceLevel, "A service level of 100% needs infinitely many agents; use a share below 1, e.g. 0.8.", StatusCodes.Status422UnprocessableEntity);
+        await Send.OkAsync(ErlangC.Staff(new StaffingInput(req.Contacts, req.IntervalMinutes, req.AhtSeconds,
+            req.ServiceLevel, req.TargetSeconds, req.Shrinkage, req.MaxOccupancy)), ct);
+    }
+}
