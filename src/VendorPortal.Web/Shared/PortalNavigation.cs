@@ -24,11 +24,12 @@ public static class PortalNavigation
         var agents = new NavItem($"{root}/agents", T["Agents"], "person-badge");
         var pool = new NavItem($"{root}/pool", T["Reserve pool"], "bar-chart-line");
         var training = new NavItem($"{root}/training", T["Training"], "calendar-check");
+        var staffing = new NavItem($"{root}/staffing", T["Staffing"], "calculator");
         return scope.Role switch
         {
             TenantRole.TenantAdmin =>
             [
-                dashboard, vendors, agents, pool, training, skills,
+                dashboard, vendors, agents, pool, training, staffing, skills,
                 new($"{root}/users", T["Users"], "people"),
                 new($"{root}/api-keys", T["API keys"], "key"),
                 new($"{root}/audit", T["Audit"], "clock-history"),
@@ -37,7 +38,7 @@ public static class PortalNavigation
             TenantRole.VendorManager when scope.VendorId is { } vendorId =>
                 [dashboard, agents, pool, training, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
             TenantRole.VendorManager => [dashboard, agents, pool, training],
-            _ => [dashboard, vendors, agents, pool, training, skills],
+            _ => [dashboard, vendors, agents, pool, training, staffing, skills],
         };
     }
 }
