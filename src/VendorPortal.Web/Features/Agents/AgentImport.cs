@@ -22,6 +22,7 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents, TimePro
     public const int MaxRows = 50_000;
     public const long MaxBytes = 20 * 1024 * 1024;
     private const int PreviewRows = 200;
+    private const int SaveChunk = 1000;
     private static readonly char[] ListSeparators = [';', '|'];
 
     private sealed record Row(long Line, string ExternalRef, string DisplayName, List<string> Skills, List<string> Languages, AgentStatus Status, int? MaxWeeklyHours, string? Notes);
@@ -33,8 +34,8 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents, TimePro
         var errors = new List<ImportProblem>();
         var rows = await ParseAsync(csv, skills, errors, ct);
 
-        var existing = await db.Agents.Where(a => a.VendorId == vendor)
-            .ToDictionaryAsync(a => a.ExternalRef, StringComparer.Ordinal, ct);
+        var existing = await db.Agents.AsNoTracking().Where(a => a.VendorId == vendor)
+            .ToDictionaryAsync(a => a.ExternalRef, a => a.Id, StringComparer.Ordinal, ct);
         var preview = rows.Take(PreviewRows).Select(r => new ImportPreviewRow(
             r.Line, existing.ContainsKey(r.ExternalRef) ? "update" : "create", r.ExternalRef, r.DisplayName, r.Skills,
             r.Status.ToString().ToLowerInvariant())).ToList();
@@ -42,24 +43,33 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents, TimePro
         if (errors.Count > 0 || dryRun || rows.Count == 0)
             return new ImportResult(dryRun, false, rows.Count + errors.Count(e => e.Line > 1), created, rows.Count - created, errors, preview);
 
+        // Saved in chunks inside one transaction: all-or-nothing still, with a bounded number of tracked rows.
         var now = clock.GetUtcNow();
         var tenantId = db.Scope!.TenantId;
-        foreach (var r in rows)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var chunk in rows.Chunk(SaveChunk))
         {
-            if (!existing.TryGetValue(r.ExternalRef, out var agent))
+            var updateIds = chunk.Where(r => existing.ContainsKey(r.ExternalRef)).Select(r => existing[r.ExternalRef]).ToList();
+            var tracked = await db.Agents.Where(a => updateIds.Contains(a.Id)).ToDictionaryAsync(a => a.ExternalRef, StringComparer.Ordinal, ct);
+            foreach (var r in chunk)
             {
-                agent = new Agent { TenantId = tenantId, VendorId = vendor, ExternalRef = r.ExternalRef, DisplayName = r.DisplayName, CreatedAt = now };
-                db.Agents.Add(agent);
+                if (!tracked.TryGetValue(r.ExternalRef, out var agent))
+                {
+                    agent = new Agent { TenantId = tenantId, VendorId = vendor, ExternalRef = r.ExternalRef, DisplayName = r.DisplayName, CreatedAt = now };
+                    db.Agents.Add(agent);
+                }
+                agent.DisplayName = r.DisplayName;
+                agent.Languages = r.Languages;
+                agent.Status = r.Status;
+                agent.MaxWeeklyHours = r.MaxWeeklyHours;
+                agent.Notes = r.Notes;
+                agent.UpdatedAt = now;
+                agent.SkillIds = [.. r.Skills.Select(code => skills[code])];
             }
-            agent.DisplayName = r.DisplayName;
-            agent.Languages = r.Languages;
-            agent.Status = r.Status;
-            agent.MaxWeeklyHours = r.MaxWeeklyHours;
-            agent.Notes = r.Notes;
-            agent.UpdatedAt = now;
-            agent.SkillIds = [.. r.Skills.Select(code => skills[code])];
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
-        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new ImportResult(false, true, rows.Count, created, rows.Count - created, [], preview);
     }
 
