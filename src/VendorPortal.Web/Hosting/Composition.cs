@@ -72,7 +72,8 @@ public static class Composition
         .AddScoped<TrainingReads>()
         .AddScoped<Notifier>()
         .AddScoped<RateCardOperations>()
-        .AddScoped<ContactVolumeOperations>();
+        .AddScoped<ContactVolumeOperations>()
+        .AddScoped<StatementOperations>();
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
 }

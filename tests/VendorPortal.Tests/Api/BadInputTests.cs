@@ -21,7 +21,7 @@ public sealed class BadInputTests(AppFactory app)
     private sealed record Caller(string? Email, IReadOnlyDictionary<string, Func<Target, Guid>> Parameters, bool TakesCsv = false);
 
     /// <summary>Rows the bad input is aimed at: a vendor, an Apex agent and a training session made for this test, so nothing shared can change.</summary>
-    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId, Guid RateCardId);
+    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId, Guid RateCardId, Guid StatementId);
 
     private static Caller As(string? email) => new(email, new Dictionary<string, Func<Target, Guid>>());
 
@@ -53,6 +53,10 @@ public sealed class BadInputTests(AppFactory app)
         ["PUT api/t/{tenant}/rate-cards/{id}"] = With(DemoData.Finance, "id", t => t.RateCardId),
         ["POST api/t/{tenant}/contact-volumes"] = As(DemoData.Apex),
         ["POST api/t/{tenant}/contact-volumes/import"] = As(DemoData.Apex) with { TakesCsv = true },
+        ["POST api/t/{tenant}/statements"] = As(DemoData.Finance),
+        ["POST api/t/{tenant}/statements/{id}/regenerate"] = With(DemoData.Finance, "id", t => t.StatementId),
+        ["POST api/t/{tenant}/statements/{id}/issue"] = With(DemoData.Finance, "id", t => t.StatementId),
+        ["POST api/t/{tenant}/statements/{id}/void"] = With(DemoData.Finance, "id", t => t.StatementId),
     };
 
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity];
@@ -211,9 +215,12 @@ public sealed class BadInputTests(AppFactory app)
             vendorId, effectiveFrom = "2026-01-01", tiers = new[] { new { upTo = (long?)null, unitPrice = 1.5m } },
         });
         await card.ShouldBe(HttpStatusCode.Created);
+        using var statement = await admin.PostAsJsonAsync("/api/t/demo/statements", new { vendorId, month = "2026-01" });
+        await statement.ShouldBe(HttpStatusCode.Created);
         return new Target(vendorId,
             Guid.Parse((string)(await agent.ReadObjectAsync())["id"]!),
             Guid.Parse((string)(await session.ReadObjectAsync())["session"]!["id"]!),
-            Guid.Parse((string)(await card.ReadObjectAsync())["id"]!));
+            Guid.Parse((string)(await card.ReadObjectAsync())["id"]!),
+            Guid.Parse((string)(await statement.ReadObjectAsync())["statement"]!["id"]!));
     }
 }

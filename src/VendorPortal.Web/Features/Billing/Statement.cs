@@ -26,6 +26,9 @@ public sealed class Statement : IVendorOwned, IAudited
     /// <summary>Last day of the period (inclusive).</summary>
     public DateOnly PeriodEnd { get; set; }
     public required string Currency { get; set; }
+    /// <summary>Names as they were when the statement was generated: renaming a vendor later does not change an issued statement.</summary>
+    public string TenantName { get; set; } = "";
+    public string VendorName { get; set; } = "";
     public StatementStatus Status { get; set; } = StatementStatus.Draft;
     public bool DailyLines { get; set; }
     /// <summary>"2026-0001": sequential per tenant and year of issue, gap-free.</summary>
@@ -119,6 +122,9 @@ public sealed class StatementConfiguration : IEntityTypeConfiguration<Statement>
         b.Property(x => x.Currency).HasMaxLength(3);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Number).HasMaxLength(20);
+        b.Property(x => x.TenantName).HasMaxLength(200);
+        b.Property(x => x.VendorName).HasMaxLength(200);
+        b.Property(x => x.VoidReason).HasMaxLength(400);
         b.Property(x => x.TaxRate).HasPrecision(9, 6);
         b.Property(x => x.ContentHash).HasMaxLength(64);
         b.Property(x => x.IssuedBy).HasMaxLength(200);

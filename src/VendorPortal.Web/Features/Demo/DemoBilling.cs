@@ -46,6 +46,14 @@ public static class DemoBilling
             }
         var stored = await sp.GetRequiredService<ContactVolumeOperations>().UpsertAsync(rows, dryRun: false, ct);
         if (!stored.Stored) throw new InvalidOperationException("Demo volumes were refused: " + string.Join("; ", stored.Errors.Select(e => e.Reason)));
-        _ = issueFor;
+        if (issueFor is null) return;
+
+        var statements = sp.GetRequiredService<StatementOperations>();
+        var draft = await statements.GenerateAsync(new StatementInput
+        {
+            VendorId = vendors[issueFor], Month = lastMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), TaxRate = 0.06m,
+            Adjustments = [new AdjustmentInput { Amount = -500m, Reason = "Service credit: chat queue outage on the 3rd / 3日在线排队故障补偿" }],
+        }, ct);
+        await statements.IssueAsync(draft.Id, draft.Total, ct);
     }
 }
