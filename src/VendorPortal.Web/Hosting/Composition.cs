@@ -73,7 +73,8 @@ public static class Composition
         .AddScoped<Notifier>()
         .AddScoped<RateCardOperations>()
         .AddScoped<ContactVolumeOperations>()
-        .AddScoped<StatementOperations>();
+        .AddScoped<StatementOperations>()
+        .AddScoped<Scorecards>();
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
 }

@@ -89,6 +89,7 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["POST api/t/{tenant}/contact-volumes"] = Open(Access.Tenant),
         ["POST api/t/{tenant}/contact-volumes/import"] = Open(Access.Tenant),
         ["GET api/t/{tenant}/statements"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/scorecards"] = Open(Access.Tenant),
         ["POST api/t/{tenant}/statements"] = Open(Access.Tenant),
         ["GET api/t/{tenant}/statements/{id}"] = ApexRow("id", i => i.ApexStatementId),
         ["GET api/t/{tenant}/statements/{id}/pdf"] = ApexRow("id", i => i.ApexStatementId),

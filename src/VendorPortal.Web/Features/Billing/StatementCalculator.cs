@@ -25,8 +25,9 @@ public sealed record Calculation(IReadOnlyList<CalculatedLine> Lines, IReadOnlyL
 
 /// <summary>
 /// Prices a vendor's contacts for one billing period. Pure arithmetic, no I/O, so it is tested on hand-computed cases.
-/// Tiers are graduated over the whole period, per skill: the running count starts at zero on the first day and each
-/// day is priced with the card in effect that day (a skill's own card before the vendor's all-skills card). A line
+/// Tiers are graduated over the whole period: the running count starts at zero on the first day and each day is priced
+/// with the card in effect that day (a skill's own card before the vendor's all-skills card). A skill's own cards count
+/// that skill's contacts; the all-skills cards count every contact they price, day by day in skill-code order. A line
 /// gathers one skill, card and tier (and one day when daily lines are asked for); each line is rounded once.
 /// A card's monthly minimum is pro rata for the days of each calendar month it covers inside the period; when the
 /// card's lines fall short of it, a minimum line makes up the difference.
@@ -41,34 +42,38 @@ public static class StatementCalculator
     {
         var buckets = new Dictionary<Key, (long Contacts, DateOnly From, DateOnly To, PricedCard Card, string Name)>();
         var unpriced = new List<UnpricedVolume>();
-        foreach (var skill in volumes.Where(v => v.Date >= start && v.Date <= end && v.Handled > 0).GroupBy(v => v.SkillId))
+        // Tiers count what one card series prices: a skill's own cards count that skill, the all-skills cards count every skill they price.
+        var counted = new Dictionary<Guid, long>();
+        var days = volumes.Where(v => v.Date >= start && v.Date <= end && v.Handled > 0)
+            .GroupBy(v => (v.Date, v.SkillId))
+            .Select(g => (g.Key.Date, g.Key.SkillId, Label: skills.GetValueOrDefault(g.Key.SkillId) ?? new SkillLabel("?", "?"), Handled: g.Sum(v => v.Handled)))
+            .OrderBy(d => d.Date).ThenBy(d => d.Label.Code, StringComparer.Ordinal);
+        foreach (var (date, skillId, label, total) in days)
         {
-            var label = skills.GetValueOrDefault(skill.Key) ?? new SkillLabel("?", "?");
-            long counted = 0;
-            foreach (var day in skill.GroupBy(v => v.Date).OrderBy(g => g.Key))
+            var handled = total;
+            var card = cards.FirstOrDefault(c => c.SkillId == skillId && c.Covers(date))
+                ?? cards.FirstOrDefault(c => c.SkillId is null && c.Covers(date));
+            if (card is null || card.Tiers.Count == 0)
             {
-                var handled = day.Sum(v => v.Handled);
-                var card = cards.FirstOrDefault(c => c.SkillId == skill.Key && c.Covers(day.Key))
-                    ?? cards.FirstOrDefault(c => c.SkillId is null && c.Covers(day.Key));
-                if (card is null || card.Tiers.Count == 0)
-                {
-                    unpriced.Add(new UnpricedVolume(label.Code, day.Key, handled));
-                    continue;
-                }
-                while (handled > 0)
-                {
-                    var tier = 0;
-                    while (tier < card.Tiers.Count - 1 && card.Tiers[tier].UpTo is { } upTo && counted >= upTo) tier++;
-                    var room = card.Tiers[tier].UpTo is { } limit && tier < card.Tiers.Count - 1 ? Math.Max(0, limit - counted) : long.MaxValue;
-                    var take = Math.Min(handled, room);
-                    var key = new Key(label.Code, card.Id, tier, dailyLines ? day.Key : default);
-                    buckets[key] = buckets.TryGetValue(key, out var b)
-                        ? (b.Contacts + take, b.From, day.Key, card, label.Name)
-                        : (take, day.Key, day.Key, card, label.Name);
-                    counted += take;
-                    handled -= take;
-                }
+                unpriced.Add(new UnpricedVolume(label.Code, date, handled));
+                continue;
             }
+            var series = card.SkillId ?? Guid.Empty;
+            var count = counted.GetValueOrDefault(series);
+            while (handled > 0)
+            {
+                var tier = 0;
+                while (tier < card.Tiers.Count - 1 && card.Tiers[tier].UpTo is { } upTo && count >= upTo) tier++;
+                var room = card.Tiers[tier].UpTo is { } limit && tier < card.Tiers.Count - 1 ? Math.Max(0, limit - count) : long.MaxValue;
+                var take = Math.Min(handled, room);
+                var key = new Key(label.Code, card.Id, tier, dailyLines ? date : default);
+                buckets[key] = buckets.TryGetValue(key, out var b)
+                    ? (b.Contacts + take, b.From, date, card, label.Name)
+                    : (take, date, date, card, label.Name);
+                count += take;
+                handled -= take;
+            }
+            counted[series] = count;
         }
 
         var lines = buckets

@@ -68,10 +68,10 @@ public sealed class StatementPdf : IDisposable
             for (var i = 0; i < pages.Count; i++)
             {
                 var canvas = document.BeginPage(Width, Height);
-                ComposeWatermark(canvas);
                 ComposeHeader(canvas);
                 ComposeContent(canvas, pages[i]);
                 ComposeFooter(canvas, i + 1, pages.Count);
+                ComposeWatermark(canvas);
                 document.EndPage();
             }
             document.Close();

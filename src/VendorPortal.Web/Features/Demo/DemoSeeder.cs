@@ -52,7 +52,7 @@ public static class DemoSeeder
             [
                 new("Apex BPO", "PRESALES", 2, 14, [new(20_000, 2.80m), new(null, 2.40m)], null),
                 new("Apex BPO", "PRESALES", 0, null, [new(20_000, 2.65m), new(null, 2.30m)], null, StartsMidLastMonth: true),
-                new("Apex BPO", "HOTLINE", 2, null, [new(null, 4.50m)], 20_000m),
+                new("Apex BPO", "HOTLINE", 2, null, [new(null, 4.50m)], 25_000m),
                 new("Harbor Contact", null, 2, null, [new(15_000, 3.10m), new(null, 2.70m)], null),
             ],
             [("Apex BPO", "PRESALES", 900), ("Apex BPO", "HOTLINE", 150), ("Harbor Contact", "AFTERSALES", 700), ("Harbor Contact", "PRESALES", 200)],
