@@ -20,19 +20,21 @@ public static class PortalNavigation
         var dashboard = new NavItem(root, T["Dashboard"], "speedometer2", Exact: true);
         var vendors = new NavItem($"{root}/vendors", T["Vendors"], "buildings");
         var skills = new NavItem($"{root}/skills", T["Skills"], "mortarboard");
+        var statements = new NavItem($"{root}/statements", T["Statements"], "receipt");
         return scope.Role switch
         {
             TenantRole.TenantAdmin =>
             [
-                dashboard, vendors, skills,
+                dashboard, vendors, skills, statements,
                 new($"{root}/users", T["Users"], "people"),
                 new($"{root}/api-keys", T["API keys"], "key"),
                 new($"{root}/audit", T["Audit"], "clock-history"),
                 new($"{root}/settings", T["Settings"], "gear"),
             ],
             TenantRole.VendorManager when scope.VendorId is { } vendorId =>
-                [dashboard, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
+                [dashboard, new($"{root}/vendors/{vendorId}", T["My vendor"], "building"), statements],
             TenantRole.VendorManager => [dashboard],
+            TenantRole.Finance => [dashboard, vendors, skills, statements],
             _ => [dashboard, vendors, skills],
         };
     }
