@@ -102,6 +102,22 @@ public sealed class StatementCalculatorTests
     });
 
     [Fact]
+    public void An_all_skills_card_counts_its_tiers_over_every_skill_it_prices()
+    {
+        // Day 1: CHAT 600 then VOICE 600 (code order): 1,000 at 1.00 and 200 at 0.50. A skill's own card counts alone.
+        var voice = Guid.NewGuid();
+        var email = Guid.NewGuid();
+        var skills = new Dictionary<Guid, SkillLabel>(Skills) { [voice] = new("VOICE", "Voice"), [email] = new("EMAIL", "E-mail") };
+        var all = new PricedCard(Guid.NewGuid(), null, Jan1, null, [new RateTier(1_000, 1.00m), new RateTier(null, 0.50m)], null);
+        var own = new PricedCard(Guid.NewGuid(), email, Jan1, null, [new RateTier(1_000, 2.00m), new RateTier(null, 1.00m)], null);
+        var result = StatementCalculator.Calculate(Jan1, Jan31, "CNY", [all, own],
+            [new DailyVolume(voice, Jan1, 600), new DailyVolume(Chat, Jan1, 600), new DailyVolume(email, Jan1, 900)], skills, false);
+        Assert.Equal(
+            [("CHAT", 1, 600L, 600.00m), ("EMAIL", 1, 900L, 1_800.00m), ("VOICE", 1, 400L, 400.00m), ("VOICE", 2, 200L, 100.00m)],
+            result.Lines.Select(l => (l.SkillCode!, l.Tier!.Value, l.Contacts, l.Amount)));
+    }
+
+    [Fact]
     public void Contacts_without_a_card_are_reported_not_dropped()
     {
         var card = Card(new DateOnly(2026, 1, 10), null, null, new RateTier(null, 1m));

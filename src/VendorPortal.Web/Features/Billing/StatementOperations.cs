@@ -161,7 +161,7 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
                 await db.SaveChangesAsync(ct);
                 return statement;
             }
-            catch (DbUpdateException) when (attempt < 20)
+            catch (DbUpdateException e) when (attempt < 20 && (e is DbUpdateConcurrencyException || Hosting.ApiErrors.IsUniqueViolation(e)))
             {
                 db.ChangeTracker.Clear();
                 await Task.Delay(Random.Shared.Next(5, 20 + attempt * 10), ct);
