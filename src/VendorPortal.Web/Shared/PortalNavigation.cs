@@ -34,7 +34,12 @@ public static class PortalNavigation
             TenantRole.VendorManager when scope.VendorId is { } vendorId =>
                 [dashboard, new($"{root}/vendors/{vendorId}", T["My vendor"], "building"), statements],
             TenantRole.VendorManager => [dashboard],
-            TenantRole.Finance => [dashboard, vendors, skills, statements],
+            TenantRole.Finance =>
+            [
+                dashboard, vendors, skills, statements,
+                new($"{root}/rate-cards", T["Rate cards"], "tags"),
+                new($"{root}/scorecards", T["Scorecards"], "bar-chart"),
+            ],
             _ => [dashboard, vendors, skills],
         };
     }

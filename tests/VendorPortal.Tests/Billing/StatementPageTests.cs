@@ -35,3 +35,24 @@ public sealed class StatementPageTests(AppFactory app)
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
 }
+
+[Collection(AppCollection.Name)]
+public sealed class BillingPageTests(AppFactory app)
+{
+    [Fact]
+    public async Task Rate_cards_and_scorecards_pages_show_a_vendor_only_its_own()
+    {
+        using var finance = await app.CookieClientFor(DemoData.Finance);
+        var cards = await finance.GetStringAsync("/t/demo/rate-cards");
+        Assert.Contains("Apex BPO", cards);
+        Assert.Contains("Harbor Contact", cards);
+        var scorecards = await finance.GetStringAsync("/t/demo/scorecards");
+        Assert.Contains("Harbor Contact", scorecards);
+
+        using var harbor = await app.CookieClientFor(DemoData.Harbor);
+        Assert.DoesNotContain("Apex BPO", await harbor.GetStringAsync("/t/demo/rate-cards"));
+        var own = await harbor.GetStringAsync("/t/demo/scorecards?from=2026-01-01&to=2026-01-31");
+        Assert.Contains("Harbor Contact", own);
+        Assert.DoesNotContain("Apex BPO", own);
+    }
+}
