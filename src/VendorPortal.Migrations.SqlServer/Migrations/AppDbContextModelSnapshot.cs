@@ -464,6 +464,10 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.Property<long?>("Offered")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("OpenPeriod")
+                        .HasMaxLength(21)
+                        .HasColumnType("nvarchar(21)");
+
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date");
 
@@ -529,6 +533,10 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "Number")
                         .IsUnique()
                         .HasFilter("[Number] IS NOT NULL");
+
+                    b.HasIndex("TenantId", "VendorId", "OpenPeriod")
+                        .IsUnique()
+                        .HasFilter("[OpenPeriod] IS NOT NULL");
 
                     b.HasIndex("TenantId", "VendorId", "PeriodStart");
 

@@ -457,6 +457,10 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.Property<long?>("Offered")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OpenPeriod")
+                        .HasMaxLength(21)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("TEXT");
 
@@ -520,6 +524,9 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("VendorId");
 
                     b.HasIndex("TenantId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "VendorId", "OpenPeriod")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "VendorId", "PeriodStart");

@@ -196,6 +196,24 @@ public sealed class StatementTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Two_drafts_of_one_period_racing_in_leave_one_draft()
+    {
+        var vendor = await app.NewVendorAsync();
+        using var finance = await app.ClientFor(DemoData.Finance);
+        await finance.CardAsync(vendor, null, "2025-01-01", null, [Tier(null, 1m)]);
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var client = await app.ClientFor(DemoData.Finance);
+            using var response = await client.PostAsJsonAsync("/api/t/demo/statements", new { vendorId = vendor, month = "2025-12" });
+            return response.StatusCode;
+        }));
+        Assert.Single(statuses, s => s == HttpStatusCode.Created);
+        Assert.All(statuses.Where(s => s != HttpStatusCode.Created), s => Assert.Equal(HttpStatusCode.Conflict, s));
+        var page = await finance.GetFromJsonAsync<JsonObject>($"/api/t/demo/statements?vendorId={vendor}", Json.Options);
+        Assert.Single(page!["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Contacts_without_a_rate_card_refuse_the_draft()
     {
         using var finance = await app.ClientFor(DemoData.Finance);

@@ -54,6 +54,8 @@ public sealed class Statement : IVendorOwned, IAudited
     public DateTimeOffset? VoidedAt { get; set; }
     public string? VoidedBy { get; set; }
     public string? VoidReason { get; set; }
+    /// <summary>"2026-10-01/2026-10-31" while the statement is not void: unique per vendor, so two drafts of one period cannot race in.</summary>
+    public string? OpenPeriod { get; set; }
     /// <summary>Bumped by every change: two people issuing or regenerating at once cannot both win.</summary>
     public int Revision { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
@@ -132,6 +134,8 @@ public sealed class StatementConfiguration : IEntityTypeConfiguration<Statement>
         b.Property(x => x.Revision).IsConcurrencyToken();
         b.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
         b.HasIndex(x => new { x.TenantId, x.VendorId, x.PeriodStart });
+        b.Property(x => x.OpenPeriod).HasMaxLength(21);
+        b.HasIndex(x => new { x.TenantId, x.VendorId, x.OpenPeriod }).IsUnique();
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.StatementId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Adjustments).WithOne().HasForeignKey(x => x.StatementId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Vendors.Vendor>().WithMany().HasForeignKey(x => x.VendorId).OnDelete(DeleteBehavior.Restrict);

@@ -95,10 +95,19 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
         var statement = new Statement
         {
             TenantId = scope.Required.TenantId, VendorId = input.VendorId, PeriodStart = start, PeriodEnd = end, Currency = "", CreatedAt = now,
+            OpenPeriod = $"{Iso(start)}/{Iso(end)}",
         };
         await FillAsync(statement, input.TaxRate, input.Adjustments, input.DailyLines, ct);
         db.Statements.Add(statement);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (Hosting.ApiErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            throw RuleViolation.Conflict("month", "Another statement for this vendor and period was created at the same moment: regenerate that draft instead.");
+        }
         return statement;
     }
 
@@ -174,6 +183,7 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
         var statement = await LoadAsync(id, ct);
         if (statement.Status == StatementStatus.Void) throw RuleViolation.Conflict("status", "This statement is already void.");
         statement.Status = StatementStatus.Void;
+        statement.OpenPeriod = null;
         statement.VoidedAt = clock.GetUtcNow();
         statement.VoidedBy = scope.Required.ActorName;
         statement.VoidReason = reason.Trim();
