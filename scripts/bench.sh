@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-ensure_packages wrk curl
+ensure_packages wrk curl poppler-utils fonts-noto-cjk
 
 port="${BENCH_PORT:-5391}"
 url="http://127.0.0.1:$port"
@@ -71,3 +71,79 @@ ratio=$(awk -v a="$vendors_rps" -v b="$health_rps" 'BEGIN { printf "%.2f", a / b
 printf "%-42s %10s req/s   p99 %8s ms\n" "GET /health/live" "$health_rps" "$health_p99"
 printf "%-42s %10s req/s   p99 %8s ms\n" "GET /api/t/demo/vendors (vendor user)" "$vendors_rps" "$vendors_p99"
 echo "vendor list / health rate ratio: $ratio (target: 0.50 or more)"
+
+echo
+echo "== Statements (issue: billing) =="
+finance_token=$(token finance@demo.test)
+admin_token=$(token admin@demo.test)
+api="$url/api/t/demo"
+json_field() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | sed -E 's/.*:"([^"]*)"/\1/'; }
+# Last full month in the tenant's zone (Asia/Shanghai), as the monthly job would draft it.
+month=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-01) -1 month" +%Y-%m)
+days=$(TZ=Asia/Shanghai date -d "$month-01 +1 month -1 day" +%d)
+skills=65
+intervals=$(( (50000 + skills * days - 1) / (skills * days) ))
+
+bench_vendor=$(curl -fsS -X POST "$api/vendors" -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
+  -d '{"name":"Bench 基准外包"}' | json_field id)
+for s in $(seq -w 1 $skills); do
+  curl -fsS -o /dev/null -X POST "$api/skills" -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
+    -d "{\"code\":\"BENCH$s\",\"name\":\"Bench skill $s 技能\"}"
+done
+# One all-skills card per half month, three graduated tiers each: lines split by skill, tier, rate period and day.
+curl -fsS -o /dev/null -X POST "$api/rate-cards" -H "Authorization: Bearer $finance_token" -H 'Content-Type: application/json' \
+  -d "{\"vendorId\":\"$bench_vendor\",\"effectiveFrom\":\"$month-01\",\"effectiveTo\":\"$month-15\",\"tiers\":[{\"upTo\":5000,\"unitPrice\":2.8125},{\"upTo\":20000,\"unitPrice\":2.5},{\"unitPrice\":2.1}]}"
+curl -fsS -o /dev/null -X POST "$api/rate-cards" -H "Authorization: Bearer $finance_token" -H 'Content-Type: application/json' \
+  -d "{\"vendorId\":\"$bench_vendor\",\"effectiveFrom\":\"$month-16\",\"tiers\":[{\"upTo\":5000,\"unitPrice\":2.7},{\"upTo\":20000,\"unitPrice\":2.4},{\"unitPrice\":1.95}]}"
+
+# The volumes go in through the batch upsert, 5,000 rows a request: skills x days x half-hour intervals.
+awk -v vendor="$bench_vendor" -v month="$month" -v days="$days" -v skills="$skills" -v intervals="$intervals" -v dir="$data" 'BEGIN {
+  n = 0; chunk = 0
+  for (d = 1; d <= days; d++) for (s = 1; s <= skills; s++) for (i = 0; i < intervals; i++) {
+    if (n % 5000 == 0) { if (n > 0) printf "]}" > file; chunk++; file = sprintf("%s/volumes-%03d.json", dir, chunk); printf "{\"rows\":[" > file } else printf "," > file
+    printf "{\"vendorId\":\"%s\",\"skill\":\"BENCH%02d\",\"date\":\"%s-%02d\",\"interval\":\"%02d:%02d\",\"handled\":%d,\"offered\":%d,\"answered\":%d,\"averageHandleSeconds\":%d}", \
+      vendor, s, month, d, 8 + int(i / 2), (i % 2) * 30, 5 + (n * 7) % 23, 30, 28, 240 + n % 60 > file
+    n++
+  }
+  printf "]}" > file
+  print n > (dir "/volume-count")
+}'
+volume_rows=$(cat "$data/volume-count")
+upsert_start=$(date +%s.%N)
+for f in "$data"/volumes-*.json; do
+  curl -fsS -o "$data/upsert.json" -X POST "$api/contact-volumes" -H "Authorization: Bearer $finance_token" \
+    -H 'Content-Type: application/json' --data-binary @"$f"
+  grep -q '"stored":true' "$data/upsert.json" || { echo "upsert failed:" >&2; head -c 500 "$data/upsert.json" >&2; exit 1; }
+done
+upsert_seconds=$(awk -v a="$upsert_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+
+generate_seconds=$(curl -fsS -o "$data/statement.json" -w '%{time_total}' -X POST "$api/statements" \
+  -H "Authorization: Bearer $finance_token" -H 'Content-Type: application/json' \
+  -d "{\"vendorId\":\"$bench_vendor\",\"month\":\"$month\",\"dailyLines\":true,\"taxRate\":0.06}")
+statement_id=$(json_field id <"$data/statement.json")
+lines=$(grep -o '"lineCount":[0-9]*' "$data/statement.json" | head -1 | cut -d: -f2)
+# The draft's PDF is drawn on every download: the second download is measured, after the first has warmed the code.
+curl -fsS -o /dev/null "$api/statements/$statement_id/pdf" -H "Authorization: Bearer $finance_token"
+render_seconds=$(curl -fsS -o "$data/statement.pdf" -w '%{time_total}' "$api/statements/$statement_id/pdf" -H "Authorization: Bearer $finance_token")
+pages=$(pdfinfo "$data/statement.pdf" | awk '/^Pages:/ {print $2}')
+pages_per_second=$(awk -v p="$pages" -v s="$render_seconds" 'BEGIN { printf "%.0f", p / s }')
+statement_peak_mb=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' /proc/$app/status)
+printf "%-42s %10s s     (%s rows in batches of 5,000)\n" "POST /contact-volumes, $volume_rows rows" "$upsert_seconds" "$volume_rows"
+printf "%-42s %10s s     (%s lines)\n" "POST /statements, daily lines" "$generate_seconds" "$lines"
+printf "%-42s %10s s     (target: under 1 s; %s pages, %s pages/s, %s bytes)\n" "GET /statements/{id}/pdf, $lines lines" "$render_seconds" \
+  "$pages" "$pages_per_second" "$(stat -c %s "$data/statement.pdf")"
+printf "%-42s %10s MB\n" "app peak memory (VmHWM)" "$statement_peak_mb"
+
+# 200 one-page statements back to back: Harbor's last month, drafted from the demo volumes, downloaded 200 times.
+harbor_id=$(curl -fsS "$api/vendors?pageSize=200" -H "Authorization: Bearer $admin_token" | grep -o '"id":"[^"]*","name":"Harbor Contact"' | json_field id)
+small_id=$(curl -fsS -X POST "$api/statements" -H "Authorization: Bearer $finance_token" -H 'Content-Type: application/json' \
+  -d "{\"vendorId\":\"$harbor_id\",\"month\":\"$month\",\"taxRate\":0.06}" | json_field id)
+curl -fsS -o "$data/small.pdf" "$api/statements/$small_id/pdf" -H "Authorization: Bearer $finance_token"
+small_start=$(date +%s.%N)
+for _ in $(seq 1 200); do
+  curl -fsS -o /dev/null "$api/statements/$small_id/pdf" -H "Authorization: Bearer $finance_token"
+done
+small_seconds=$(awk -v a="$small_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+printf "%-42s %10s s     (%s ms each, %s page(s) per PDF, HTTP included)\n" "200 one-page statement PDFs, sequential" "$small_seconds" \
+  "$(awk -v s="$small_seconds" 'BEGIN { printf "%.1f", s * 5 }')" "$(pdfinfo "$data/small.pdf" | awk '/^Pages:/ {print $2}')"
+printf "%-42s %10s MB\n" "app peak memory (VmHWM)" "$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' /proc/$app/status)"

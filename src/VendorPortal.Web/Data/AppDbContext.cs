@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.ApiKeys;
 using VendorPortal.Web.Features.Audit;
+using VendorPortal.Web.Features.Billing;
 using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Notifications;
 using VendorPortal.Web.Features.Skills;
@@ -32,6 +33,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
     public DbSet<TrainingEnrollment> TrainingEnrollments => Set<TrainingEnrollment>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<RateCard> RateCards => Set<RateCard>();
+    public DbSet<ContactVolume> ContactVolumes => Set<ContactVolume>();
+    public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<StatementLine> StatementLines => Set<StatementLine>();
+    public DbSet<StatementAdjustment> StatementAdjustments => Set<StatementAdjustment>();
+    public DbSet<StatementDocument> StatementDocuments => Set<StatementDocument>();
+    public DbSet<StatementCounter> StatementCounters => Set<StatementCounter>();
 
     public AccessScope? Scope => scope.Current;
 

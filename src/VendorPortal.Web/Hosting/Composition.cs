@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.ApiKeys;
+using VendorPortal.Web.Features.Billing;
 using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Notifications;
 using VendorPortal.Web.Features.Skills;
@@ -69,7 +70,11 @@ public static class Composition
         .AddScoped<PoolDepth>()
         .AddScoped<TrainingOperations>()
         .AddScoped<TrainingReads>()
-        .AddScoped<Notifier>();
+        .AddScoped<Notifier>()
+        .AddScoped<RateCardOperations>()
+        .AddScoped<ContactVolumeOperations>()
+        .AddScoped<StatementOperations>()
+        .AddScoped<Scorecards>();
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
 }

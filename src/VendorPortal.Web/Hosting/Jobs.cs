@@ -37,6 +37,9 @@ public static class Jobs
             Features.Users.DispatchInvitationEmails.Id, j => j.RunAsync(CancellationToken.None), "*/10 * * * *");
         recurring.AddOrUpdate<Features.Notifications.DispatchNotifications>(
             Features.Notifications.DispatchNotifications.Id, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
+        // Hourly, so each tenant's first of the month is caught in its own time zone.
+        recurring.AddOrUpdate<Features.Billing.DispatchMonthlyStatements>(
+            Features.Billing.DispatchMonthlyStatements.Id, j => j.RunAsync(CancellationToken.None), "7 * * * *");
     }
 
     public static void MapJobsDashboard(this WebApplication app) =>

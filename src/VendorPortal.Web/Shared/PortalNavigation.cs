@@ -20,24 +20,32 @@ public static class PortalNavigation
         var dashboard = new NavItem(root, T["Dashboard"], "speedometer2", Exact: true);
         var vendors = new NavItem($"{root}/vendors", T["Vendors"], "buildings");
         var skills = new NavItem($"{root}/skills", T["Skills"], "mortarboard");
-        // Vendor managers see only their own vendor's agents, pool and roster: the query filters do that, not the links.
+        // Vendor managers see only their own vendor's agents, pool, roster and statements: the query filters do that, not the links.
         var agents = new NavItem($"{root}/agents", T["Agents"], "person-badge");
         var pool = new NavItem($"{root}/pool", T["Reserve pool"], "bar-chart-line");
         var training = new NavItem($"{root}/training", T["Training"], "calendar-check");
         var staffing = new NavItem($"{root}/staffing", T["Staffing"], "calculator");
+        var statements = new NavItem($"{root}/statements", T["Statements"], "receipt");
         return scope.Role switch
         {
             TenantRole.TenantAdmin =>
             [
-                dashboard, vendors, agents, pool, training, staffing, skills,
+                dashboard, vendors, agents, pool, training, staffing, statements, skills,
                 new($"{root}/users", T["Users"], "people"),
                 new($"{root}/api-keys", T["API keys"], "key"),
                 new($"{root}/audit", T["Audit"], "clock-history"),
                 new($"{root}/settings", T["Settings"], "gear"),
             ],
             TenantRole.VendorManager when scope.VendorId is { } vendorId =>
-                [dashboard, agents, pool, training, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
+                [dashboard, agents, pool, training, statements, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
             TenantRole.VendorManager => [dashboard, agents, pool, training],
+            TenantRole.Finance =>
+            [
+                dashboard, vendors, statements,
+                new($"{root}/rate-cards", T["Rate cards"], "tags"),
+                new($"{root}/scorecards", T["Scorecards"], "bar-chart"),
+                training, skills,
+            ],
             _ => [dashboard, vendors, agents, pool, training, staffing, skills],
         };
     }

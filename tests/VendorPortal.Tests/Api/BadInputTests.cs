@@ -21,7 +21,7 @@ public sealed class BadInputTests(AppFactory app)
     private sealed record Caller(string? Email, IReadOnlyDictionary<string, Func<Target, Guid>> Parameters, bool TakesCsv = false);
 
     /// <summary>Rows the bad input is aimed at: a vendor, an Apex agent and a training session made for this test, so nothing shared can change.</summary>
-    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId);
+    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId, Guid RateCardId, Guid StatementId);
 
     private static Caller As(string? email) => new(email, new Dictionary<string, Func<Target, Guid>>());
 
@@ -49,6 +49,14 @@ public sealed class BadInputTests(AppFactory app)
         ["POST api/t/{tenant}/training-sessions/{id}/cancel"] = With(DemoData.Planner, "id", t => t.SessionId),
         ["POST api/t/{tenant}/training-sessions/{id}/enrollments"] = With(DemoData.Apex, "id", t => t.SessionId),
         ["POST api/t/{tenant}/training-sessions/{id}/results"] = With(DemoData.Planner, "id", t => t.SessionId),
+        ["POST api/t/{tenant}/rate-cards"] = As(DemoData.Finance),
+        ["PUT api/t/{tenant}/rate-cards/{id}"] = With(DemoData.Finance, "id", t => t.RateCardId),
+        ["POST api/t/{tenant}/contact-volumes"] = As(DemoData.Apex),
+        ["POST api/t/{tenant}/contact-volumes/import"] = As(DemoData.Apex) with { TakesCsv = true },
+        ["POST api/t/{tenant}/statements"] = As(DemoData.Finance),
+        ["POST api/t/{tenant}/statements/{id}/regenerate"] = With(DemoData.Finance, "id", t => t.StatementId),
+        ["POST api/t/{tenant}/statements/{id}/issue"] = With(DemoData.Finance, "id", t => t.StatementId),
+        ["POST api/t/{tenant}/statements/{id}/void"] = With(DemoData.Finance, "id", t => t.StatementId),
     };
 
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity];
@@ -201,9 +209,18 @@ public sealed class BadInputTests(AppFactory app)
             startsAtLocal = day.AddHours(9), endsAtLocal = day.AddHours(10),
         });
         await session.ShouldBe(HttpStatusCode.Created);
-        return new Target(
-            Guid.Parse((string)(await vendor.ReadObjectAsync())["id"]!),
+        var vendorId = Guid.Parse((string)(await vendor.ReadObjectAsync())["id"]!);
+        using var card = await admin.PostAsJsonAsync("/api/t/demo/rate-cards", new
+        {
+            vendorId, effectiveFrom = "2026-01-01", tiers = new[] { new { upTo = (long?)null, unitPrice = 1.5m } },
+        });
+        await card.ShouldBe(HttpStatusCode.Created);
+        using var statement = await admin.PostAsJsonAsync("/api/t/demo/statements", new { vendorId, month = "2026-01" });
+        await statement.ShouldBe(HttpStatusCode.Created);
+        return new Target(vendorId,
             Guid.Parse((string)(await agent.ReadObjectAsync())["id"]!),
-            Guid.Parse((string)(await session.ReadObjectAsync())["session"]!["id"]!));
+            Guid.Parse((string)(await session.ReadObjectAsync())["session"]!["id"]!),
+            Guid.Parse((string)(await card.ReadObjectAsync())["id"]!),
+            Guid.Parse((string)(await statement.ReadObjectAsync())["statement"]!["id"]!));
     }
 }

@@ -24,7 +24,7 @@ public sealed class IsolationSweepTests(AppFactory app)
     private sealed record Sweep(Access Access, IReadOnlyDictionary<string, Func<Ids, Guid>> Parameters, string? VendorOwned = null, object? Body = null);
 
     /// <summary>Real rows of tenant demo the sweep aims at: Apex's vendor row, an API key, one of Apex's agents and a training session.</summary>
-    private sealed record Ids(DemoData Demo, Guid ApiKeyId, Guid ApexAgentId, Guid TrainingSessionId);
+    private sealed record Ids(DemoData Demo, Guid ApiKeyId, Guid ApexAgentId, Guid TrainingSessionId, Guid ApexRateCardId, Guid ApexStatementId);
 
     private static Sweep Session(string? apexParameter = null, Func<Ids, Guid>? apexValue = null)
     {
@@ -82,6 +82,22 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["POST api/t/{tenant}/training-sessions/{id}/enrollments"] = Session(),
         ["DELETE api/t/{tenant}/training-sessions/{id}/enrollments/{agentId}"] = Session("agentId", i => i.ApexAgentId),
         ["POST api/t/{tenant}/training-sessions/{id}/results"] = Session(),
+        ["GET api/t/{tenant}/rate-cards"] = Open(Access.Tenant),
+        ["POST api/t/{tenant}/rate-cards"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/rate-cards/{id}"] = ApexRow("id", i => i.ApexRateCardId),
+        ["PUT api/t/{tenant}/rate-cards/{id}"] = ApexRow("id", i => i.ApexRateCardId),
+        ["GET api/t/{tenant}/contact-volumes"] = Open(Access.Tenant),
+        ["POST api/t/{tenant}/contact-volumes"] = Open(Access.Tenant),
+        ["POST api/t/{tenant}/contact-volumes/import"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/statements"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/scorecards"] = Open(Access.Tenant),
+        ["POST api/t/{tenant}/statements"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/statements/{id}"] = ApexRow("id", i => i.ApexStatementId),
+        ["GET api/t/{tenant}/statements/{id}/pdf"] = ApexRow("id", i => i.ApexStatementId),
+        ["GET api/t/{tenant}/statements/{id}/csv"] = ApexRow("id", i => i.ApexStatementId),
+        ["POST api/t/{tenant}/statements/{id}/regenerate"] = ApexRow("id", i => i.ApexStatementId),
+        ["POST api/t/{tenant}/statements/{id}/issue"] = ApexRow("id", i => i.ApexStatementId),
+        ["POST api/t/{tenant}/statements/{id}/void"] = ApexRow("id", i => i.ApexStatementId),
     };
 
     private static readonly string[] ExpectedAnonymous = ["auth/login", "auth/refresh", "invitations/accept"];
@@ -298,7 +314,10 @@ public sealed class IsolationSweepTests(AppFactory app)
         var key = await created.ReadObjectAsync();
         var agents = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/agents?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options);
         var sessions = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/training-sessions?pageSize=1", Json.Options);
+        var cards = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/rate-cards?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options);
         return new Ids(demo, Guid.Parse((string)key["key"]!["id"]!),
-            Guid.Parse((string)agents!["items"]![0]!["id"]!), Guid.Parse((string)sessions!["items"]![0]!["id"]!));
+            Guid.Parse((string)agents!["items"]![0]!["id"]!), Guid.Parse((string)sessions!["items"]![0]!["id"]!),
+            Guid.Parse((string)cards!["items"]![0]!["id"]!),
+            Guid.Parse((string)(await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/statements?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options))!["items"]![0]!["id"]!));
     }
 }

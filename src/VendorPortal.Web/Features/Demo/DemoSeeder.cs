@@ -48,6 +48,15 @@ public static class DemoSeeder
                 ("Apex BPO", 48, ["PRESALES", "HOTLINE"], [("PRESALES", 18), ("HOTLINE", 6)]),
                 ("Harbor Contact", 36, ["AFTERSALES", "PRESALES"], [("AFTERSALES", 15), ("PRESALES", 6)]),
             ], withTraining: true, ct);
+            await DemoBilling.SeedAsync(sp,
+            [
+                new("Apex BPO", "PRESALES", 2, 14, [new(20_000, 2.80m), new(null, 2.40m)], null),
+                new("Apex BPO", "PRESALES", 0, null, [new(20_000, 2.65m), new(null, 2.30m)], null, StartsMidLastMonth: true),
+                new("Apex BPO", "HOTLINE", 2, null, [new(null, 4.50m)], 25_000m),
+                new("Harbor Contact", null, 2, null, [new(15_000, 3.10m), new(null, 2.70m)], null),
+            ],
+            [("Apex BPO", "PRESALES", 900), ("Apex BPO", "HOTLINE", 150), ("Harbor Contact", "AFTERSALES", 700), ("Harbor Contact", "PRESALES", 200)],
+            issueFor: "Apex BPO", ct);
         });
 
         await InTenantAsync(services, sandbox, async (sp, ct) =>
@@ -61,6 +70,7 @@ public static class DemoSeeder
             await MemberAsync(sp, "sandbox.admin@demo.test", "Sam Sandbox", TenantRole.TenantAdmin, null, ct);
             await MemberAsync(sp, "apex@demo.test", "李娜 (Apex)", TenantRole.VendorManager, apex, ct);
             await DemoReserves.SeedAsync(sp, "UK", [("Apex BPO", 14, ["CHAT"], [("CHAT", 6)])], withTraining: false, ct);
+            await DemoBilling.SeedAsync(sp, [new("Apex BPO", "CHAT", 2, null, [new(null, 0.95m)], null)], [("Apex BPO", "CHAT", 120)], issueFor: null, ct);
         });
 
         await using var scope = services.CreateAsyncScope();

@@ -69,6 +69,9 @@ public sealed class VendorOperations(AppDbContext db, TimeProvider clock)
             throw RuleViolation.Conflict("vendorId", "This vendor still has users or agents. Set the vendor inactive instead.");
         if (await db.ApiKeys.AnyAsync(k => k.VendorId == id, ct) || await db.Invitations.AnyAsync(i => i.VendorId == id, ct))
             throw RuleViolation.Conflict("vendorId", "This vendor's API keys and invitations stay on record. Set the vendor inactive instead.");
+        if (await db.RateCards.AnyAsync(c => c.VendorId == id, ct) || await db.ContactVolumes.AnyAsync(v => v.VendorId == id, ct)
+            || await db.Statements.AnyAsync(st => st.VendorId == id, ct))
+            throw RuleViolation.Conflict("vendorId", "This vendor has rate cards, volumes or statements on record. Set the vendor inactive instead.");
         db.Vendors.Remove(vendor);
         await db.SaveChangesAsync(ct);
     }

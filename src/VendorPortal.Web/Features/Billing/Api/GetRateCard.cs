@@ -1,0 +1,22 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Billing.Api;
+
+public sealed class RateCardRouteRequest
+{
+    public Guid Id { get; set; }
+}
+
+public sealed class GetRateCard(RateCardOperations cards) : Endpoint<RateCardRouteRequest, RateCardResponse>
+{
+    public override void Configure()
+    {
+        Get("rate-cards/{id}");
+        Group<TenantGroup>();
+        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Summary(s => s.Summary = "One rate card; a vendor's managers see only their own vendor's cards.");
+    }
+
+    public override async Task HandleAsync(RateCardRouteRequest req, CancellationToken ct) =>
+        await Send.OkAsync(await cards.FindAsync(req.Id, ct) ?? throw new NotFound("Rate card"), ct);
+}

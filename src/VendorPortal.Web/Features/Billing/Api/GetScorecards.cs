@@ -1,0 +1,48 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Billing.Api;
+
+public sealed class GetScorecardsRequest : PageRequest
+{
+    [QueryParam] public DateOnly From { get; set; }
+    [QueryParam] public DateOnly To { get; set; }
+    [QueryParam] public Guid? VendorId { get; set; }
+}
+
+public sealed class GetScorecardsValidator : PageRequestValidator<GetScorecardsRequest>
+{
+    public GetScorecardsValidator()
+    {
+        RuleFor(x => x.From).NotEmpty();
+        RuleFor(x => x.To).NotEmpty().GreaterThanOrEqualTo(x => x.From);
+        RuleFor(x => x).Must(x => x.To.DayNumber - x.From.DayNumber < 366).WithName("to").WithMessage("A scorecard covers at most a year.");
+    }
+}
+
+public sealed class GetScorecards(AppDbContext db, Scorecards scorecards) : Endpoint<GetScorecardsRequest, Paged<VendorScorecard>>
+{
+    public override void Configure()
+    {
+        Get("scorecards");
+        Group<TenantGroup>();
+        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Summary(s =>
+        {
+            s.Summary = "Per vendor for local dates from..to: contacts, cost, cost per contact, answer rate, handle time, complaint rate and training pass rate.";
+            s.Description = "Cost prices the range's volumes at the rate cards as one billing period, before adjustments and tax; unpricedContacts counts contacts no card covers. " +
+                "Training pass rate is passed / (passed + failed + noShow) over sessions starting in the range. " +
+                "confirmationRate and noShowRate come from shifts, which do not exist yet: they are always null for now. Vendor managers see their own vendor only.";
+        });
+    }
+
+    public override async Task HandleAsync(GetScorecardsRequest req, CancellationToken ct)
+    {
+        var vendors = db.Vendors.AsQueryable();
+        if (req.VendorId is { } vendorId) vendors = vendors.Where(v => v.Id == vendorId);
+        vendors = vendors.OrderBy(v => v.Name).ThenBy(v => v.Id);
+        var total = await vendors.CountAsync(ct);
+        var page = await vendors.Skip((req.Page - 1) * req.PageSize).Take(req.PageSize).Select(v => new { v.Id, v.Name }).ToListAsync(ct);
+        var items = await scorecards.ForAsync([.. page.Select(v => (v.Id, v.Name))], req.From, req.To, ct);
+        await Send.OkAsync(new Paged<VendorScorecard>(items, req.Page, req.PageSize, total), ct);
+    }
+}

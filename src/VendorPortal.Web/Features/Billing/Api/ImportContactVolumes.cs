@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Billing.Api;
+
+public sealed class ImportContactVolumes(ContactVolumeOperations volumes) : EndpointWithoutRequest<VolumeUpsertResult>
+{
+    public override void Configure()
+    {
+        Post("contact-volumes/import");
+        Group<TenantGroup>();
+        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Options(o => o.WithMetadata(new RequestSizeLimitAttribute(ContactVolumeOperations.MaxCsvBytes)));
+        Description(b => b.WithMetadata(new CsvUpload()));
+        Summary(s =>
+        {
+            s.Summary = "Stores contact volumes from CSV, all-or-nothing (the same upsert as POST /contact-volumes).";
+            s.Description = "Send the file as text/csv or as the 'file' field of a form (20 MiB, 100,000 rows at most). " +
+                "Columns: skill, date (yyyy-MM-dd), interval (HH:mm, optional), handled, offered, answered, averageHandleSeconds, complaints. " +
+                "Query: vendorId (tenant staff), dryRun=true to check only. A file with any bad row stores nothing and answers 422 naming every bad line.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var vendorId = Query<Guid?>("vendorId", isRequired: false);
+        var dryRun = Query<bool?>("dryRun", isRequired: false) ?? false;
+        if (!CsvUpload.IsCsvOrForm(HttpContext.Request))
+            ThrowError("Send the CSV as text/csv, or as the 'file' field of a multipart form.", StatusCodes.Status415UnsupportedMediaType);
+        VolumeUpsertResult result;
+        if (HttpContext.Request.HasFormContentType)
+        {
+            var form = await HttpContext.Request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            if (file is null) ThrowError("Attach the CSV as the form field 'file'.");
+            await using var stream = file.OpenReadStream();
+            result = await volumes.ImportAsync(stream, vendorId, dryRun, ct);
+        }
+        else
+        {
+            result = await volumes.ImportAsync(HttpContext.Request.Body, vendorId, dryRun, ct);
+        }
+        foreach (var problem in result.Errors)
+            AddError(new FluentValidation.Results.ValidationFailure(problem.Where, problem.Reason));
+        ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
+        await Send.OkAsync(result, ct);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using VendorPortal.Web.Features.Identity;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
+
+namespace VendorPortal.Web.Features.Billing.Pages;
+
+/// <summary>Rate cards, read-only (finance keeps them through the API); a vendor's managers see their own.</summary>
+public sealed class RateCardsModel(AppDbContext db, RateCardOperations cards) : PageModel
+{
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "pageSize")] public int PageSize { get; set; } = PortalPageRequest.DefaultPageSize;
+
+    public Paged<RateCardResponse> Cards { get; private set; } = new([], 1, PortalPageRequest.DefaultPageSize, 0);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (db.Scope!.Role is not (TenantRole.Finance or TenantRole.TenantAdmin or TenantRole.VendorManager)) return Forbid();
+        var paging = PortalPageRequest.Of(PageNumber, PageSize);
+        var query = db.RateCards.AsNoTracking().OrderBy(c => c.VendorId).ThenBy(c => c.SkillId).ThenByDescending(c => c.EffectiveFrom).ThenBy(c => c.Id);
+        var total = await query.CountAsync(ct);
+        var items = await cards.ResponsesAsync(query.Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize), ct);
+        Cards = new Paged<RateCardResponse>(items, paging.Page, paging.PageSize, total);
+        return Page();
+    }
+
+    public static string Tiers(RateCardResponse card)
+    {
+        long previous = 0;
+        var parts = new List<string>();
+        foreach (var t in card.Tiers)
+        {
+            parts.Add(t.UpTo is { } upTo
+                ? $"{Money.Count(previous + 1)}–{Money.Count(upTo)}: {Money.Price(t.UnitPrice)}"
+                : $"{Money.Count(previous + 1)}+: {Money.Price(t.UnitPrice)}");
+            previous = t.UpTo ?? previous;
+        }
+        return string.Join(" · ", parts);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using VendorPortal.Web.Features.Identity;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
+
+namespace VendorPortal.Web.Features.Billing.Pages;
+
+/// <summary>Vendor scorecards for a range of local dates (default: last month), the same figures as GET /scorecards.</summary>
+public sealed class ScorecardsModel(AppDbContext db, Scorecards scorecards, TimeProvider clock) : PageModel
+{
+    [FromQuery(Name = "from")] public DateOnly? From { get; set; }
+    [FromQuery(Name = "to")] public DateOnly? To { get; set; }
+
+    public IReadOnlyList<VendorScorecard> Cards { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (db.Scope!.Role is not (TenantRole.Finance or TenantRole.TenantAdmin or TenantRole.VendorManager)) return Forbid();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == db.Scope.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
+        var today = DateOnly.FromDateTime(TenantTime.ToLocal(clock.GetUtcNow(), zone).DateTime);
+        var firstOfMonth = new DateOnly(today.Year, today.Month, 1);
+        From ??= firstOfMonth.AddMonths(-1);
+        To ??= firstOfMonth.AddDays(-1);
+        if (To < From || To.Value.DayNumber - From.Value.DayNumber >= 366) (From, To) = (firstOfMonth.AddMonths(-1), firstOfMonth.AddDays(-1));
+        var vendors = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Take(PageRequest.MaxPageSize).Select(v => new { v.Id, v.Name }).ToListAsync(ct);
+        Cards = await scorecards.ForAsync([.. vendors.Select(v => (v.Id, v.Name))], From.Value, To.Value, ct);
+        return Page();
+    }
+
+    public static string Rate(decimal? fraction) =>
+        fraction is { } f ? (f * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " %" : "—";
+}

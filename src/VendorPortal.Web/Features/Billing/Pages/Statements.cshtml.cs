@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using VendorPortal.Web.Features.Identity;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
+
+namespace VendorPortal.Web.Features.Billing.Pages;
+
+/// <summary>Statements with their PDF and CSV downloads: finance and admins see all, a vendor's managers their own.</summary>
+public sealed class StatementsModel(AppDbContext db, StatementOperations statements, IStringLocalizer<SharedResource> T) : PageModel
+{
+    public sealed class DraftInput
+    {
+        public Guid VendorId { get; set; }
+        /// <summary>yyyy-MM, as an input of type month sends it.</summary>
+        public string Month { get; set; } = "";
+        public decimal? TaxPercent { get; set; }
+        public bool DailyLines { get; set; }
+    }
+
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "pageSize")] public int PageSize { get; set; } = PortalPageRequest.DefaultPageSize;
+    [FromQuery(Name = "status")] public StatementStatus? Status { get; set; }
+
+    [BindProperty, Microsoft.AspNetCore.Mvc.ModelBinding.Validation.ValidateNever] public DraftInput Input { get; set; } = new();
+
+    public Paged<StatementResponse> Statements { get; private set; } = new([], 1, PortalPageRequest.DefaultPageSize, 0);
+    public IReadOnlyList<(Guid Id, string Name)> Vendors { get; private set; } = [];
+    public bool MayRead => db.Scope!.Role is TenantRole.Finance or TenantRole.TenantAdmin or TenantRole.VendorManager;
+    public bool MayWrite => db.Scope!.Role is TenantRole.Finance or TenantRole.TenantAdmin;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!MayRead) return Forbid();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDraftAsync(string tenant, CancellationToken ct)
+    {
+        if (!MayWrite) return Forbid();
+        var input = new StatementInput
+        {
+            VendorId = Input.VendorId, Month = Input.Month, TaxRate = Input.TaxPercent / 100m, DailyLines = Input.DailyLines,
+        };
+        if (ModelState.Validate(new StatementInputValidator(), input, nameof(Input), T))
+        {
+            try
+            {
+                var statement = await statements.GenerateAsync(input, ct);
+                TempData["Flash"] = T["A draft statement for {0} was generated.", statement.VendorName].Value;
+                return LocalRedirect($"/t/{tenant}/statements");
+            }
+            catch (RuleViolation rule)
+            {
+                ModelState.AddModelError("", rule.Message);
+            }
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostIssueAsync(string tenant, Guid id, decimal expectedTotal, CancellationToken ct) =>
+        await ActAsync(tenant, async () =>
+        {
+            var statement = await statements.IssueAsync(id, expectedTotal, ct);
+            return T["Statement {0} was issued.", statement.Number!].Value;
+        }, ct);
+
+    public async Task<IActionResult> OnPostVoidAsync(string tenant, Guid id, string? reason, CancellationToken ct) =>
+        await ActAsync(tenant, async () =>
+        {
+            if (string.IsNullOrWhiteSpace(reason)) throw new RuleViolation("reason", T["Give a reason for voiding."].Value);
+            var statement = await statements.VoidAsync(id, reason, ct);
+            return T["Statement {0} was voided.", statement.Number ?? statement.VendorName].Value;
+        }, ct);
+
+    private async Task<IActionResult> ActAsync(string tenant, Func<Task<string>> action, CancellationToken ct)
+    {
+        if (!MayWrite) return Forbid();
+        try
+        {
+            TempData["Flash"] = await action();
+            return LocalRedirect($"/t/{tenant}/statements");
+        }
+        catch (RuleViolation rule)
+        {
+            ModelState.AddModelError("", rule.Message);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Vendors = MayWrite ? [.. (await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Select(v => new { v.Id, v.Name }).ToListAsync(ct)).Select(v => (v.Id, v.Name))] : [];
+        var query = db.Statements.AsNoTracking();
+        if (Status is { } status) query = query.Where(s => s.Status == status);
+        var page = await query.OrderByDescending(s => s.PeriodStart).ThenBy(s => s.VendorName).ThenBy(s => s.Id)
+            .Select(s => new { Statement = s, Lines = db.StatementLines.Count(l => l.StatementId == s.Id) })
+            .ToPageAsync(PortalPageRequest.Of(PageNumber, PageSize), ct);
+        Statements = new Paged<StatementResponse>([.. page.Items.Select(r => StatementOperations.Response(r.Statement, r.Lines))],
+            page.Page, page.PageSize, page.Total);
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct)
+    {
+        if (!MayRead) return Forbid();
+        var (pdf, name) = await statements.PdfAsync(id, ct);
+        return File(pdf, "application/pdf", name);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken ct)
+    {
+        if (!MayRead) return Forbid();
+        var (csv, name) = await statements.CsvAsync(id, ct);
+        return File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", name);
+    }
+
+    public static string StatusLabel(IStringLocalizer T, StatementStatus status) => status switch
+    {
+        StatementStatus.Draft => T["Draft"],
+        StatementStatus.Issued => T["Issued"],
+        _ => T["Void"],
+    };
+}
