@@ -13,6 +13,10 @@ public sealed class ScorecardsModel(AppDbContext db, Scorecards scorecards, Time
 
     public IReadOnlyList<VendorScorecard> Cards { get; private set; } = [];
 
+    /// <summary>Cost per contact per vendor for each of the last six full months, oldest first.</summary>
+    public IReadOnlyList<DateOnly> TrendMonths { get; private set; } = [];
+    public IReadOnlyList<(string Vendor, IReadOnlyList<decimal?> CostPerContact)> Trend { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (db.Scope!.Role is not (TenantRole.Finance or TenantRole.TenantAdmin or TenantRole.VendorManager)) return Forbid();
@@ -23,7 +27,15 @@ public sealed class ScorecardsModel(AppDbContext db, Scorecards scorecards, Time
         To ??= firstOfMonth.AddDays(-1);
         if (To < From || To.Value.DayNumber - From.Value.DayNumber >= 366) (From, To) = (firstOfMonth.AddMonths(-1), firstOfMonth.AddDays(-1));
         var vendors = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Take(PageRequest.MaxPageSize).Select(v => new { v.Id, v.Name }).ToListAsync(ct);
-        Cards = await scorecards.ForAsync([.. vendors.Select(v => (v.Id, v.Name))], From.Value, To.Value, ct);
+        var named = vendors.Select(v => (v.Id, v.Name)).ToList();
+        Cards = await scorecards.ForAsync(named, From.Value, To.Value, ct);
+
+        TrendMonths = [.. Enumerable.Range(1, 6).Select(i => firstOfMonth.AddMonths(-7 + i))];
+        var monthly = new List<List<VendorScorecard>>();
+        foreach (var month in TrendMonths)
+            monthly.Add(await scorecards.ForAsync(named, month, month.AddMonths(1).AddDays(-1), ct));
+        Trend = [.. named.Select((v, i) => (v.Name, (IReadOnlyList<decimal?>)[.. monthly.Select(m => m[i].CostPerContact)]))
+            .Where(t => t.Item2.Any(c => c is not null))];
         return Page();
     }
 
