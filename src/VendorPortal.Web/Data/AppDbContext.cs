@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.ApiKeys;
 using VendorPortal.Web.Features.Audit;
+using VendorPortal.Web.Features.Events;
 using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Notifications;
 using VendorPortal.Web.Features.Skills;
@@ -32,6 +33,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
     public DbSet<TrainingEnrollment> TrainingEnrollments => Set<TrainingEnrollment>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<SurgeEvent> Events => Set<SurgeEvent>();
+    public DbSet<ForecastInterval> ForecastIntervals => Set<ForecastInterval>();
 
     public AccessScope? Scope => scope.Current;
 

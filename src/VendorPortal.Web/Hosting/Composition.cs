@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.ApiKeys;
+using VendorPortal.Web.Features.Events;
 using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Notifications;
 using VendorPortal.Web.Features.Skills;
@@ -69,6 +70,8 @@ public static class Composition
         .AddScoped<PoolDepth>()
         .AddScoped<TrainingOperations>()
         .AddScoped<TrainingReads>()
+        .AddScoped<EventOperations>()
+        .AddScoped<ForecastImport>()
         .AddScoped<Notifier>();
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");

@@ -25,20 +25,21 @@ public static class PortalNavigation
         var pool = new NavItem($"{root}/pool", T["Reserve pool"], "bar-chart-line");
         var training = new NavItem($"{root}/training", T["Training"], "calendar-check");
         var staffing = new NavItem($"{root}/staffing", T["Staffing"], "calculator");
+        var events = new NavItem($"{root}/events", T["Events"], "calendar-event");
         return scope.Role switch
         {
             TenantRole.TenantAdmin =>
             [
-                dashboard, vendors, agents, pool, training, staffing, skills,
+                dashboard, events, vendors, agents, pool, training, staffing, skills,
                 new($"{root}/users", T["Users"], "people"),
                 new($"{root}/api-keys", T["API keys"], "key"),
                 new($"{root}/audit", T["Audit"], "clock-history"),
                 new($"{root}/settings", T["Settings"], "gear"),
             ],
             TenantRole.VendorManager when scope.VendorId is { } vendorId =>
-                [dashboard, agents, pool, training, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
-            TenantRole.VendorManager => [dashboard, agents, pool, training],
-            _ => [dashboard, vendors, agents, pool, training, staffing, skills],
+                [dashboard, events, agents, pool, training, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
+            TenantRole.VendorManager => [dashboard, events, agents, pool, training],
+            _ => [dashboard, events, vendors, agents, pool, training, staffing, skills],
         };
     }
 }

@@ -21,7 +21,7 @@ public sealed class BadInputTests(AppFactory app)
     private sealed record Caller(string? Email, IReadOnlyDictionary<string, Func<Target, Guid>> Parameters, bool TakesCsv = false);
 
     /// <summary>Rows the bad input is aimed at: a vendor, an Apex agent and a training session made for this test, so nothing shared can change.</summary>
-    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId);
+    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId, Guid EventId);
 
     private static Caller As(string? email) => new(email, new Dictionary<string, Func<Target, Guid>>());
 
@@ -49,6 +49,10 @@ public sealed class BadInputTests(AppFactory app)
         ["POST api/t/{tenant}/training-sessions/{id}/cancel"] = With(DemoData.Planner, "id", t => t.SessionId),
         ["POST api/t/{tenant}/training-sessions/{id}/enrollments"] = With(DemoData.Apex, "id", t => t.SessionId),
         ["POST api/t/{tenant}/training-sessions/{id}/results"] = With(DemoData.Planner, "id", t => t.SessionId),
+        ["POST api/t/{tenant}/events"] = As(DemoData.Planner),
+        ["PUT api/t/{tenant}/events/{eventId}"] = With(DemoData.Planner, "eventId", t => t.EventId),
+        ["PUT api/t/{tenant}/events/{eventId}/forecast"] = With(DemoData.Planner, "eventId", t => t.EventId),
+        ["POST api/t/{tenant}/events/{eventId}/forecast/import"] = With(DemoData.Planner, "eventId", t => t.EventId) with { TakesCsv = true },
     };
 
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity];
@@ -201,9 +205,15 @@ public sealed class BadInputTests(AppFactory app)
             startsAtLocal = day.AddHours(9), endsAtLocal = day.AddHours(10),
         });
         await session.ShouldBe(HttpStatusCode.Created);
+        using var surge = await planner.PostAsJsonAsync("/api/t/demo/events", new
+        {
+            name = "Bad input target", startDate = DateOnly.FromDateTime(day), endDate = DateOnly.FromDateTime(day.AddDays(1)),
+        });
+        await surge.ShouldBe(HttpStatusCode.Created);
         return new Target(
             Guid.Parse((string)(await vendor.ReadObjectAsync())["id"]!),
             Guid.Parse((string)(await agent.ReadObjectAsync())["id"]!),
-            Guid.Parse((string)(await session.ReadObjectAsync())["session"]!["id"]!));
+            Guid.Parse((string)(await session.ReadObjectAsync())["session"]!["id"]!),
+            Guid.Parse((string)(await surge.ReadObjectAsync())["id"]!));
     }
 }

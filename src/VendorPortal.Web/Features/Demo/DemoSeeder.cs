@@ -48,6 +48,7 @@ public static class DemoSeeder
                 ("Apex BPO", 48, ["PRESALES", "HOTLINE"], [("PRESALES", 18), ("HOTLINE", 6)]),
                 ("Harbor Contact", 36, ["AFTERSALES", "PRESALES"], [("AFTERSALES", 15), ("PRESALES", 6)]),
             ], withTraining: true, ct);
+            await DemoEvents.SeedAsync(sp, [("PRESALES", 260, 240), ("AFTERSALES", 140, 420), ("HOTLINE", 90, 300)], ct);
         });
 
         await InTenantAsync(services, sandbox, async (sp, ct) =>
