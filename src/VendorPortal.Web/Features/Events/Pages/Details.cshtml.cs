@@ -107,7 +107,6 @@ public sealed class DetailsModel(AppDbContext db, EventOperations events, Foreca
             }
             ForecastErrors = result.Errors;
         }
-        await LoadAsync(eventId, ct);
         await OnGetAsync(eventId, ct);
         return Page();
     }
