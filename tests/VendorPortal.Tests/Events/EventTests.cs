@@ -113,6 +113,14 @@ public sealed class EventTests(AppFactory app)
         using var again = await planner.PutAsJsonAsync($"/api/t/demo/events/{id}/forecast", new { rows = new[] { Row("AFTERSALES", Day, "09:00", 10, 400) } });
         await again.ShouldBe(HttpStatusCode.OK);
         Assert.Equal(1, (int)(await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/events/{id}", Json.Options))!["forecastRows"]!);
+
+        // Moving the dates away from the forecast, or a coarser grid, would strand rows: refused until the forecast is replaced.
+        using var moved = await planner.PutAsJsonAsync($"/api/t/demo/events/{id}", new { name = "Forecast rules", startDate = Day.AddDays(1), endDate = Day.AddDays(2) });
+        await moved.ShouldBeProblem(HttpStatusCode.Conflict);
+        using var hourly = await planner.PutAsJsonAsync($"/api/t/demo/events/{id}/forecast", new { rows = new[] { Row("AFTERSALES", Day, "09:30", 10, 400) } });
+        await hourly.ShouldBe(HttpStatusCode.OK);
+        using var coarser = await planner.PutAsJsonAsync($"/api/t/demo/events/{id}", new { name = "Forecast rules", startDate = Day, endDate = Day.AddDays(1), intervalMinutes = 60 });
+        await coarser.ShouldBeProblem(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -199,6 +207,8 @@ public sealed class EventTests(AppFactory app)
         var events = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/events?pageSize=200", Json.Options);
         var seeded = events!["items"]!.AsArray().First(e => (string)e!["name"]! == "Double 12")!;
         Assert.Equal(3 * 3 * 48, (int)seeded["forecastRows"]!);
+        var sessions = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/training-sessions?eventId={(string)seeded["id"]!}", Json.Options);
+        Assert.NotEmpty(sessions!["items"]!.AsArray());
 
         using var planner = await app.CookieClientFor(DemoData.Planner);
         var html = await planner.GetStringAsync($"/t/demo/events/{(string)seeded["id"]!}");
