@@ -147,3 +147,42 @@ small_seconds=$(awk -v a="$small_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%
 printf "%-42s %10s s     (%s ms each, %s page(s) per PDF, HTTP included)\n" "200 one-page statement PDFs, sequential" "$small_seconds" \
   "$(awk -v s="$small_seconds" 'BEGIN { printf "%.1f", s * 5 }')" "$(pdfinfo "$data/small.pdf" | awk '/^Pages:/ {print $2}')"
 printf "%-42s %10s MB\n" "app peak memory (VmHWM)" "$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' /proc/$app/status)"
+
+echo
+echo "== Event staffing (issue: events, forecast and staffing) =="
+planner_token=$(token planner@demo.test)
+admin_token=$(token admin@demo.test)
+for code in BENCHMAIL BENCHSOCIAL; do
+  curl -fsS -o /dev/null -X POST "$url/api/t/demo/skills" -H "Authorization: Bearer $admin_token" \
+    -H 'Content-Type: application/json' -d "{\"code\":\"$code\",\"name\":\"Bench $code\"}"
+done
+first_day=$(date -u -d '+60 days' +%F)
+last_day=$(date -u -d '+73 days' +%F)
+event_id=$(curl -fsS -X POST "$url/api/t/demo/events" -H "Authorization: Bearer $planner_token" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"Bench fortnight\",\"startDate\":\"$first_day\",\"endDate\":\"$last_day\",\"intervalMinutes\":15,\"serviceLevel\":0.8,\"targetSeconds\":20,\"shrinkage\":0.3,\"maxOccupancy\":0.9}" \
+  | sed -E 's/^\{"id":"([^"]+)".*/\1/')
+# 14 days x 96 fifteen-minute intervals x 5 skills = 6,720 rows, a daily curve with an evening peak.
+{
+  echo '{"rows":['
+  for d in $(seq 0 13); do
+    day=$(date -u -d "$first_day +$d days" +%F)
+    awk -v day="$day" -v d="$d" 'BEGIN {
+      split("PRESALES AFTERSALES HOTLINE BENCHMAIL BENCHSOCIAL", skills, " ");
+      for (s = 1; s <= 5; s++) for (i = 0; i < 96; i++) {
+        h = i / 4; c = int(20 + 40 * s + 160 * s * exp(-((h - 21) / 2) ^ 2) + 60 * exp(-((h - 11) / 3) ^ 2));
+        printf "%s{\"skill\":\"%s\",\"date\":\"%s\",\"start\":\"%02d:%02d\",\"contacts\":%d,\"ahtSeconds\":%d}", \
+          (d == 0 && s == 1 && i == 0) ? "" : ",", skills[s], day, int(i / 4), (i % 4) * 15, c, 180 + 40 * s
+      }
+    }'
+  done
+  echo ']}'
+} >"$data/forecast.json"
+put_seconds=$(curl -fsS -o "$data/forecast-result.json" -w '%{time_total}' -X PUT "$url/api/t/demo/events/$event_id/forecast" \
+  -H "Authorization: Bearer $planner_token" -H 'Content-Type: application/json' --data-binary @"$data/forecast.json")
+grep -q '"rows":6720' "$data/forecast-result.json" || { echo "forecast failed:" >&2; head -c 500 "$data/forecast-result.json" >&2; exit 1; }
+cold=$(curl -fsS -o "$data/staffing.json" -w '%{time_total}' "$url/api/t/demo/events/$event_id/staffing" -H "Authorization: Bearer $planner_token")
+intervals=$(grep -o '"trafficErlangs"' "$data/staffing.json" | wc -l)
+warm=$(for i in 1 2 3 4 5; do curl -fsS -o /dev/null -w '%{time_total}\n' "$url/api/t/demo/events/$event_id/staffing" -H "Authorization: Bearer $planner_token"; done | sort -n | sed -n 3p)
+printf "%-42s %10s s     (6,720 rows, all-or-nothing)\n" "PUT /events/{id}/forecast" "$put_seconds"
+printf "%-42s %10s s     (first call; %s intervals; target: under 1 s)\n" "GET /events/{id}/staffing" "$cold" "$intervals"
+printf "%-42s %10s s     (median of 5 warm calls)\n" "GET /events/{id}/staffing" "$warm"

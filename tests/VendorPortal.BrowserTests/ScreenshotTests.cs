@@ -29,6 +29,10 @@ public sealed class ScreenshotTests(PortalApp app)
             await Shot(page, "/t/demo/users", $"{language}-users");
             await Shot(page, "/t/demo/settings", $"{language}-settings");
             await Shot(page, "/t/demo/audit", $"{language}-audit");
+            await Shot(page, "/t/demo/events", $"{language}-events");
+            await page.ClickAsync("#event-table a:text-is('Double 12')");
+            await page.WaitForSelectorAsync("#staffing-chart");
+            await app.ScreenshotAsync(page, $"{language}-event-staffing");
 
             await page.GotoAsync("/t/demo/api-keys");
             await page.FillAsync("#Input_Name", $"Screenshot key {language}");

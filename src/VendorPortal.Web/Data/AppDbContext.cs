@@ -5,6 +5,7 @@ using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.ApiKeys;
 using VendorPortal.Web.Features.Audit;
 using VendorPortal.Web.Features.Billing;
+using VendorPortal.Web.Features.Events;
 using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Notifications;
 using VendorPortal.Web.Features.Skills;
@@ -40,6 +41,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
     public DbSet<StatementAdjustment> StatementAdjustments => Set<StatementAdjustment>();
     public DbSet<StatementDocument> StatementDocuments => Set<StatementDocument>();
     public DbSet<StatementCounter> StatementCounters => Set<StatementCounter>();
+    public DbSet<SurgeEvent> Events => Set<SurgeEvent>();
+    public DbSet<ForecastInterval> ForecastIntervals => Set<ForecastInterval>();
 
     public AccessScope? Scope => scope.Current;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.ApiKeys;
 using VendorPortal.Web.Features.Billing;
+using VendorPortal.Web.Features.Events;
 using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Notifications;
 using VendorPortal.Web.Features.Skills;
@@ -74,7 +75,9 @@ public static class Composition
         .AddScoped<RateCardOperations>()
         .AddScoped<ContactVolumeOperations>()
         .AddScoped<StatementOperations>()
-        .AddScoped<Scorecards>();
+        .AddScoped<Scorecards>()
+        .AddScoped<EventOperations>()
+        .AddScoped<ForecastImport>();
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
 }

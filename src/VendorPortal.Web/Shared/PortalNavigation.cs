@@ -26,27 +26,28 @@ public static class PortalNavigation
         var training = new NavItem($"{root}/training", T["Training"], "calendar-check");
         var staffing = new NavItem($"{root}/staffing", T["Staffing"], "calculator");
         var statements = new NavItem($"{root}/statements", T["Statements"], "receipt");
+        var events = new NavItem($"{root}/events", T["Events"], "calendar-event");
         return scope.Role switch
         {
             TenantRole.TenantAdmin =>
             [
-                dashboard, vendors, agents, pool, training, staffing, statements, skills,
+                dashboard, events, vendors, agents, pool, training, staffing, statements, skills,
                 new($"{root}/users", T["Users"], "people"),
                 new($"{root}/api-keys", T["API keys"], "key"),
                 new($"{root}/audit", T["Audit"], "clock-history"),
                 new($"{root}/settings", T["Settings"], "gear"),
             ],
             TenantRole.VendorManager when scope.VendorId is { } vendorId =>
-                [dashboard, agents, pool, training, statements, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
-            TenantRole.VendorManager => [dashboard, agents, pool, training],
+                [dashboard, events, agents, pool, training, statements, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
+            TenantRole.VendorManager => [dashboard, events, agents, pool, training],
             TenantRole.Finance =>
             [
                 dashboard, vendors, statements,
                 new($"{root}/rate-cards", T["Rate cards"], "tags"),
                 new($"{root}/scorecards", T["Scorecards"], "bar-chart"),
-                training, skills,
+                events, training, skills,
             ],
-            _ => [dashboard, vendors, agents, pool, training, staffing, skills],
+            _ => [dashboard, events, vendors, agents, pool, training, staffing, skills],
         };
     }
 }

@@ -21,7 +21,7 @@ public sealed class BadInputTests(AppFactory app)
     private sealed record Caller(string? Email, IReadOnlyDictionary<string, Func<Target, Guid>> Parameters, bool TakesCsv = false);
 
     /// <summary>Rows the bad input is aimed at: a vendor, an Apex agent and a training session made for this test, so nothing shared can change.</summary>
-    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId, Guid RateCardId, Guid StatementId);
+    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId, Guid RateCardId, Guid StatementId, Guid EventId);
 
     private static Caller As(string? email) => new(email, new Dictionary<string, Func<Target, Guid>>());
 
@@ -57,6 +57,10 @@ public sealed class BadInputTests(AppFactory app)
         ["POST api/t/{tenant}/statements/{id}/regenerate"] = With(DemoData.Finance, "id", t => t.StatementId),
         ["POST api/t/{tenant}/statements/{id}/issue"] = With(DemoData.Finance, "id", t => t.StatementId),
         ["POST api/t/{tenant}/statements/{id}/void"] = With(DemoData.Finance, "id", t => t.StatementId),
+        ["POST api/t/{tenant}/events"] = As(DemoData.Planner),
+        ["PUT api/t/{tenant}/events/{eventId}"] = With(DemoData.Planner, "eventId", t => t.EventId),
+        ["PUT api/t/{tenant}/events/{eventId}/forecast"] = With(DemoData.Planner, "eventId", t => t.EventId),
+        ["POST api/t/{tenant}/events/{eventId}/forecast/import"] = With(DemoData.Planner, "eventId", t => t.EventId) with { TakesCsv = true },
     };
 
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity];
@@ -217,10 +221,16 @@ public sealed class BadInputTests(AppFactory app)
         await card.ShouldBe(HttpStatusCode.Created);
         using var statement = await admin.PostAsJsonAsync("/api/t/demo/statements", new { vendorId, month = "2026-01" });
         await statement.ShouldBe(HttpStatusCode.Created);
+        using var surge = await planner.PostAsJsonAsync("/api/t/demo/events", new
+        {
+            name = "Bad input target", startDate = DateOnly.FromDateTime(day), endDate = DateOnly.FromDateTime(day.AddDays(1)),
+        });
+        await surge.ShouldBe(HttpStatusCode.Created);
         return new Target(vendorId,
             Guid.Parse((string)(await agent.ReadObjectAsync())["id"]!),
             Guid.Parse((string)(await session.ReadObjectAsync())["session"]!["id"]!),
             Guid.Parse((string)(await card.ReadObjectAsync())["id"]!),
-            Guid.Parse((string)(await statement.ReadObjectAsync())["statement"]!["id"]!));
+            Guid.Parse((string)(await statement.ReadObjectAsync())["statement"]!["id"]!),
+            Guid.Parse((string)(await surge.ReadObjectAsync())["id"]!));
     }
 }

@@ -24,7 +24,7 @@ public sealed class IsolationSweepTests(AppFactory app)
     private sealed record Sweep(Access Access, IReadOnlyDictionary<string, Func<Ids, Guid>> Parameters, string? VendorOwned = null, object? Body = null);
 
     /// <summary>Real rows of tenant demo the sweep aims at: Apex's vendor row, an API key, one of Apex's agents and a training session.</summary>
-    private sealed record Ids(DemoData Demo, Guid ApiKeyId, Guid ApexAgentId, Guid TrainingSessionId, Guid ApexRateCardId, Guid ApexStatementId);
+    private sealed record Ids(DemoData Demo, Guid ApiKeyId, Guid ApexAgentId, Guid TrainingSessionId, Guid ApexRateCardId, Guid ApexStatementId, Guid EventId);
 
     private static Sweep Session(string? apexParameter = null, Func<Ids, Guid>? apexValue = null)
     {
@@ -98,6 +98,13 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["POST api/t/{tenant}/statements/{id}/regenerate"] = ApexRow("id", i => i.ApexStatementId),
         ["POST api/t/{tenant}/statements/{id}/issue"] = ApexRow("id", i => i.ApexStatementId),
         ["POST api/t/{tenant}/statements/{id}/void"] = ApexRow("id", i => i.ApexStatementId),
+        ["GET api/t/{tenant}/events"] = Open(Access.Tenant),
+        ["POST api/t/{tenant}/events"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/events/{eventId}"] = InTenant("eventId", i => i.EventId),
+        ["PUT api/t/{tenant}/events/{eventId}"] = InTenant("eventId", i => i.EventId),
+        ["PUT api/t/{tenant}/events/{eventId}/forecast"] = InTenant("eventId", i => i.EventId),
+        ["POST api/t/{tenant}/events/{eventId}/forecast/import"] = InTenant("eventId", i => i.EventId),
+        ["GET api/t/{tenant}/events/{eventId}/staffing"] = InTenant("eventId", i => i.EventId),
     };
 
     private static readonly string[] ExpectedAnonymous = ["auth/login", "auth/refresh", "invitations/accept"];
@@ -314,10 +321,12 @@ public sealed class IsolationSweepTests(AppFactory app)
         var key = await created.ReadObjectAsync();
         var agents = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/agents?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options);
         var sessions = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/training-sessions?pageSize=1", Json.Options);
+        var events = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/events?pageSize=1", Json.Options);
         var cards = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/rate-cards?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options);
         return new Ids(demo, Guid.Parse((string)key["key"]!["id"]!),
             Guid.Parse((string)agents!["items"]![0]!["id"]!), Guid.Parse((string)sessions!["items"]![0]!["id"]!),
             Guid.Parse((string)cards!["items"]![0]!["id"]!),
-            Guid.Parse((string)(await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/statements?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options))!["items"]![0]!["id"]!));
+            Guid.Parse((string)(await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/statements?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options))!["items"]![0]!["id"]!),
+            Guid.Parse((string)events!["items"]![0]!["id"]!));
     }
 }

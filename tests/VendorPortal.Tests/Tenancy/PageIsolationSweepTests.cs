@@ -12,7 +12,7 @@ namespace VendorPortal.Tests.Tenancy;
 [Collection(AppCollection.Name)]
 public sealed partial class PageIsolationSweepTests(AppFactory app)
 {
-    private sealed record Ids(Guid ApexVendor, Guid ApexAgent, Guid TrainingSession);
+    private sealed record Ids(Guid ApexVendor, Guid ApexAgent, Guid TrainingSession, Guid Event);
 
     /// <summary>How to fill each route parameter, and whether it names a row that belongs to vendor Apex.</summary>
     private static readonly Dictionary<string, (Func<Ids, Guid> Value, bool ApexOwned)> Parameters = new(StringComparer.Ordinal)
@@ -20,6 +20,7 @@ public sealed partial class PageIsolationSweepTests(AppFactory app)
         ["vendorId"] = (i => i.ApexVendor, true),
         ["agentId"] = (i => i.ApexAgent, true),
         ["id"] = (i => i.TrainingSession, false),
+        ["eventId"] = (i => i.Event, false),
     };
 
     private IReadOnlyList<string> TenantPages() =>
@@ -108,7 +109,9 @@ public sealed partial class PageIsolationSweepTests(AppFactory app)
         using var admin = await app.ClientFor(DemoData.Admin);
         var agents = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/agents?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options);
         var sessions = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/training-sessions?pageSize=1", Json.Options);
-        return new Ids(demo.ApexInDemo, Guid.Parse((string)agents!["items"]![0]!["id"]!), Guid.Parse((string)sessions!["items"]![0]!["id"]!));
+        var events = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/events?pageSize=1", Json.Options);
+        return new Ids(demo.ApexInDemo, Guid.Parse((string)agents!["items"]![0]!["id"]!), Guid.Parse((string)sessions!["items"]![0]!["id"]!),
+            Guid.Parse((string)events!["items"]![0]!["id"]!));
     }
 
     [GeneratedRegex(@"\{(\w+)(?::[^}]*)?\??\}")]

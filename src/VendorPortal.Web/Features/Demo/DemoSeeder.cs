@@ -57,6 +57,7 @@ public static class DemoSeeder
             ],
             [("Apex BPO", "PRESALES", 900), ("Apex BPO", "HOTLINE", 150), ("Harbor Contact", "AFTERSALES", 700), ("Harbor Contact", "PRESALES", 200)],
             issueFor: "Apex BPO", ct);
+            await DemoEvents.SeedAsync(sp, [("PRESALES", 260, 240), ("AFTERSALES", 140, 420), ("HOTLINE", 90, 300)], ct);
         });
 
         await InTenantAsync(services, sandbox, async (sp, ct) =>

@@ -1,0 +1,21 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Events.Api;
+
+public sealed class EventRouteRequest
+{
+    public Guid EventId { get; set; }
+}
+
+public sealed class GetEvent(EventOperations events) : Endpoint<EventRouteRequest, EventResponse>
+{
+    public override void Configure()
+    {
+        Get("events/{eventId}");
+        Group<TenantGroup>();
+        Roles(TenantRoles.All);
+    }
+
+    public override async Task HandleAsync(EventRouteRequest req, CancellationToken ct) =>
+        await Send.OkAsync(await events.ResponseAsync(req.EventId, ct), ct);
+}

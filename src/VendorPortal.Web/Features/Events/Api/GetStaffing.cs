@@ -1,0 +1,23 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Events.Api;
+
+public sealed class GetStaffing(EventOperations events) : Endpoint<EventRouteRequest, EventStaffing>
+{
+    public override void Configure()
+    {
+        Get("events/{eventId}/staffing");
+        Group<TenantGroup>();
+        Roles(TenantRoles.All);
+        Summary(s =>
+        {
+            s.Summary = "Required agents per forecast interval (Erlang C) and per skill and day.";
+            s.Description = "Per interval: skill, local start with offset (DST-correct), contacts, ahtSeconds, trafficErlangs, agents, scheduledAgents, " +
+                "serviceLevel, probabilityOfWaiting, averageSpeedOfAnswerSeconds, occupancy. Per skill and day: forecast contacts, peak required and " +
+                "peak scheduled agents; requested, committed and confirmed agents come with capacity requests and are 0 until then.";
+        });
+    }
+
+    public override async Task HandleAsync(EventRouteRequest req, CancellationToken ct) =>
+        await Send.OkAsync(await events.StaffingAsync(req.EventId, ct), ct);
+}

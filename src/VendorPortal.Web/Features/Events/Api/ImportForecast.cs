@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Events.Api;
+
+public sealed class ImportForecast(ForecastImport import) : EndpointWithoutRequest<ForecastResult>
+{
+    public override void Configure()
+    {
+        Post("events/{eventId}/forecast/import");
+        Group<TenantGroup>();
+        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Options(o => o.WithMetadata(new RequestSizeLimitAttribute(ForecastImport.MaxBytes)));
+        // Not an Accepts filter: routing would refuse other media types before authentication and tenancy run.
+        Description(b => b.WithMetadata(new CsvUpload()));
+        Summary(s =>
+        {
+            s.Summary = "Replaces the event's forecast from CSV, all-or-nothing.";
+            s.Description = "Send the file as text/csv or as the 'file' field of a form. Columns: skill, date (yyyy-MM-dd), start (HH:mm), " +
+                "contacts, ahtSeconds. A file with any bad row stores nothing and answers 422 problem details naming every bad line.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var eventId = Route<Guid>("eventId");
+        if (!CsvUpload.IsCsvOrForm(HttpContext.Request))
+            ThrowError("Send the CSV as text/csv, or as the 'file' field of a multipart form.", StatusCodes.Status415UnsupportedMediaType);
+        ForecastResult result;
+        if (HttpContext.Request.HasFormContentType)
+        {
+            var form = await HttpContext.Request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            if (file is null) ThrowError("Attach the CSV as the form field 'file'.");
+            await using var stream = file.OpenReadStream();
+            result = await import.RunAsync(eventId, stream, ct);
+        }
+        else
+        {
+            result = await import.RunAsync(eventId, HttpContext.Request.Body, ct);
+        }
+        foreach (var problem in result.Errors)
+            AddError(new FluentValidation.Results.ValidationFailure(problem.Where, problem.Reason));
+        ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
+        await Send.OkAsync(result, ct);
+    }
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using VendorPortal.Web.Features.Staffing;
+
+namespace VendorPortal.Web.Features.Events;
+
+public sealed class EventInput
+{
+    public string Name { get; set; } = "";
+    /// <summary>First day of the promotion, tenant local, e.g. 2026-12-12.</summary>
+    public DateOnly StartDate { get; set; }
+    /// <summary>Last day of the promotion (inclusive), tenant local.</summary>
+    public DateOnly EndDate { get; set; }
+    public string? Description { get; set; }
+    public EventStatus Status { get; set; } = EventStatus.Planning;
+    /// <summary>Forecast interval length: 15, 30 or 60 minutes.</summary>
+    public int IntervalMinutes { get; set; } = 30;
+    /// <summary>Share of contacts to answer within the target time, e.g. 0.8.</summary>
+    public double ServiceLevel { get; set; } = 0.8;
+    public double TargetSeconds { get; set; } = 20;
+    /// <summary>Share of paid time agents are not available (breaks, training, absence), e.g. 0.3.</summary>
+    public double Shrinkage { get; set; }
+    public double MaxOccupancy { get; set; } = 1;
+}
+
+public sealed class EventInputValidator : Validator<EventInput>
+{
+    public const int MaxDays = 62;
+
+    public EventInputValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.StartDate).NotEmpty();
+        RuleFor(x => x.EndDate).NotEmpty().GreaterThanOrEqualTo(x => x.StartDate).WithMessage("The event must end on or after its first day.");
+        RuleFor(x => x).Must(x => x.EndDate.DayNumber - x.StartDate.DayNumber < MaxDays)
+            .WithName("endDate").WithMessage($"An event lasts at most {MaxDays} days.");
+        RuleFor(x => x.Description).MaximumLength(2000);
+        RuleFor(x => x.Status).IsInEnum();
+        RuleFor(x => x.IntervalMinutes).Must(m => m is 15 or 30 or 60).WithMessage("Use 15, 30 or 60-minute intervals.");
+        RuleFor(x => x.ServiceLevel).GreaterThan(0).LessThan(1);
+        RuleFor(x => x.TargetSeconds).GreaterThanOrEqualTo(0).LessThanOrEqualTo(3600);
+        RuleFor(x => x.Shrinkage).GreaterThanOrEqualTo(0).LessThanOrEqualTo(0.9);
+        RuleFor(x => x.MaxOccupancy).GreaterThan(0).LessThanOrEqualTo(1);
+    }
+}
+
+public sealed class ForecastRowInput
+{
+    /// <summary>Skill code, e.g. PRESALES.</summary>
+    public string Skill { get; set; } = "";
+    /// <summary>Local date, yyyy-MM-dd.</summary>
+    public string Date { get; set; } = "";
+    /// <summary>Local interval start, HH:mm, on the event's interval grid.</summary>
+    public string Start { get; set; } = "";
+    public double Contacts { get; set; }
+    public double AhtSeconds { get; set; }
+}
+
+public sealed class ForecastInput
+{
+    public List<ForecastRowInput> Rows { get; set; } = [];
+}
+
+/// <summary>A bad forecast row: where (rows[3] or line 5) and why.</summary>
+public sealed record ForecastProblem(string Where, string Reason);
+
+public sealed record ForecastResult(bool Stored, int Rows, double Contacts, IReadOnlyList<ForecastProblem> Errors);
+
+public sealed record EventResponse(
+    Guid Id, string Name, DateOnly StartDate, DateOnly EndDate, string? Description, EventStatus Status,
+    int IntervalMinutes, double ServiceLevel, double TargetSeconds, double Shrinkage, double MaxOccupancy,
+    int ForecastRows, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static EventResponse Of(SurgeEvent e, int forecastRows) => new(
+        e.Id, e.Name, e.StartDate, e.EndDate, e.Description, e.Status, e.IntervalMinutes, e.ServiceLevel, e.TargetSeconds,
+        e.Shrinkage, e.MaxOccupancy, forecastRows, e.CreatedAt, e.UpdatedAt);
+}
+
+public sealed record StaffingInterval(
+    string Skill, DateOnly Date, DateTimeOffset Start, double Contacts, double AhtSeconds, double TrafficErlangs,
+    int Agents, int ScheduledAgents, double ServiceLevel, double ProbabilityOfWaiting, double AverageSpeedOfAnswerSeconds, double Occupancy);
+
+public sealed record StaffingDay(
+    string Skill, DateOnly Date, double ForecastContacts, int PeakAgents, int PeakScheduledAgents, DateTimeOffset? PeakAt,
+    int RequestedAgents, int CommittedAgents, int ConfirmedAgents);
+
+public sealed record EventStaffing(
+    Guid EventId, string TimeZone, int IntervalMinutes, double ServiceLevel, double TargetSeconds, double Shrinkage, double MaxOccupancy,
+    string Summary, IReadOnlyList<StaffingDay> Days, IReadOnlyList<StaffingInterval> Intervals);
+
+/// <summary>Surge events, their forecasts and the staffing they need. Shared by the API and the portal.</summary>
+public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, TimeProvider clock)
+{
+    public const int MaxForecastRows = 50_000;
+    public const string CapacityNote =
+        "Required agents are Erlang C per interval; scheduled agents add shrinkage. Requested, committed and confirmed agents " +
+        "come with capacity requests and are 0 until then.";
+
+    public async Task<SurgeEvent> CreateAsync(EventInput input, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var e = new SurgeEvent { Name = "", TenantId = scope.Required.TenantId, CreatedAt = now };
+        Apply(e, input);
+        db.Events.Add(e);
+        await db.SaveChangesAsync(ct);
+        return e;
+    }
+
+    public async Task<SurgeEvent> UpdateAsync(Guid id, EventInput input, CancellationToken ct)
+    {
+        var e = await LoadAsync(id, ct);
+        var slots = await db.ForecastIntervals.Where(f => f.EventId == id).Select(f => new { f.Date, f.Start }).Distinct().ToListAsync(ct);
+        if (slots.Any(s => s.Date < input.StartDate || s.Date > input.EndDate))
+            throw RuleViolation.Conflict("startDate", "The forecast has intervals outside the new dates: replace the forecast first.");
+        if (slots.Any(s => (s.Start.Hour * 60 + s.Start.Minute) % input.IntervalMinutes != 0))
+            throw RuleViolation.Conflict("intervalMinutes", $"The forecast has intervals off a {input.IntervalMinutes}-minute grid: replace the forecast first.");
+        Apply(e, input);
+        await db.SaveChangesAsync(ct);
+        return e;
+    }
+
+    public async Task<SurgeEvent> LoadAsync(Guid id, CancellationToken ct) =>
+        await db.Events.SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFound("Event");
+
+    public async Task<EventResponse> ResponseAsync(Guid id, CancellationToken ct)
+    {
+        var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFound("Event");
+        return EventResponse.Of(e, await db.ForecastIntervals.CountAsync(f => f.EventId == id, ct));
+    }
+
+    public async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) =>
+        TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == scope.Required.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
+
+    /// <summary>
+    /// Replaces the event's forecast, all-or-nothing: any bad row stores nothing, and every bad row is reported
+    /// (unknown skill, date outside the event, start off the grid or skipped by a DST change, bad numbers, duplicates).
+    /// </summary>
+    public async Task<ForecastResult> ReplaceForecastAsync(
+        Guid eventId, IReadOnlyList<(string Where, ForecastRowInput Row)> rows, IReadOnlyList<ForecastProblem> earlier, CancellationToken ct)
+    {
+        var e = await LoadAsync(eventId, ct);
+        var zone = await ZoneAsync(ct);
+        var skills = await db.Skills.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
+        var errors = new List<ForecastProblem>(earlier);
+        if (rows.Count + earlier.Count > MaxForecastRows)
+            errors.Add(new ForecastProblem("rows", $"A forecast has at most {MaxForecastRows:N0} rows."));
+        var seen = new Dictionary<(Guid, DateOnly, TimeOnly), string>();
+        var keep = new List<ForecastInterval>(rows.Count);
+        foreach (var (where, row) in rows)
+        {
+            if (errors.Count > 0 && errors[^1].Where == "rows") break;
+            var problems = new List<string>();
+            var code = row.Skill?.Trim() ?? "";
+            if (!skills.TryGetValue(code, out var skillId)) problems.Add(code.Length == 0 ? "missing skill" : $"unknown skill {code}");
+            var dateOk = DateOnly.TryParseExact(row.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+            if (!dateOk) problems.Add($"bad date '{row.Date}' (use yyyy-MM-dd)");
+            else if (date < e.StartDate || date > e.EndDate)
+                problems.Add($"date {date:yyyy-MM-dd} is outside the event ({e.StartDate:yyyy-MM-dd} to {e.EndDate:yyyy-MM-dd})");
+            var startOk = TimeOnly.TryParseExact(row.Start?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start);
+            if (!startOk) problems.Add($"bad start '{row.Start}' (use HH:mm)");
+            else if (start.Second != 0 || (start.Hour * 60 + start.Minute) % e.IntervalMinutes != 0)
+                problems.Add($"start {start:HH:mm} is not on the {e.IntervalMinutes}-minute interval grid");
+            else if (dateOk && zone.IsInvalidTime(date.ToDateTime(start)))
+                problems.Add($"{date:yyyy-MM-dd} {start:HH:mm} does not exist in {zone.Id} (the clocks skip it)");
+            if (double.IsNaN(row.Contacts) || row.Contacts < 0) problems.Add("negative contacts");
+            else if (row.Contacts > 1_000_000) problems.Add("more than 1,000,000 contacts in one interval");
+            if (double.IsNaN(row.AhtSeconds) || row.AhtSeconds <= 0 || row.AhtSeconds > 86_400) problems.Add("ahtSeconds must be above 0 and at most 86,400");
+            else if (row.Contacts > 0 && row.Contacts * row.AhtSeconds / (e.IntervalMinutes * 60.0) > ErlangC.MaxTrafficErlangs)
+                problems.Add($"more than {ErlangC.MaxTrafficErlangs:N0} erlangs of traffic");
+            if (problems.Count == 0)
+            {
+                if (seen.TryGetValue((skillId, date, start), out var first)) problems.Add($"duplicate of {first} (same skill, date and start)");
+                else seen[(skillId, date, start)] = where;
+            }
+            if (problems.Count > 0) errors.Add(new ForecastProblem(where, string.Join("; ", problems)));
+            else keep.Add(new ForecastInterval
+            {
+                TenantId = e.TenantId, EventId = e.Id, SkillId = skillId, Date = date, Start = start,
+                Contacts = row.Contacts, AhtSeconds = row.AhtSeconds,
+            });
+        }
+        var total = keep.Sum(k => k.Contacts);
+        if (errors.Count > 0) return new ForecastResult(false, rows.Count, total, errors);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.ForecastIntervals.Where(f => f.EventId == eventId).ExecuteDeleteAsync(ct);
+        db.ForecastIntervals.AddRange(keep);
+        e.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new ForecastResult(true, keep.Count, total, []);
+    }
+
+    /// <summary>Erlang C for every forecast interval, and per skill and day the contacts and the peak requirement.</summary>
+    public async Task<EventStaffing> StaffingAsync(Guid eventId, CancellationToken ct)
+    {
+        var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, ct) ?? throw new NotFound("Event");
+        var zone = await ZoneAsync(ct);
+        var codes = await Skills.SkillCodes.ByIdAsync(db, ct);
+        var rows = await db.ForecastIntervals.AsNoTracking().Where(f => f.EventId == eventId)
+            .Select(f => new { f.SkillId, f.Date, f.Start, f.Contacts, f.AhtSeconds }).ToListAsync(ct);
+        var memo = new Dictionary<(double, double), StaffingResult>();
+        var intervals = new List<StaffingInterval>(rows.Count);
+        foreach (var r in rows)
+        {
+            if (!memo.TryGetValue((r.Contacts, r.AhtSeconds), out var s))
+                memo[(r.Contacts, r.AhtSeconds)] = s = ErlangC.Staff(new StaffingInput(
+                    r.Contacts, e.IntervalMinutes, r.AhtSeconds, e.ServiceLevel, e.TargetSeconds, e.Shrinkage, e.MaxOccupancy));
+            var start = TenantTime.ToLocal(TenantTime.ToInstant(r.Date.ToDateTime(r.Start), zone, "start"), zone);
+            intervals.Add(new StaffingInterval(codes.GetValueOrDefault(r.SkillId, "?"), r.Date, start, r.Contacts, r.AhtSeconds,
+                s.TrafficErlangs, s.Agents, s.ScheduledAgents, s.ServiceLevel, s.ProbabilityOfWaiting, s.AverageSpeedOfAnswerSeconds, s.Occupancy));
+        }
+        intervals.Sort((a, b) => string.CompareOrdinal(a.Skill, b.Skill) is var c and not 0 ? c : a.Start.CompareTo(b.Start));
+        var days = intervals.GroupBy(i => (i.Skill, i.Date)).Select(g =>
+        {
+            var peak = g.MaxBy(i => (i.ScheduledAgents, i.Agents))!;
+            return new StaffingDay(g.Key.Skill, g.Key.Date, Math.Round(g.Sum(i => i.Contacts), 2), g.Max(i => i.Agents), peak.ScheduledAgents,
+                peak.Agents == 0 && peak.ScheduledAgents == 0 ? null : peak.Start, 0, 0, 0);
+        }).OrderBy(d => d.Skill, StringComparer.Ordinal).ThenBy(d => d.Date).ToList();
+        return new EventStaffing(e.Id, zone.Id, e.IntervalMinutes, e.ServiceLevel, e.TargetSeconds, e.Shrinkage, e.MaxOccupancy,
+            CapacityNote, days, intervals);
+    }
+
+    private void Apply(SurgeEvent e, EventInput input)
+    {
+        e.Name = input.Name.Trim();
+        e.StartDate = input.StartDate;
+        e.EndDate = input.EndDate;
+        e.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+        e.Status = input.Status;
+        e.IntervalMinutes = input.IntervalMinutes;
+        e.ServiceLevel = input.ServiceLevel;
+        e.TargetSeconds = input.TargetSeconds;
+        e.Shrinkage = input.Shrinkage;
+        e.MaxOccupancy = input.MaxOccupancy;
+        e.UpdatedAt = clock.GetUtcNow();
+    }
+}

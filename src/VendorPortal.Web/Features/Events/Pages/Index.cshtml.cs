@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using VendorPortal.Web.Features.Identity;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
+
+namespace VendorPortal.Web.Features.Events.Pages;
+
+public sealed class IndexModel(AppDbContext db, EventOperations events, TimeProvider clock, IStringLocalizer<SharedResource> T) : PageModel
+{
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "pageSize")] public int PageSize { get; set; } = PortalPageRequest.DefaultPageSize;
+    [BindProperty, ValidateNever] public EventInput Input { get; set; } = new();
+
+    public Paged<EventResponse> Events { get; private set; } = new([], 1, PortalPageRequest.DefaultPageSize, 0);
+    public bool CanPlan => db.Scope!.Role is TenantRole.Planner or TenantRole.TenantAdmin;
+    public bool ShowForm { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var zone = await events.ZoneAsync(ct);
+        var today = DateOnly.FromDateTime(TenantTime.ToLocal(clock.GetUtcNow(), zone).DateTime);
+        Input = new EventInput { StartDate = today.AddDays(14), EndDate = today.AddDays(16), Shrinkage = 0.3 };
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string tenant, CancellationToken ct)
+    {
+        if (!CanPlan) return Forbid();
+        ShowForm = true;
+        if (!ModelState.Validate(new EventInputValidator(), Input, nameof(Input), T))
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        var e = await events.CreateAsync(Input, ct);
+        TempData["Flash"] = T["Event {0} was created. Upload its forecast next.", e.Name].Value;
+        return LocalRedirect($"/t/{tenant}/events/{e.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var request = PortalPageRequest.Of(PageNumber, PageSize);
+        var page = await db.Events.AsNoTracking().OrderByDescending(e => e.StartDate).ThenBy(e => e.Id)
+            .Select(e => new { Event = e, Rows = db.ForecastIntervals.Count(f => f.EventId == e.Id) })
+            .ToPageAsync(request, ct);
+        Events = new Paged<EventResponse>([.. page.Items.Select(i => EventResponse.Of(i.Event, i.Rows))], page.Page, page.PageSize, page.Total);
+    }
+}
