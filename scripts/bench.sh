@@ -52,12 +52,14 @@ agents_csv() {
 }
 agents_csv >"$data/agents.csv"
 rss_before=$(awk '/VmRSS/ {print $2}' /proc/$app/status)
+# Reset the peak (Linux: 5 > clear_refs) so it measures the import, not the demo seeding at start-up.
+echo 5 > /proc/$app/clear_refs 2>/dev/null || true
 import_seconds=$(curl -fsS -o "$data/import.json" -w '%{time_total}' -X POST "$url/api/t/demo/agents/import" \
   -H "Authorization: Bearer $vendor_token" -H 'Content-Type: text/csv' --data-binary @"$data/agents.csv")
 grep -q '"stored":true' "$data/import.json" || { echo "import failed:" >&2; head -c 500 "$data/import.json" >&2; exit 1; }
 peak_mb=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' /proc/$app/status)
 printf "%-42s %10s s     (target: under 3 s)\n" "POST /agents/import, 10,000 new agents" "$import_seconds"
-printf "%-42s %10s MB    (target: under 300 MB; %s MB resident before the import)\n" "app peak memory (VmHWM)" "$peak_mb" "$((rss_before / 1024))"
+printf "%-42s %10s MB    (target: under 300 MB; %s MB resident before the import)\n" "app peak memory during the import" "$peak_mb" "$((rss_before / 1024))"
 
 echo
 echo "== Tenancy and auth overhead (issue: foundation) =="
