@@ -12,8 +12,8 @@ using VendorPortal.Web.Data;
 namespace VendorPortal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123202113_Billing")]
-    partial class Billing
+    [Migration("20261123212452_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -467,6 +467,10 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.Property<long?>("Offered")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("OpenPeriod")
+                        .HasMaxLength(21)
+                        .HasColumnType("nvarchar(21)");
+
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date");
 
@@ -497,12 +501,22 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("TenantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
                     b.Property<Guid>("VendorId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("VendorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("VoidReason")
                         .HasMaxLength(400)
@@ -522,6 +536,10 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "Number")
                         .IsUnique()
                         .HasFilter("[Number] IS NOT NULL");
+
+                    b.HasIndex("TenantId", "VendorId", "OpenPeriod")
+                        .IsUnique()
+                        .HasFilter("[OpenPeriod] IS NOT NULL");
 
                     b.HasIndex("TenantId", "VendorId", "PeriodStart");
 
@@ -669,6 +687,100 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("StatementId", "Position");
 
                     b.ToTable("StatementLines");
+                });
+
+            modelBuilder.Entity("VendorPortal.Web.Features.Events.ForecastInterval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double>("AhtSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Contacts")
+                        .HasColumnType("float");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SkillId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SkillId");
+
+                    b.HasIndex("EventId", "SkillId", "Date", "Start")
+                        .IsUnique();
+
+                    b.ToTable("ForecastIntervals");
+                });
+
+            modelBuilder.Entity("VendorPortal.Web.Features.Events.SurgeEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<double>("MaxOccupancy")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<double>("ServiceLevel")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Shrinkage")
+                        .HasColumnType("float");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<double>("TargetSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "StartDate");
+
+                    b.ToTable("Events", (string)null);
                 });
 
             modelBuilder.Entity("VendorPortal.Web.Features.Identity.Membership", b =>
@@ -1296,6 +1408,30 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.HasOne("VendorPortal.Web.Features.Billing.Statement", null)
                         .WithMany("Lines")
                         .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VendorPortal.Web.Features.Events.ForecastInterval", b =>
+                {
+                    b.HasOne("VendorPortal.Web.Features.Events.SurgeEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VendorPortal.Web.Features.Skills.Skill", null)
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VendorPortal.Web.Features.Events.SurgeEvent", b =>
+                {
+                    b.HasOne("VendorPortal.Web.Features.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
