@@ -77,18 +77,7 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents, TimePro
     {
         var rows = new List<Row>();
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
-        var options = CsvReaderOptions.Default with
-        {
-            HasHeader = true,
-            TrimWhitespace = true,
-            TrackLineNumbers = true,
-            IncludeValuesInExceptions = false,
-            NormalizeHeaderName = h => h.Trim().Replace("_", "").Replace(" ", "").ToLowerInvariant(),
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MalformedData = CsvMalformedDataHandling.Throw,
-        };
-        await using var reader = CsvReader.Create(csv, options, leaveOpen: true);
+        await using var reader = CsvUpload.Open(csv);
         try
         {
             await reader.ReadHeaderAsync(ct);

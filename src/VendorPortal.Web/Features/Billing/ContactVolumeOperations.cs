@@ -161,18 +161,7 @@ public sealed class ContactVolumeOperations(AppDbContext db, AccessScopeAccessor
         var errors = new List<VolumeProblem>();
         var rows = new List<(string, ContactVolumeInput)>();
         var validator = new ContactVolumeInputValidator();
-        var options = CsvReaderOptions.Default with
-        {
-            HasHeader = true,
-            TrimWhitespace = true,
-            TrackLineNumbers = true,
-            IncludeValuesInExceptions = false,
-            NormalizeHeaderName = h => h.Trim().Replace("_", "").Replace(" ", "").ToLowerInvariant(),
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MalformedData = CsvMalformedDataHandling.Throw,
-        };
-        await using var reader = CsvReader.Create(csv, options, leaveOpen: true);
+        await using var reader = CsvUpload.Open(csv);
         try
         {
             await reader.ReadHeaderAsync(ct);

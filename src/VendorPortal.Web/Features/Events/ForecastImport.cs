@@ -17,18 +17,7 @@ public sealed class ForecastImport(EventOperations events)
         await events.LoadAsync(eventId, ct);
         var rows = new List<(string, ForecastRowInput)>();
         var errors = new List<ForecastProblem>();
-        var options = CsvReaderOptions.Default with
-        {
-            HasHeader = true,
-            TrimWhitespace = true,
-            TrackLineNumbers = true,
-            IncludeValuesInExceptions = false,
-            NormalizeHeaderName = h => h.Trim().Replace("_", "").Replace(" ", "").ToLowerInvariant(),
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MalformedData = CsvMalformedDataHandling.Throw,
-        };
-        await using var reader = CsvReader.Create(csv, options, leaveOpen: true);
+        await using var reader = CsvUpload.Open(csv);
         try
         {
             await reader.ReadHeaderAsync(ct);

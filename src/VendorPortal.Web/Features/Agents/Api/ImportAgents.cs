@@ -26,21 +26,7 @@ public sealed class ImportAgents(AgentImport import) : EndpointWithoutRequest<Im
     {
         var vendorId = Query<Guid?>("vendorId", isRequired: false);
         var dryRun = Query<bool?>("dryRun", isRequired: false) ?? false;
-        ImportResult result;
-        if (!CsvUpload.IsCsvOrForm(HttpContext.Request))
-            ThrowError("Send the CSV as text/csv, or as the 'file' field of a multipart form.", StatusCodes.Status415UnsupportedMediaType);
-        if (HttpContext.Request.HasFormContentType)
-        {
-            var form = await HttpContext.Request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
-            if (file is null) ThrowError("Attach the CSV as the form field 'file'.");
-            await using var stream = file.OpenReadStream();
-            result = await import.RunAsync(stream, vendorId, dryRun, ct);
-        }
-        else
-        {
-            result = await import.RunAsync(HttpContext.Request.Body, vendorId, dryRun, ct);
-        }
+        var result = await CsvUpload.ReadAsync(HttpContext.Request, csv => import.RunAsync(csv, vendorId, dryRun, ct), ct);
         foreach (var problem in result.Errors)
             AddError(new FluentValidation.Results.ValidationFailure($"line {problem.Line}", problem.Reason));
         ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);

@@ -25,21 +25,7 @@ public sealed class ImportContactVolumes(ContactVolumeOperations volumes) : Endp
     {
         var vendorId = Query<Guid?>("vendorId", isRequired: false);
         var dryRun = Query<bool?>("dryRun", isRequired: false) ?? false;
-        if (!CsvUpload.IsCsvOrForm(HttpContext.Request))
-            ThrowError("Send the CSV as text/csv, or as the 'file' field of a multipart form.", StatusCodes.Status415UnsupportedMediaType);
-        VolumeUpsertResult result;
-        if (HttpContext.Request.HasFormContentType)
-        {
-            var form = await HttpContext.Request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
-            if (file is null) ThrowError("Attach the CSV as the form field 'file'.");
-            await using var stream = file.OpenReadStream();
-            result = await volumes.ImportAsync(stream, vendorId, dryRun, ct);
-        }
-        else
-        {
-            result = await volumes.ImportAsync(HttpContext.Request.Body, vendorId, dryRun, ct);
-        }
+        var result = await CsvUpload.ReadAsync(HttpContext.Request, csv => volumes.ImportAsync(csv, vendorId, dryRun, ct), ct);
         foreach (var problem in result.Errors)
             AddError(new FluentValidation.Results.ValidationFailure(problem.Where, problem.Reason));
         ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);

@@ -24,21 +24,7 @@ public sealed class ImportForecast(ForecastImport import) : EndpointWithoutReque
     public override async Task HandleAsync(CancellationToken ct)
     {
         var eventId = Route<Guid>("eventId");
-        if (!CsvUpload.IsCsvOrForm(HttpContext.Request))
-            ThrowError("Send the CSV as text/csv, or as the 'file' field of a multipart form.", StatusCodes.Status415UnsupportedMediaType);
-        ForecastResult result;
-        if (HttpContext.Request.HasFormContentType)
-        {
-            var form = await HttpContext.Request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
-            if (file is null) ThrowError("Attach the CSV as the form field 'file'.");
-            await using var stream = file.OpenReadStream();
-            result = await import.RunAsync(eventId, stream, ct);
-        }
-        else
-        {
-            result = await import.RunAsync(eventId, HttpContext.Request.Body, ct);
-        }
+        var result = await CsvUpload.ReadAsync(HttpContext.Request, csv => import.RunAsync(eventId, csv, ct), ct);
         foreach (var problem in result.Errors)
             AddError(new FluentValidation.Results.ValidationFailure(problem.Where, problem.Reason));
         ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
