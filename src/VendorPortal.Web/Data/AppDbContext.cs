@@ -8,6 +8,7 @@ using VendorPortal.Web.Features.Billing;
 using VendorPortal.Web.Features.Events;
 using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Notifications;
+using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Skills;
 using VendorPortal.Web.Features.Tenants;
 using VendorPortal.Web.Features.Training;
@@ -43,6 +44,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
     public DbSet<StatementCounter> StatementCounters => Set<StatementCounter>();
     public DbSet<SurgeEvent> Events => Set<SurgeEvent>();
     public DbSet<ForecastInterval> ForecastIntervals => Set<ForecastInterval>();
+    public DbSet<CapacityRequest> CapacityRequests => Set<CapacityRequest>();
+    public DbSet<RequestedShift> RequestedShifts => Set<RequestedShift>();
+    public DbSet<Shift> Shifts => Set<Shift>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
 
     public AccessScope? Scope => scope.Current;
 

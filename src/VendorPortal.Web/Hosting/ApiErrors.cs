@@ -40,7 +40,9 @@ public sealed class ApiErrors : IExceptionHandler
         if (problem is null)
             http.RequestServices.GetRequiredService<ILogger<ApiErrors>>().LogError(exception, "Unhandled API error");
 
-        var failures = p.Field.Length == 0 && p.Status == StatusCodes.Status404NotFound
+        var failures = exception is RuleViolation { Rows.Count: > 0 } rows
+            ? [.. rows.Rows.Select(r => new ValidationFailure(r.Field, r.Message))]
+            : p.Field.Length == 0 && p.Status == StatusCodes.Status404NotFound
             ? new List<ValidationFailure>()
             : [new ValidationFailure(p.Field.Length == 0 ? "generalErrors" : p.Field, p.Message)];
         var details = new FastEndpoints.ProblemDetails(failures, path, Activity.Current?.Id ?? http.TraceIdentifier, p.Status)

@@ -5,6 +5,7 @@ using VendorPortal.Web.Features.Billing;
 using VendorPortal.Web.Features.Events;
 using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Notifications;
+using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Skills;
 using VendorPortal.Web.Features.Tenants;
 using VendorPortal.Web.Features.Training;
@@ -71,6 +72,9 @@ public static class Composition
         .AddScoped<PoolDepth>()
         .AddScoped<TrainingOperations>()
         .AddScoped<TrainingReads>()
+        .AddScoped<CapacityRequestOperations>()
+        .AddScoped<ShiftOperations>()
+        .AddScoped<ShiftReads>()
         .AddScoped<Notifier>()
         .AddScoped<RateCardOperations>()
         .AddScoped<ContactVolumeOperations>()

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Localization;
+using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Training;
 using VendorPortal.Web.Hosting;
 
@@ -37,8 +38,65 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
         }
     }
 
+    /// <summary>Tells the vendor's managers that capacity is asked of them and by when.</summary>
+    public async Task CapacityRequestedAsync(CapacityRequest request, string eventName, string skill, CancellationToken ct)
+    {
+        var zone = await ZoneAsync(request.TenantId, ct);
+        var agents = request.Shifts.Sum(s => s.Headcount);
+        await ToVendorAsync(request.VendorId, "capacity:requested", request.Id, () => (
+            text["Capacity requested: {0}", eventName],
+            text["{0} asks for {1} {2} agents over {3} shifts for \"{4}\". Please answer by {5:yyyy-MM-dd HH:mm} ({6}).",
+                request.CreatedBy, agents, skill, request.Shifts.Count, eventName, TenantTime.ToLocal(request.RespondBy, zone), zone.Id]), ct);
+    }
+
+    /// <summary>Tells the planner who asked how the vendor answered.</summary>
+    public async Task CapacityAnsweredAsync(CapacityRequest request, int committed, int asked, CancellationToken ct)
+    {
+        if (request.CreatedByUserId is not { } userId) return;
+        var vendor = await db.Vendors.Where(v => v.Id == request.VendorId).Select(v => v.Name).SingleAsync(ct);
+        var to = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Email, u.Language }).SingleOrDefaultAsync(ct);
+        if (to?.Email is null) return;
+        using var _ = new UiCulture(to.Language);
+        Add(to.Email, "capacity:answered", request.Id,
+            text["{0} answered your capacity request", vendor],
+            text["{0} committed {1} of the {2} agents asked for. {3}", vendor, committed, asked, request.ResponseMessage ?? ""]);
+    }
+
+    public async Task CapacityRequestCancelledAsync(CapacityRequest request, int shiftsCancelled, CancellationToken ct) =>
+        await ToVendorAsync(request.VendorId, "capacity:cancelled", request.Id, () => (
+            text["Capacity request withdrawn"],
+            text["The capacity request from {0} is withdrawn ({1}). Shifts cancelled with it: {2}; their agents are free again.",
+                request.CreatedBy, request.CancelReason ?? "-", shiftsCancelled]), ct);
+
+    public async Task ShiftCancelledAsync(Shift shift, CancellationToken ct)
+    {
+        var zone = await ZoneAsync(shift.TenantId, ct);
+        await ToVendorAsync(shift.VendorId, "shift:cancelled", shift.Id, () => (
+            text["Shift cancelled: {0:yyyy-MM-dd HH:mm}", TenantTime.ToLocal(shift.StartsAt, zone)],
+            text["The shift from {0:yyyy-MM-dd HH:mm} to {1:HH:mm} ({2}) is cancelled: {3}. Its agents are released.",
+                TenantTime.ToLocal(shift.StartsAt, zone), TenantTime.ToLocal(shift.EndsAt, zone), zone.Id, shift.CancelReason ?? "-"]), ct);
+    }
+
     /// <summary>Call after the change is saved: the job sends whatever the outbox holds for the tenant.</summary>
     public void Dispatch(Guid tenantId) => jobs.Enqueue<SendNotifications>(j => j.RunAsync(tenantId, CancellationToken.None));
+
+    /// <summary>One e-mail per manager of the vendor, each written in the manager's language.</summary>
+    private async Task ToVendorAsync(Guid vendorId, string kind, Guid subjectId, Func<(string Subject, string Body)> write, CancellationToken ct)
+    {
+        var recipients = await db.Memberships.Where(m => m.VendorId == vendorId).Select(m => new { m.User!.Email, m.User.Language }).ToListAsync(ct);
+        foreach (var r in recipients.Where(r => r.Email is not null))
+        {
+            using var _ = new UiCulture(r.Language);
+            var (subject, body) = write();
+            Add(r.Email!, kind, subjectId, subject, body);
+        }
+    }
+
+    private void Add(string email, string kind, Guid subjectId, string subject, string body) =>
+        db.Notifications.Add(new Notification { ToEmail = email, Subject = subject, Body = body, Kind = kind, SubjectId = subjectId, CreatedAt = clock.GetUtcNow() });
+
+    private async Task<TimeZoneInfo> ZoneAsync(Guid tenantId, CancellationToken ct) =>
+        TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.TimeZone).SingleAsync(ct));
 }
 
 /// <summary>Sends a tenant's unsent outbox e-mails, claiming each first so a second run never sends it again.</summary>

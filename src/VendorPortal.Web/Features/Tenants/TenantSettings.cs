@@ -12,6 +12,7 @@ public sealed class TenantSettings
     [JsonRequired] public int TrainingLeadDays { get; set; } = 2;
     [JsonRequired] public int TrainingValidityDays { get; set; } = 180;
     [JsonRequired] public int ConfirmationDeadlineHours { get; set; } = 48;
+    [JsonRequired] public int AssignmentBufferPercent { get; set; } = 10;
     [JsonRequired] public List<int> AlertLeadHours { get; set; } = [72, 48];
     [JsonRequired] public int ConfirmedAlertPercent { get; set; } = 100;
     [JsonRequired] public int TrainedAlertPercent { get; set; } = 90;
@@ -25,6 +26,7 @@ public sealed class TenantSettings
         TrainingLeadDays = t.TrainingLeadDays,
         TrainingValidityDays = t.TrainingValidityDays,
         ConfirmationDeadlineHours = t.ConfirmationDeadlineHours,
+        AssignmentBufferPercent = t.AssignmentBufferPercent,
         AlertLeadHours = [.. t.AlertLeadHours],
         ConfirmedAlertPercent = t.ConfirmedAlertPercent,
         TrainedAlertPercent = t.TrainedAlertPercent,
@@ -42,6 +44,7 @@ public sealed class TenantSettingsValidator : Validator<TenantSettings>
         RuleFor(x => x.TrainingLeadDays).InclusiveBetween(0, 30);
         RuleFor(x => x.TrainingValidityDays).InclusiveBetween(1, 730);
         RuleFor(x => x.ConfirmationDeadlineHours).InclusiveBetween(1, 720);
+        RuleFor(x => x.AssignmentBufferPercent).InclusiveBetween(0, 100);
         RuleFor(x => x.AlertLeadHours).NotNull().Must(h => h.Count is >= 1 and <= 5)
             .WithMessage("Give one to five alert lead times.");
         RuleForEach(x => x.AlertLeadHours).InclusiveBetween(1, 720);
@@ -81,6 +84,7 @@ public sealed class TenantSettingsOperations(AppDbContext db)
         tenant.TrainingLeadDays = input.TrainingLeadDays;
         tenant.TrainingValidityDays = input.TrainingValidityDays;
         tenant.ConfirmationDeadlineHours = input.ConfirmationDeadlineHours;
+        tenant.AssignmentBufferPercent = input.AssignmentBufferPercent;
         tenant.AlertLeadHours = [.. input.AlertLeadHours.Distinct().OrderDescending()];
         tenant.ConfirmedAlertPercent = input.ConfirmedAlertPercent;
         tenant.TrainedAlertPercent = input.TrainedAlertPercent;

@@ -33,4 +33,8 @@ public static class TrainingQueries
             .GroupBy(p => p.AgentId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TrainedFor>)[.. g.Select(p => p.Trained).OrderByDescending(t => t.PassedAt)]);
     }
+
+    /// <summary>Trained for a shift: a valid pass in a session for this event, or one not tied to an event, that covers the skill.</summary>
+    public static bool IsTrainedFor(IReadOnlyList<TrainedFor>? trained, Guid eventId, string skill) =>
+        trained is not null && trained.Any(t => (t.EventId is null || t.EventId == eventId) && t.Skills.Contains(skill));
 }

@@ -1,0 +1,283 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace VendorPortal.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class CapacityRequestsAndShifts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "AssignmentBufferPercent",
+                table: "Tenants",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "CapacityRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VendorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EventId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SkillId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RespondBy = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Answer = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    ResponseMessage = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RespondedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    RespondedLate = table.Column<bool>(type: "bit", nullable: false),
+                    CancelReason = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    BackfillForId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CapacityRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CapacityRequests_CapacityRequests_BackfillForId",
+                        column: x => x.BackfillForId,
+                        principalTable: "CapacityRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CapacityRequests_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CapacityRequests_Skills_SkillId",
+                        column: x => x.SkillId,
+                        principalTable: "Skills",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CapacityRequests_Vendors_VendorId",
+                        column: x => x.VendorId,
+                        principalTable: "Vendors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestedShifts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VendorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Headcount = table.Column<int>(type: "int", nullable: false),
+                    Committed = table.Column<int>(type: "int", nullable: true),
+                    ShiftId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestedShifts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestedShifts_CapacityRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "CapacityRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Shifts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VendorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EventId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SkillId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Headcount = table.Column<int>(type: "int", nullable: false),
+                    Taken = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CancelReason = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Shifts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Shifts_CapacityRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "CapacityRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Shifts_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Shifts_Skills_SkillId",
+                        column: x => x.SkillId,
+                        principalTable: "Skills",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Shifts_Vendors_VendorId",
+                        column: x => x.VendorId,
+                        principalTable: "Vendors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Assignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VendorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ShiftId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Late = table.Column<bool>(type: "bit", nullable: false),
+                    DeclineReason = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Attended = table.Column<bool>(type: "bit", nullable: true),
+                    AttendanceAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assignments_Agents_AgentId",
+                        column: x => x.AgentId,
+                        principalTable: "Agents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Assignments_Shifts_ShiftId",
+                        column: x => x.ShiftId,
+                        principalTable: "Shifts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_AgentId",
+                table: "Assignments",
+                column: "AgentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_ShiftId_Status",
+                table: "Assignments",
+                columns: new[] { "ShiftId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_TenantId_AgentId",
+                table: "Assignments",
+                columns: new[] { "TenantId", "AgentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapacityRequests_BackfillForId",
+                table: "CapacityRequests",
+                column: "BackfillForId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapacityRequests_EventId",
+                table: "CapacityRequests",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapacityRequests_SkillId",
+                table: "CapacityRequests",
+                column: "SkillId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapacityRequests_TenantId_EventId",
+                table: "CapacityRequests",
+                columns: new[] { "TenantId", "EventId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapacityRequests_TenantId_VendorId_Status",
+                table: "CapacityRequests",
+                columns: new[] { "TenantId", "VendorId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapacityRequests_VendorId",
+                table: "CapacityRequests",
+                column: "VendorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestedShifts_RequestId_StartsAt",
+                table: "RequestedShifts",
+                columns: new[] { "RequestId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Shifts_EventId",
+                table: "Shifts",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Shifts_RequestId",
+                table: "Shifts",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Shifts_SkillId",
+                table: "Shifts",
+                column: "SkillId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Shifts_TenantId_EventId",
+                table: "Shifts",
+                columns: new[] { "TenantId", "EventId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Shifts_TenantId_StartsAt",
+                table: "Shifts",
+                columns: new[] { "TenantId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Shifts_VendorId",
+                table: "Shifts",
+                column: "VendorId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Assignments");
+
+            migrationBuilder.DropTable(
+                name: "RequestedShifts");
+
+            migrationBuilder.DropTable(
+                name: "Shifts");
+
+            migrationBuilder.DropTable(
+                name: "CapacityRequests");
+
+            migrationBuilder.DropColumn(
+                name: "AssignmentBufferPercent",
+                table: "Tenants");
+        }
+    }
+}

@@ -1,0 +1,216 @@
+using VendorPortal.Web.Features.Events;
+using VendorPortal.Web.Features.Notifications;
+
+namespace VendorPortal.Web.Features.Shifts;
+
+public sealed class ShiftPlanInput
+{
+    /// <summary>Start in the tenant's local time, e.g. 2026-12-12T08:00.</summary>
+    public DateTime StartsAtLocal { get; set; }
+    public DateTime EndsAtLocal { get; set; }
+    public int Headcount { get; set; }
+}
+
+public sealed class CapacityRequestInput
+{
+    public Guid EventId { get; set; }
+    public Guid VendorId { get; set; }
+    /// <summary>Skill code, e.g. PRESALES.</summary>
+    public string Skill { get; set; } = "";
+    /// <summary>The vendor's answer is due by this local time; later answers are marked late.</summary>
+    public DateTime RespondByLocal { get; set; }
+    public string? Message { get; set; }
+    /// <summary>Set when asking this vendor to fill the gap another vendor's answer left.</summary>
+    public Guid? BackfillForId { get; set; }
+    public List<ShiftPlanInput> Shifts { get; set; } = [];
+}
+
+public sealed class CapacityRequestInputValidator : Validator<CapacityRequestInput>
+{
+    public const int MaxShifts = 200;
+
+    public CapacityRequestInputValidator()
+    {
+        RuleFor(x => x.EventId).NotEmpty();
+        RuleFor(x => x.VendorId).NotEmpty();
+        RuleFor(x => x.Skill).NotEmpty().MaximumLength(40);
+        RuleFor(x => x.RespondByLocal).NotEmpty();
+        RuleFor(x => x.Message).MaximumLength(2000);
+        RuleFor(x => x.Shifts).NotNull().Must(s => s.Count is >= 1 and <= MaxShifts).WithMessage("Plan one to 200 shifts.");
+        RuleForEach(x => x.Shifts).NotNull().SetValidator(new ShiftPlanInputValidator());
+    }
+}
+
+public sealed class ShiftPlanInputValidator : Validator<ShiftPlanInput>
+{
+    public ShiftPlanInputValidator()
+    {
+        RuleFor(x => x.StartsAtLocal).NotEmpty();
+        RuleFor(x => x.EndsAtLocal).NotEmpty().GreaterThan(x => x.StartsAtLocal).WithMessage("A shift must end after it starts.");
+        RuleFor(x => x).Must(x => x.EndsAtLocal - x.StartsAtLocal <= TimeSpan.FromHours(ShiftOperations.MaxShiftHours))
+            .WithName("endsAtLocal").WithMessage("A shift lasts at most 12 hours.");
+        RuleFor(x => x.Headcount).InclusiveBetween(1, 1000);
+    }
+}
+
+public sealed class ShiftAnswerInput
+{
+    public Guid RequestedShiftId { get; set; }
+    /// <summary>Agents the vendor commits for this shift: the headcount (all), fewer (part) or 0.</summary>
+    public int Committed { get; set; }
+}
+
+public sealed class CapacityResponseInput
+{
+    /// <summary>One answer per requested shift; a shift left out commits 0.</summary>
+    public List<ShiftAnswerInput> Shifts { get; set; } = [];
+    public string? Message { get; set; }
+}
+
+public sealed class CapacityResponseInputValidator : Validator<CapacityResponseInput>
+{
+    public CapacityResponseInputValidator()
+    {
+        RuleFor(x => x.Shifts).NotNull().Must(s => s.Count <= CapacityRequestInputValidator.MaxShifts).WithMessage("Answer at most 200 shifts.");
+        RuleForEach(x => x.Shifts).NotNull().ChildRules(s =>
+        {
+            s.RuleFor(a => a.RequestedShiftId).NotEmpty();
+            s.RuleFor(a => a.Committed).InclusiveBetween(0, 1000);
+        });
+        RuleFor(x => x.Message).MaximumLength(2000);
+    }
+}
+
+public sealed class CancelInput
+{
+    public string Reason { get; set; } = "";
+}
+
+public sealed class CancelInputValidator : Validator<CancelInput>
+{
+    public CancelInputValidator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(400);
+}
+
+/// <summary>Planners ask vendors for surge capacity shift by shift; vendors answer; commitments become the vendor's shifts.</summary>
+public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccessor scope, ShiftOperations shifts, Notifier notifier, TimeProvider clock)
+{
+    public async Task<CapacityRequest> CreateAsync(CapacityRequestInput input, CancellationToken ct)
+    {
+        var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == input.EventId, ct)
+            ?? throw new RuleViolation("eventId", "No such event.");
+        if (e.Status == EventStatus.Closed) throw RuleViolation.Conflict("eventId", "The event is closed.");
+        var vendor = await db.Vendors.AsNoTracking().SingleOrDefaultAsync(v => v.Id == input.VendorId, ct)
+            ?? throw new RuleViolation("vendorId", "No such vendor.");
+        if (vendor.Status != Vendors.VendorStatus.Active) throw new RuleViolation("vendorId", $"{vendor.Name} is inactive.");
+        var skillId = (await Skills.SkillCodes.ResolveAsync(db, [input.Skill], "skill", ct)).Single();
+        if (input.BackfillForId is { } gapId)
+        {
+            var gap = await db.CapacityRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == gapId, ct)
+                ?? throw new RuleViolation("backfillForId", "No such capacity request.");
+            if (gap.EventId != input.EventId || gap.SkillId != skillId)
+                throw new RuleViolation("backfillForId", "A backfill is for the same event and skill as the request it backs up.");
+            if (gap.VendorId == input.VendorId)
+                throw new RuleViolation("vendorId", "Ask another vendor to backfill.");
+        }
+
+        var zone = await shifts.ZoneAsync(ct);
+        var now = clock.GetUtcNow();
+        var planned = shifts.PlanTimes(input.Shifts, e, zone, now);
+        var respondBy = TenantTime.ToInstant(input.RespondByLocal, zone, "respondByLocal");
+        if (respondBy <= now) throw new RuleViolation("respondByLocal", "The answer must be due in the future.");
+        if (respondBy > planned.Min(p => p.StartsAt))
+            throw new RuleViolation("respondByLocal", "The answer must be due before the first shift starts.");
+
+        var s = scope.Required;
+        var request = new CapacityRequest
+        {
+            TenantId = s.TenantId, VendorId = vendor.Id, EventId = e.Id, SkillId = skillId,
+            Message = Clean(input.Message), RespondBy = respondBy, BackfillForId = input.BackfillForId,
+            CreatedBy = s.ActorName, CreatedByUserId = s.UserId, CreatedAt = now, UpdatedAt = now,
+            Shifts = [.. planned.Select(p => new RequestedShift
+            {
+                TenantId = s.TenantId, VendorId = vendor.Id, StartsAt = p.StartsAt, EndsAt = p.EndsAt, Headcount = p.Headcount,
+            })],
+        };
+        db.CapacityRequests.Add(request);
+        await notifier.CapacityRequestedAsync(request, e.Name, input.Skill.Trim().ToUpperInvariant(), ct);
+        await db.SaveChangesAsync(ct);
+        notifier.Dispatch(request.TenantId);
+        return request;
+    }
+
+    /// <summary>
+    /// The vendor's answer, once: per shift the agents committed (all, part or none). Committed shifts become the
+    /// vendor's own shifts; an answer after the respond-by time is kept and marked late.
+    /// </summary>
+    public async Task<CapacityRequest> RespondAsync(Guid id, CapacityResponseInput input, CancellationToken ct)
+    {
+        var request = await LoadAsync(id, ct);
+        if (request.Status == CapacityRequestStatus.Cancelled) throw RuleViolation.Conflict("status", "The request was cancelled.");
+        if (request.Status == CapacityRequestStatus.Responded) throw RuleViolation.Conflict("status", "The request is already answered.");
+
+        var errors = new List<(string, string)>();
+        var answers = new Dictionary<Guid, int>();
+        for (var i = 0; i < input.Shifts.Count; i++)
+        {
+            var a = input.Shifts[i];
+            var shift = request.Shifts.FirstOrDefault(x => x.Id == a.RequestedShiftId);
+            if (shift is null) errors.Add(($"shifts[{i}].requestedShiftId", "This shift is not part of the request."));
+            else if (!answers.TryAdd(a.RequestedShiftId, a.Committed)) errors.Add(($"shifts[{i}].requestedShiftId", "This shift is answered twice."));
+            else if (a.Committed > shift.Headcount)
+                errors.Add(($"shifts[{i}].committed", $"At most the {shift.Headcount} agents asked for can be committed."));
+        }
+        if (errors.Count > 0) throw RuleViolation.ForRows(errors);
+
+        var now = clock.GetUtcNow();
+        foreach (var shift in request.Shifts) shift.Committed = answers.GetValueOrDefault(shift.Id);
+        var committed = request.Shifts.Sum(x => x.Committed ?? 0);
+        var asked = request.Shifts.Sum(x => x.Headcount);
+        request.Answer = committed == 0 ? CapacityAnswer.Declined : committed == asked ? CapacityAnswer.Full : CapacityAnswer.Partial;
+        if (request.Answer == CapacityAnswer.Declined && string.IsNullOrWhiteSpace(input.Message))
+            throw new RuleViolation("message", "Say why when declining, so the planner can plan around it.");
+        request.Status = CapacityRequestStatus.Responded;
+        request.ResponseMessage = Clean(input.Message);
+        request.RespondedAt = now;
+        request.RespondedBy = scope.Required.ActorName;
+        request.RespondedLate = now > request.RespondBy;
+        request.UpdatedAt = now;
+        foreach (var planned in request.Shifts.Where(x => x.Committed > 0))
+        {
+            var shift = new Shift
+            {
+                TenantId = request.TenantId, VendorId = request.VendorId, EventId = request.EventId, SkillId = request.SkillId,
+                RequestId = request.Id, StartsAt = planned.StartsAt, EndsAt = planned.EndsAt, Headcount = planned.Committed!.Value,
+                CreatedAt = now, UpdatedAt = now,
+            };
+            db.Shifts.Add(shift);
+            planned.ShiftId = shift.Id;
+        }
+        await notifier.CapacityAnsweredAsync(request, committed, asked, ct);
+        await db.SaveChangesAsync(ct);
+        notifier.Dispatch(request.TenantId);
+        return request;
+    }
+
+    /// <summary>Withdraws a request; shifts already committed under it are cancelled too and their agents released.</summary>
+    public async Task<CapacityRequest> CancelAsync(Guid id, string reason, CancellationToken ct)
+    {
+        var request = await LoadAsync(id, ct);
+        if (request.Status == CapacityRequestStatus.Cancelled) return request;
+        var now = clock.GetUtcNow();
+        request.Status = CapacityRequestStatus.Cancelled;
+        request.CancelReason = reason.Trim();
+        request.UpdatedAt = now;
+        var committed = await db.Shifts.Where(x => x.RequestId == id && x.Status == ShiftStatus.Scheduled && x.StartsAt > now).ToListAsync(ct);
+        foreach (var shift in committed) await shifts.ReleaseAsync(shift, request.CancelReason, ct);
+        await notifier.CapacityRequestCancelledAsync(request, committed.Count, ct);
+        await db.SaveChangesAsync(ct);
+        notifier.Dispatch(request.TenantId);
+        return request;
+    }
+
+    private async Task<CapacityRequest> LoadAsync(Guid id, CancellationToken ct) =>
+        await db.CapacityRequests.Include(r => r.Shifts).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFound("Capacity request");
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

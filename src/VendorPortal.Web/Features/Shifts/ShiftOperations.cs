@@ -1,0 +1,353 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using VendorPortal.Web.Features.Agents;
+using VendorPortal.Web.Features.Events;
+using VendorPortal.Web.Features.Notifications;
+using VendorPortal.Web.Features.Training;
+
+namespace VendorPortal.Web.Features.Shifts;
+
+public sealed class ShiftInput
+{
+    public Guid EventId { get; set; }
+    public Guid VendorId { get; set; }
+    /// <summary>Skill code, e.g. PRESALES.</summary>
+    public string Skill { get; set; } = "";
+    /// <summary>Start in the tenant's local time, e.g. 2026-12-12T08:00.</summary>
+    public DateTime StartsAtLocal { get; set; }
+    public DateTime EndsAtLocal { get; set; }
+    public int Headcount { get; set; }
+}
+
+public sealed class ShiftInputValidator : Validator<ShiftInput>
+{
+    public ShiftInputValidator()
+    {
+        RuleFor(x => x.EventId).NotEmpty();
+        RuleFor(x => x.VendorId).NotEmpty();
+        RuleFor(x => x.Skill).NotEmpty().MaximumLength(40);
+        RuleFor(x => x.StartsAtLocal).NotEmpty();
+        RuleFor(x => x.EndsAtLocal).NotEmpty().GreaterThan(x => x.StartsAtLocal).WithMessage("A shift must end after it starts.");
+        RuleFor(x => x).Must(x => x.EndsAtLocal - x.StartsAtLocal <= TimeSpan.FromHours(ShiftOperations.MaxShiftHours))
+            .WithName("endsAtLocal").WithMessage("A shift lasts at most 12 hours.");
+        RuleFor(x => x.Headcount).InclusiveBetween(1, 1000);
+    }
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<Decision>))]
+public enum Decision
+{
+    Confirm,
+    Decline,
+}
+
+public sealed class ConfirmationInput
+{
+    public Guid AssignmentId { get; set; }
+    public Decision Decision { get; set; }
+    /// <summary>Required when declining: the planner reads it.</summary>
+    public string? Reason { get; set; }
+}
+
+public sealed class AttendanceInput
+{
+    public Guid AssignmentId { get; set; }
+    public bool Attended { get; set; }
+}
+
+public sealed record ConfirmationResult(int Confirmed, int Declined, int Unchanged, int Late);
+
+public sealed record AttendanceResult(int Attended, int NoShows);
+
+/// <summary>
+/// Shifts and the agents on them: assignment under the shift's limit and the agent's own limits, the vendor's
+/// confirmations (bulk, all-or-nothing), attendance, and cancellation. Shared by the API and the portal.
+/// </summary>
+public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, Notifier notifier, TimeProvider clock)
+{
+    public const int MaxShiftHours = 12;
+    public const int MaxBatch = 10_000;
+
+    public readonly record struct PlannedTimes(DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Headcount);
+
+    /// <summary>Turns local shift times into instants; every wrong shift is reported (a time the clocks skip, a day outside the event, the past).</summary>
+    public List<PlannedTimes> PlanTimes(IReadOnlyList<ShiftPlanInput> plan, SurgeEvent e, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var errors = new List<(string, string)>();
+        var result = new List<PlannedTimes>(plan.Count);
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var p = plan[i];
+            var where = $"shifts[{i}]";
+            try
+            {
+                var times = Times(p.StartsAtLocal, p.EndsAtLocal, e, zone, now, where);
+                if (result.Any(r => r.StartsAt == times.Start && r.EndsAt == times.End))
+                    errors.Add(($"{where}.startsAtLocal", "The same shift is planned twice; raise its headcount instead."));
+                else result.Add(new PlannedTimes(times.Start, times.End, p.Headcount));
+            }
+            catch (RuleViolation rule)
+            {
+                errors.Add((rule.Field, rule.Message));
+            }
+        }
+        if (errors.Count > 0) throw RuleViolation.ForRows(errors);
+        return result;
+    }
+
+    /// <summary>A shift agreed with a vendor directly, outside a capacity request.</summary>
+    public async Task<Shift> CreateAsync(ShiftInput input, CancellationToken ct)
+    {
+        var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == input.EventId, ct)
+            ?? throw new RuleViolation("eventId", "No such event.");
+        if (e.Status == EventStatus.Closed) throw RuleViolation.Conflict("eventId", "The event is closed.");
+        var vendor = await db.Vendors.AsNoTracking().SingleOrDefaultAsync(v => v.Id == input.VendorId, ct)
+            ?? throw new RuleViolation("vendorId", "No such vendor.");
+        if (vendor.Status != Vendors.VendorStatus.Active) throw new RuleViolation("vendorId", $"{vendor.Name} is inactive.");
+        var skillId = (await Skills.SkillCodes.ResolveAsync(db, [input.Skill], "skill", ct)).Single();
+        var now = clock.GetUtcNow();
+        var (start, end) = Times(input.StartsAtLocal, input.EndsAtLocal, e, await ZoneAsync(ct), now, "");
+        var shift = new Shift
+        {
+            VendorId = vendor.Id, EventId = e.Id, SkillId = skillId, StartsAt = start, EndsAt = end, Headcount = input.Headcount,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        db.Shifts.Add(shift);
+        await db.SaveChangesAsync(ct);
+        return shift;
+    }
+
+    /// <summary>
+    /// Assigns the vendor's agents all-or-nothing: active agents with the shift's skill, never in an overlapping shift or
+    /// training, never above their weekly hours, and never past the shift's headcount plus the tenant's buffer
+    /// (the taken count is a concurrency token: of two requests racing for the last slot, the second answers 409).
+    /// </summary>
+    public async Task<List<Assignment>> AssignAsync(Guid shiftId, IReadOnlyList<Guid> agentIds, CancellationToken ct)
+    {
+        var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound("Shift");
+        var now = clock.GetUtcNow();
+        if (shift.Status == ShiftStatus.Cancelled) throw RuleViolation.Conflict("shiftId", "The shift is cancelled.");
+        if (shift.StartsAt <= now) throw RuleViolation.Conflict("shiftId", "The shift has already started.");
+        var ids = agentIds.Distinct().ToList();
+        var agents = await db.Agents.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var zone = await ZoneAsync(ct);
+
+        var windowStart = shift.StartsAt.AddDays(-8);
+        var windowEnd = shift.EndsAt.AddDays(8);
+        var nearby = await db.Assignments.AsNoTracking()
+            .Where(a => ids.Contains(a.AgentId)
+                && (a.Status == AssignmentStatus.Assigned || a.Status == AssignmentStatus.Confirmed)
+                && a.Shift!.Status == ShiftStatus.Scheduled && a.Shift.StartsAt < windowEnd && a.Shift.EndsAt > windowStart)
+            .Select(a => new { a.AgentId, a.ShiftId, a.Shift!.StartsAt, a.Shift.EndsAt })
+            .ToListAsync(ct);
+        var training = await db.TrainingEnrollments.AsNoTracking()
+            .Where(e => ids.Contains(e.AgentId) && e.Session!.Status == TrainingSessionStatus.Scheduled
+                && e.Session.StartsAt < shift.EndsAt && shift.StartsAt < e.Session.EndsAt)
+            .Select(e => new { e.AgentId, e.Session!.Title })
+            .ToListAsync(ct);
+        var week = WeekOf(shift.StartsAt, zone);
+
+        var errors = new List<(string, string)>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var where = $"agentIds[{i}]";
+            if (!agents.TryGetValue(ids[i], out var agent) || agent.VendorId != shift.VendorId)
+            {
+                errors.Add((where, $"{ids[i]}: no such agent of this shift's vendor."));
+                continue;
+            }
+            var who = $"{agent.DisplayName} ({agent.ExternalRef})";
+            var mine = nearby.Where(n => n.AgentId == agent.Id).ToList();
+            if (agent.Status != AgentStatus.Active)
+                errors.Add((where, $"{who} is {agent.Status.ToString().ToLowerInvariant()}."));
+            else if (!agent.SkillIds.Contains(shift.SkillId))
+                errors.Add((where, $"{who} does not have the shift's skill."));
+            else if (mine.Any(n => n.ShiftId == shift.Id))
+                errors.Add((where, $"{who} is already on this shift."));
+            else if (mine.FirstOrDefault(n => n.StartsAt < shift.EndsAt && shift.StartsAt < n.EndsAt) is { } clash)
+                errors.Add((where, $"{who} is already on a shift from {TenantTime.ToLocal(clash.StartsAt, zone):yyyy-MM-dd HH:mm} to {TenantTime.ToLocal(clash.EndsAt, zone):HH:mm}, which overlaps."));
+            else if (training.FirstOrDefault(t => t.AgentId == agent.Id) is { } course)
+                errors.Add((where, $"{who} is in the training \"{course.Title}\" at an overlapping time."));
+            else if (agent.MaxWeeklyHours is { } max)
+            {
+                var hours = mine.Where(n => WeekOf(n.StartsAt, zone) == week).Sum(n => (n.EndsAt - n.StartsAt).TotalHours) + shift.Hours;
+                if (hours > max + 1e-9)
+                    errors.Add((where, string.Create(CultureInfo.InvariantCulture,
+                        $"{who} would work {hours:0.#} hours in the week of {week:yyyy-MM-dd}, above their maximum of {max}.")));
+            }
+        }
+        if (errors.Count > 0) throw RuleViolation.ForRows(errors);
+
+        var limit = await LimitAsync(shift, ct);
+        if (shift.Taken + ids.Count > limit)
+            throw RuleViolation.Conflict("agentIds", $"The shift takes {limit} agents ({shift.Headcount} plus the buffer); {Math.Max(0, limit - shift.Taken)} places are left.");
+        var rows = ids.Select(id => new Assignment { VendorId = shift.VendorId, ShiftId = shift.Id, AgentId = id, AssignedAt = now }).ToList();
+        db.Assignments.AddRange(rows);
+        shift.Taken += rows.Count;
+        shift.UpdatedAt = now;
+        await SaveRacingAsync("agentIds", ct);
+        return rows;
+    }
+
+    /// <summary>
+    /// The vendor confirms or declines assignments, all-or-nothing: any wrong row changes nothing and every wrong row is named.
+    /// A decision after the tenant's confirmation deadline (hours before the shift) is kept and marked late; repeating a
+    /// decision changes nothing. A decline frees the place and needs a reason.
+    /// </summary>
+    public async Task<ConfirmationResult> DecideAsync(IReadOnlyList<ConfirmationInput> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.AssignmentId).Distinct().ToList();
+        var assignments = await db.Assignments.Include(a => a.Shift).Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var deadline = TimeSpan.FromHours(await db.Tenants.Where(t => t.Id == scope.Required.TenantId).Select(t => t.ConfirmationDeadlineHours).SingleAsync(ct));
+        var now = clock.GetUtcNow();
+        var errors = new List<(string, string)>();
+        var seen = new HashSet<Guid>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            var where = $"[{i}]";
+            if (!seen.Add(r.AssignmentId)) errors.Add(($"{where}.assignmentId", "This assignment appears twice."));
+            else if (!assignments.TryGetValue(r.AssignmentId, out var a)) errors.Add(($"{where}.assignmentId", "No such assignment."));
+            else if (a.Shift!.Status == ShiftStatus.Cancelled) errors.Add(($"{where}.assignmentId", "The shift is cancelled."));
+            else if (a.Status == AssignmentStatus.Released) errors.Add(($"{where}.assignmentId", "The agent was released from this shift."));
+            else if (a.Shift.StartsAt <= now) errors.Add(($"{where}.assignmentId", "The shift has started; record attendance instead."));
+            else if (r.Decision == Decision.Decline && string.IsNullOrWhiteSpace(r.Reason)) errors.Add(($"{where}.reason", "Give a reason for the decline."));
+            else if (r.Decision == Decision.Confirm && a.Status == AssignmentStatus.Declined)
+                errors.Add(($"{where}.decision", "The agent declined this shift; assign them again if they can work it after all."));
+        }
+        if (errors.Count > 0) throw RuleViolation.ForRows(errors);
+
+        var actor = scope.Required.ActorName;
+        int confirmed = 0, declined = 0, unchanged = 0, late = 0;
+        foreach (var r in rows)
+        {
+            var a = assignments[r.AssignmentId];
+            var target = r.Decision == Decision.Confirm ? AssignmentStatus.Confirmed : AssignmentStatus.Declined;
+            if (a.Status == target)
+            {
+                unchanged++;
+                continue;
+            }
+            if (target == AssignmentStatus.Declined)
+            {
+                a.Shift!.Taken--;
+                a.Shift.UpdatedAt = now;
+                a.DeclineReason = r.Reason!.Trim();
+                declined++;
+            }
+            else confirmed++;
+            a.Status = target;
+            a.DecidedAt = now;
+            a.DecidedBy = actor;
+            a.Late = now > a.Shift!.StartsAt - deadline;
+            if (a.Late) late++;
+        }
+        await SaveRacingAsync("assignmentId", ct);
+        return new ConfirmationResult(confirmed, declined, unchanged, late);
+    }
+
+    /// <summary>After a shift has started, the vendor records who came: confirmed agents only, all-or-nothing, correctable.</summary>
+    public async Task<AttendanceResult> RecordAttendanceAsync(IReadOnlyList<AttendanceInput> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.AssignmentId).Distinct().ToList();
+        var assignments = await db.Assignments.Include(a => a.Shift).Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var now = clock.GetUtcNow();
+        var errors = new List<(string, string)>();
+        var seen = new HashSet<Guid>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var where = $"[{i}].assignmentId";
+            if (!seen.Add(rows[i].AssignmentId)) errors.Add((where, "This assignment appears twice."));
+            else if (!assignments.TryGetValue(rows[i].AssignmentId, out var a)) errors.Add((where, "No such assignment."));
+            else if (a.Status != AssignmentStatus.Confirmed) errors.Add((where, $"Only confirmed agents are expected; this one is {a.Status.ToString().ToLowerInvariant()}."));
+            else if (a.Shift!.StartsAt > now) errors.Add((where, "The shift has not started yet."));
+        }
+        if (errors.Count > 0) throw RuleViolation.ForRows(errors);
+        foreach (var r in rows)
+        {
+            var a = assignments[r.AssignmentId];
+            a.Attended = r.Attended;
+            a.AttendanceAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        return new AttendanceResult(rows.Count(r => r.Attended), rows.Count(r => !r.Attended));
+    }
+
+    /// <summary>The planner cancels a shift: its agents are released and the vendor is told.</summary>
+    public async Task<Shift> CancelAsync(Guid shiftId, string reason, CancellationToken ct)
+    {
+        var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound("Shift");
+        if (shift.Status == ShiftStatus.Cancelled) return shift;
+        if (shift.EndsAt <= clock.GetUtcNow()) throw RuleViolation.Conflict("shiftId", "The shift is over.");
+        await ReleaseAsync(shift, reason.Trim(), ct);
+        await notifier.ShiftCancelledAsync(shift, ct);
+        await SaveRacingAsync("shiftId", ct);
+        notifier.Dispatch(shift.TenantId);
+        return shift;
+    }
+
+    /// <summary>Cancels the shift and frees its agents; the caller saves.</summary>
+    public async Task ReleaseAsync(Shift shift, string reason, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        shift.Status = ShiftStatus.Cancelled;
+        shift.CancelReason = reason;
+        shift.Taken = 0;
+        shift.UpdatedAt = now;
+        var held = await db.Assignments
+            .Where(a => a.ShiftId == shift.Id && (a.Status == AssignmentStatus.Assigned || a.Status == AssignmentStatus.Confirmed))
+            .ToListAsync(ct);
+        foreach (var a in held)
+        {
+            a.Status = AssignmentStatus.Released;
+            a.DecidedAt = now;
+            a.DecidedBy = scope.Required.ActorName;
+        }
+    }
+
+    /// <summary>Headcount plus the tenant's buffer, rounded up.</summary>
+    public async Task<int> LimitAsync(Shift shift, CancellationToken ct)
+    {
+        var buffer = await db.Tenants.Where(t => t.Id == shift.TenantId).Select(t => t.AssignmentBufferPercent).SingleAsync(ct);
+        return Limit(shift.Headcount, buffer);
+    }
+
+    public static int Limit(int headcount, int bufferPercent) => headcount + (headcount * bufferPercent + 99) / 100;
+
+    public async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) =>
+        TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == scope.Required.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
+
+    /// <summary>The Monday of the tenant-local week the instant falls in: weekly hours are counted by the shift's local start.</summary>
+    public static DateOnly WeekOf(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var day = DateOnly.FromDateTime(TenantTime.ToLocal(at, zone).DateTime);
+        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    }
+
+    private static (DateTimeOffset Start, DateTimeOffset End) Times(
+        DateTime startLocal, DateTime endLocal, SurgeEvent e, TimeZoneInfo zone, DateTimeOffset now, string where)
+    {
+        var prefix = where.Length == 0 ? "" : where + ".";
+        var start = TenantTime.ToInstant(startLocal, zone, prefix + "startsAtLocal");
+        var end = TenantTime.ToInstant(endLocal, zone, prefix + "endsAtLocal");
+        var day = DateOnly.FromDateTime(startLocal);
+        if (day < e.StartDate.AddDays(-1) || day > e.EndDate)
+            throw new RuleViolation(prefix + "startsAtLocal",
+                $"The shift starts on {day:yyyy-MM-dd}, outside the event ({e.StartDate:yyyy-MM-dd} to {e.EndDate:yyyy-MM-dd}).");
+        if (start <= now) throw new RuleViolation(prefix + "startsAtLocal", "The shift must start in the future.");
+        if (end <= start) throw new RuleViolation(prefix + "endsAtLocal", "A shift must end after it starts.");
+        return (start, end);
+    }
+
+    private async Task SaveRacingAsync(string field, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw RuleViolation.Conflict(field, "The shift changed at the same time (someone else assigned or declined). Reload and try again.");
+        }
+    }
+}
