@@ -58,6 +58,8 @@ public static class DemoSeeder
             [("Apex BPO", "PRESALES", 900), ("Apex BPO", "HOTLINE", 150), ("Harbor Contact", "AFTERSALES", 700), ("Harbor Contact", "PRESALES", 200)],
             issueFor: "Apex BPO", ct);
             await DemoEvents.SeedAsync(sp, [("PRESALES", 260, 240), ("AFTERSALES", 140, 420), ("HOTLINE", 90, 300)], ct);
+            await DemoShifts.SeedHistoryAsync(sp, ct);
+            await DemoShifts.SeedAsync(sp, (email, work) => AsMemberAsync(services, demo, email, work), ct);
         });
 
         await InTenantAsync(services, sandbox, async (sp, ct) =>
@@ -104,6 +106,20 @@ public static class DemoSeeder
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>()
             .Set(AccessScope.System(tenant.Id, tenant.Slug, "demo-seed"));
+        await work(scope.ServiceProvider, CancellationToken.None);
+    }
+
+    /// <summary>Runs the work as a member of the tenant would, so demo rows go through the same rules and carry their name.</summary>
+    private static async Task AsMemberAsync(IServiceProvider services, Tenant tenant, string email, Func<IServiceProvider, CancellationToken, Task> work)
+    {
+        (Guid UserId, TenantRole Role, Guid? VendorId) member = default;
+        await InTenantAsync(services, tenant, async (sp, ct) => member = await sp.GetRequiredService<AppDbContext>().Memberships.AsNoTracking()
+            .Where(m => m.User!.Email == email)
+            .Select(m => ValueTuple.Create(m.UserId, m.Role, m.VendorId))
+            .SingleAsync(ct));
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>()
+            .Set(new AccessScope(tenant.Id, tenant.Slug, member.Role, member.VendorId, member.UserId, null, email));
         await work(scope.ServiceProvider, CancellationToken.None);
     }
 
