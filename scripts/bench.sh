@@ -188,3 +188,36 @@ warm=$(for i in 1 2 3 4 5; do curl -fsS -o /dev/null -w '%{time_total}\n' "$url/
 printf "%-42s %10s s     (6,720 rows, all-or-nothing)\n" "PUT /events/{id}/forecast" "$put_seconds"
 printf "%-42s %10s s     (first call; %s intervals; target: under 1 s)\n" "GET /events/{id}/staffing" "$cold" "$intervals"
 printf "%-42s %10s s     (median of 5 warm calls)\n" "GET /events/{id}/staffing" "$warm"
+
+echo
+echo "== Bulk confirmation (issue: shifts and confirmations) =="
+# Five 1,000-agent shifts for Apex on the bench fortnight's first day, filled with the agents imported above.
+apex_id=$(curl -fsS "$url/api/t/demo/vendors?pageSize=200" -H "Authorization: Bearer $admin_token" | grep -o '"id":"[^"]*","name":"Apex BPO"' | json_field id)
+: >"$data/agent-ids.txt"
+for page in $(seq 1 25); do
+  curl -fsS "$url/api/t/demo/agents?search=Agent&pageSize=200&page=$page" -H "Authorization: Bearer $vendor_token" \
+    | grep -o '"id":"[0-9a-f-]\{36\}"' | sed -E 's/.*:"([^"]*)"/\1/' >>"$data/agent-ids.txt"
+done
+[ "$(wc -l <"$data/agent-ids.txt")" -eq 5000 ] || { echo "expected 5,000 bench agents, got $(wc -l <"$data/agent-ids.txt")" >&2; exit 1; }
+assign_total=0
+: >"$data/assignment-ids.txt"
+for s in 0 1 2 3 4; do
+  shift_id=$(curl -fsS -X POST "$url/api/t/demo/shifts" -H "Authorization: Bearer $planner_token" -H 'Content-Type: application/json' \
+    -d "{\"eventId\":\"$event_id\",\"vendorId\":\"$apex_id\",\"skill\":\"PRESALES\",\"startsAtLocal\":\"${first_day}T08:00\",\"endsAtLocal\":\"${first_day}T16:00\",\"headcount\":1000}" \
+    | json_field id)
+  ids=$(sed -n "$((s * 1000 + 1)),$((s * 1000 + 1000))p" "$data/agent-ids.txt" | sed 's/.*/"&"/' | paste -sd, -)
+  seconds=$(curl -fsS -o "$data/shift.json" -w '%{time_total}' -X POST "$url/api/t/demo/shifts/$shift_id/assignments" \
+    -H "Authorization: Bearer $vendor_token" -H 'Content-Type: application/json' -d "{\"agentIds\":[$ids]}")
+  assign_total=$(awk -v a="$assign_total" -v b="$seconds" 'BEGIN { print a + b }')
+  # The shift detail lists the shift's id first, then each assignment's.
+  grep -o '"id":"[0-9a-f-]\{36\}"' "$data/shift.json" | tail -n +2 | sed -E 's/.*:"([^"]*)"/\1/' >>"$data/assignment-ids.txt"
+done
+[ "$(wc -l <"$data/assignment-ids.txt")" -eq 5000 ] || { echo "expected 5,000 assignments, got $(wc -l <"$data/assignment-ids.txt")" >&2; exit 1; }
+awk 'BEGIN { printf "[" } { printf "%s{\"assignmentId\":\"%s\",\"decision\":\"confirm\"}", NR == 1 ? "" : ",", $1 } END { print "]" }' \
+  "$data/assignment-ids.txt" >"$data/confirmations.json"
+confirm_seconds=$(curl -fsS -o "$data/confirmed.json" -w '%{time_total}' -X POST "$url/api/t/demo/confirmations" \
+  -H "Authorization: Bearer $vendor_token" -H 'Content-Type: application/json' --data-binary @"$data/confirmations.json")
+grep -q '"confirmed":5000' "$data/confirmed.json" || { echo "confirmation failed:" >&2; head -c 500 "$data/confirmed.json" >&2; exit 1; }
+printf "%-42s %10s s     (5 requests of 1,000 agents, every rule checked)\n" "POST /shifts/{id}/assignments" "$assign_total"
+printf "%-42s %10s s     (5,000 assignments in one request; target: under 1 s)\n" "POST /confirmations" "$confirm_seconds"
+printf "%-42s %10s MB\n" "app peak memory (VmHWM)" "$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' /proc/$app/status)"
