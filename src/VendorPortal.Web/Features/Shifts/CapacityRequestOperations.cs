@@ -162,13 +162,14 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
         }
         if (errors.Count > 0) throw RuleViolation.ForRows(errors);
 
+        var committed = answers.Values.Sum();
+        var asked = request.Shifts.Sum(x => x.Headcount);
+        if (committed == 0 && string.IsNullOrWhiteSpace(input.Message))
+            throw new RuleViolation("message", "Say why when declining, so the planner can plan around it.");
+
         var now = clock.GetUtcNow();
         foreach (var shift in request.Shifts) shift.Committed = answers.GetValueOrDefault(shift.Id);
-        var committed = request.Shifts.Sum(x => x.Committed ?? 0);
-        var asked = request.Shifts.Sum(x => x.Headcount);
         request.Answer = committed == 0 ? CapacityAnswer.Declined : committed == asked ? CapacityAnswer.Full : CapacityAnswer.Partial;
-        if (request.Answer == CapacityAnswer.Declined && string.IsNullOrWhiteSpace(input.Message))
-            throw new RuleViolation("message", "Say why when declining, so the planner can plan around it.");
         request.Status = CapacityRequestStatus.Responded;
         request.ResponseMessage = Clean(input.Message);
         request.RespondedAt = now;
