@@ -336,6 +336,10 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
                 $"The shift starts on {day:yyyy-MM-dd}, outside the event ({e.StartDate:yyyy-MM-dd} to {e.EndDate:yyyy-MM-dd}).");
         if (start <= now) throw new RuleViolation(prefix + "startsAtLocal", "The shift must start in the future.");
         if (end <= start) throw new RuleViolation(prefix + "endsAtLocal", "A shift must end after it starts.");
+        // The validator compares wall times; the night the clocks go back has an hour more than its wall times say.
+        if (end - start > TimeSpan.FromHours(MaxShiftHours))
+            throw new RuleViolation(prefix + "endsAtLocal", string.Create(CultureInfo.InvariantCulture,
+                $"A shift lasts at most {MaxShiftHours} hours; this one lasts {(end - start).TotalHours:0.#} real hours."));
         return (start, end);
     }
 
