@@ -273,12 +273,15 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         return new AttendanceResult(rows.Count(r => r.Attended), rows.Count(r => !r.Attended));
     }
 
-    /// <summary>The planner cancels a shift: its agents are released and the vendor is told.</summary>
+    /// <summary>
+    /// The planner cancels a shift that has not started: its agents are released and the vendor is told. Once it has
+    /// started, agents are at work and their attendance is being recorded, as for the started shifts of a withdrawn request.
+    /// </summary>
     public async Task<Shift> CancelAsync(Guid shiftId, string reason, CancellationToken ct)
     {
         var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound("Shift");
         if (shift.Status == ShiftStatus.Cancelled) return shift;
-        if (shift.EndsAt <= clock.GetUtcNow()) throw RuleViolation.Conflict("shiftId", "The shift is over.");
+        if (shift.StartsAt <= clock.GetUtcNow()) throw RuleViolation.Conflict("shiftId", "The shift has already started.");
         await ReleaseAsync(shift, reason.Trim(), ct);
         await notifier.ShiftCancelledAsync(shift, ct);
         await SaveRacingAsync("shiftId", ct);
