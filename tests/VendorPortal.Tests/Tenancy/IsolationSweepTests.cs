@@ -114,6 +114,7 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["POST api/t/{tenant}/capacity-requests/{id}/response"] = ApexRow("id", i => i.ApexRequestId),
         ["POST api/t/{tenant}/capacity-requests/{id}/cancel"] = ApexRow("id", i => i.ApexRequestId),
         ["GET api/t/{tenant}/shifts"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/shifts/calendar.ics"] = Open(Access.Tenant),
         ["POST api/t/{tenant}/shifts"] = Open(Access.Tenant),
         ["GET api/t/{tenant}/shifts/{shiftId}"] = ApexRow("shiftId", i => i.ApexShiftId),
         ["POST api/t/{tenant}/shifts/{shiftId}/assignments"] = ApexRow("shiftId", i => i.ApexShiftId) with { Body = new { agentIds = new[] { Guid.NewGuid() } } },
