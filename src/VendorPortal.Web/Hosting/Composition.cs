@@ -75,6 +75,7 @@ public static class Composition
         .AddScoped<CapacityRequestOperations>()
         .AddScoped<ShiftOperations>()
         .AddScoped<ShiftReads>()
+        .AddScoped<ShiftCalendar>()
         .AddScoped<Notifier>()
         .AddScoped<RateCardOperations>()
         .AddScoped<ContactVolumeOperations>()

@@ -5,6 +5,7 @@ using FastEndpoints;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using VendorPortal.Tests.Shifts;
 using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Tests.Api;
@@ -21,7 +22,7 @@ public sealed class BadInputTests(AppFactory app)
     private sealed record Caller(string? Email, IReadOnlyDictionary<string, Func<Target, Guid>> Parameters, bool TakesCsv = false);
 
     /// <summary>Rows the bad input is aimed at: a vendor, an Apex agent and a training session made for this test, so nothing shared can change.</summary>
-    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId, Guid RateCardId, Guid StatementId, Guid EventId);
+    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId, Guid RateCardId, Guid StatementId, Guid EventId, Guid RequestId, Guid ShiftId);
 
     private static Caller As(string? email) => new(email, new Dictionary<string, Func<Target, Guid>>());
 
@@ -61,6 +62,14 @@ public sealed class BadInputTests(AppFactory app)
         ["PUT api/t/{tenant}/events/{eventId}"] = With(DemoData.Planner, "eventId", t => t.EventId),
         ["PUT api/t/{tenant}/events/{eventId}/forecast"] = With(DemoData.Planner, "eventId", t => t.EventId),
         ["POST api/t/{tenant}/events/{eventId}/forecast/import"] = With(DemoData.Planner, "eventId", t => t.EventId) with { TakesCsv = true },
+        ["POST api/t/{tenant}/capacity-requests"] = As(DemoData.Planner),
+        ["POST api/t/{tenant}/capacity-requests/{id}/response"] = With(DemoData.Apex, "id", t => t.RequestId),
+        ["POST api/t/{tenant}/capacity-requests/{id}/cancel"] = With(DemoData.Planner, "id", t => t.RequestId),
+        ["POST api/t/{tenant}/shifts"] = As(DemoData.Planner),
+        ["POST api/t/{tenant}/shifts/{shiftId}/assignments"] = With(DemoData.Apex, "shiftId", t => t.ShiftId),
+        ["POST api/t/{tenant}/shifts/{shiftId}/cancel"] = With(DemoData.Planner, "shiftId", t => t.ShiftId),
+        ["POST api/t/{tenant}/confirmations"] = As(DemoData.Apex),
+        ["POST api/t/{tenant}/attendance"] = As(DemoData.Apex),
     };
 
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity];
@@ -226,11 +235,15 @@ public sealed class BadInputTests(AppFactory app)
             name = "Bad input target", startDate = DateOnly.FromDateTime(day), endDate = DateOnly.FromDateTime(day.AddDays(1)),
         });
         await surge.ShouldBe(HttpStatusCode.Created);
+        var eventId = Guid.Parse((string)(await surge.ReadObjectAsync())["id"]!);
+        var demo = await app.Demo;
+        var request = await planner.RequestAsync(eventId, demo.ApexInDemo, [ShiftSetup.Plan(day.AddHours(10), day.AddHours(14), 2)]);
+        var shiftId = await planner.NewShiftAsync(eventId, demo.ApexInDemo, day.AddHours(10), day.AddHours(14), 2);
         return new Target(vendorId,
             Guid.Parse((string)(await agent.ReadObjectAsync())["id"]!),
             Guid.Parse((string)(await session.ReadObjectAsync())["session"]!["id"]!),
             Guid.Parse((string)(await card.ReadObjectAsync())["id"]!),
             Guid.Parse((string)(await statement.ReadObjectAsync())["statement"]!["id"]!),
-            Guid.Parse((string)(await surge.ReadObjectAsync())["id"]!));
+            eventId, Guid.Parse((string)request["id"]!), shiftId);
     }
 }

@@ -2,16 +2,21 @@ using VendorPortal.Tests.Agents;
 
 namespace VendorPortal.Tests.Shifts;
 
-/// <summary>Events, capacity requests and shifts of a test's own, in tenant demo (Asia/Shanghai).</summary>
+/// <summary>Events, capacity requests and shifts of a test's own, in tenant demo (Asia/Shanghai) unless a tenant is named.</summary>
 public static class ShiftSetup
 {
+    public static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+
     /// <summary>A fresh event <paramref name="daysAhead"/> days out (local dates), lasting <paramref name="days"/> days.</summary>
-    public static async Task<Guid> NewEventAsync(this HttpClient planner, int daysAhead = 30, int days = 3, string tenant = "demo")
+    public static Task<Guid> NewEventAsync(this HttpClient planner, int daysAhead = 30, int days = 3, string tenant = "demo") =>
+        planner.NewEventAsync(DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(daysAhead)), days, tenant);
+
+    /// <summary>A fresh event from <paramref name="first"/> (a local date), lasting <paramref name="days"/> days.</summary>
+    public static async Task<Guid> NewEventAsync(this HttpClient planner, DateOnly first, int days, string tenant = "demo", string? name = null)
     {
-        var day = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(daysAhead));
         using var response = await planner.PostAsJsonAsync($"/api/t/{tenant}/events", new
         {
-            name = $"Event {Guid.NewGuid():N}"[..20], startDate = day, endDate = day.AddDays(days - 1), intervalMinutes = 30,
+            name = name ?? $"Event {Guid.NewGuid():N}"[..20], startDate = first, endDate = first.AddDays(days - 1), intervalMinutes = 30,
             serviceLevel = 0.8, targetSeconds = 20, shrinkage = 0.3, maxOccupancy = 1.0,
         });
         await response.ShouldBe(HttpStatusCode.Created);
@@ -21,16 +26,26 @@ public static class ShiftSetup
     /// <summary>Local wall time on the event's first day (daysAhead from today), at the given hour.</summary>
     public static DateTime Local(int daysAhead, int hour) => DateTime.UtcNow.Date.AddDays(daysAhead).AddHours(hour);
 
+    /// <summary>A wall time without a zone, as a planner types it.</summary>
+    public static DateTime Wall(DateOnly day, int hour, int minute = 0) => day.ToDateTime(new TimeOnly(hour, minute));
+
+    /// <summary>Today's date in tenant demo's zone on the given clock.</summary>
+    public static DateOnly DemoToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Shanghai).DateTime);
+
     public static object Plan(DateTime start, DateTime end, int headcount) => new { startsAtLocal = start, endsAtLocal = end, headcount };
 
-    public static async Task<JsonObject> RequestAsync(this HttpClient planner, Guid eventId, Guid vendorId, object[] shifts,
-        string skill = "PRESALES", DateTime? respondBy = null, Guid? backfillForId = null, string tenant = "demo")
-    {
-        using var response = await planner.PostAsJsonAsync($"/api/t/{tenant}/capacity-requests", new
+    public static Task<HttpResponseMessage> PostRequestAsync(this HttpClient planner, Guid eventId, Guid vendorId, object[] shifts,
+        string skill = "PRESALES", DateTime? respondBy = null, Guid? backfillForId = null, string tenant = "demo") =>
+        planner.PostAsJsonAsync($"/api/t/{tenant}/capacity-requests", new
         {
             eventId, vendorId, skill, respondByLocal = respondBy ?? DateTime.UtcNow.AddDays(5), message = "Please confirm by Friday.",
             backfillForId, shifts,
         });
+
+    public static async Task<JsonObject> RequestAsync(this HttpClient planner, Guid eventId, Guid vendorId, object[] shifts,
+        string skill = "PRESALES", DateTime? respondBy = null, Guid? backfillForId = null, string tenant = "demo")
+    {
+        using var response = await planner.PostRequestAsync(eventId, vendorId, shifts, skill, respondBy, backfillForId, tenant);
         await response.ShouldBe(HttpStatusCode.Created);
         return await response.ReadObjectAsync();
     }
@@ -38,35 +53,70 @@ public static class ShiftSetup
     /// <summary>The vendor commits the given numbers, shift by shift in the request's order.</summary>
     public static async Task<JsonObject> RespondAsync(this HttpClient vendor, JsonObject request, string? message, params int[] committed)
     {
-        var shifts = request["shifts"]!.AsArray().Select((s, i) => new { requestedShiftId = (string)s!["id"]!, committed = committed[i] }).ToArray();
-        using var response = await vendor.PostAsJsonAsync($"/api/t/demo/capacity-requests/{request.Id()}/response", new { shifts, message });
+        using var response = await vendor.PostResponseAsync(request, message, committed);
         await response.ShouldBe(HttpStatusCode.OK);
         return await response.ReadObjectAsync();
     }
 
-    /// <summary>A planner-made shift for the vendor, and its id.</summary>
-    public static async Task<Guid> NewShiftAsync(this HttpClient planner, Guid eventId, Guid vendorId, DateTime start, DateTime end, int headcount, string skill = "PRESALES")
+    public static Task<HttpResponseMessage> PostResponseAsync(this HttpClient vendor, JsonObject request, string? message, int[] committed, string tenant = "demo")
     {
-        using var response = await planner.PostAsJsonAsync("/api/t/demo/shifts", new
-        {
-            eventId, vendorId, skill, startsAtLocal = start, endsAtLocal = end, headcount,
-        });
+        var shifts = request["shifts"]!.AsArray().Select((s, i) => new { requestedShiftId = (string)s!["id"]!, committed = committed[i] }).ToArray();
+        return vendor.PostAsJsonAsync($"/api/t/{tenant}/capacity-requests/{request.Id()}/response", new { shifts, message });
+    }
+
+    public static async Task<JsonObject> CapacityRequestAsync(this HttpClient client, Guid id, string tenant = "demo") =>
+        (await client.GetFromJsonAsync<JsonObject>($"/api/t/{tenant}/capacity-requests/{id}", Json.Options))!;
+
+    public static Task<HttpResponseMessage> PostShiftAsync(this HttpClient planner, Guid eventId, Guid vendorId, DateTime start, DateTime end, int headcount,
+        string skill = "PRESALES", string tenant = "demo") =>
+        planner.PostAsJsonAsync($"/api/t/{tenant}/shifts", new { eventId, vendorId, skill, startsAtLocal = start, endsAtLocal = end, headcount });
+
+    /// <summary>A planner-made shift for the vendor, and its id.</summary>
+    public static async Task<Guid> NewShiftAsync(this HttpClient planner, Guid eventId, Guid vendorId, DateTime start, DateTime end, int headcount,
+        string skill = "PRESALES", string tenant = "demo")
+    {
+        using var response = await planner.PostShiftAsync(eventId, vendorId, start, end, headcount, skill, tenant);
         await response.ShouldBe(HttpStatusCode.Created);
         return (await response.ReadObjectAsync())["shift"]!.Id();
     }
 
     public static Task<HttpResponseMessage> AssignAsync(this HttpClient vendor, Guid shiftId, params Guid[] agentIds) =>
-        vendor.PostAsJsonAsync($"/api/t/demo/shifts/{shiftId}/assignments", new { agentIds });
+        vendor.AssignAsync("demo", shiftId, agentIds);
 
-    public static async Task<JsonObject> ShiftAsync(this HttpClient client, Guid shiftId) =>
-        (await client.GetFromJsonAsync<JsonObject>($"/api/t/demo/shifts/{shiftId}", Json.Options))!;
+    public static Task<HttpResponseMessage> AssignAsync(this HttpClient vendor, string tenant, Guid shiftId, params Guid[] agentIds) =>
+        vendor.PostAsJsonAsync($"/api/t/{tenant}/shifts/{shiftId}/assignments", new { agentIds });
+
+    /// <summary>Assigns and expects 200.</summary>
+    public static async Task AssignedAsync(this HttpClient vendor, Guid shiftId, params Guid[] agentIds)
+    {
+        using var response = await vendor.AssignAsync(shiftId, agentIds);
+        await response.ShouldBe(HttpStatusCode.OK);
+    }
+
+    public static async Task<JsonObject> ShiftAsync(this HttpClient client, Guid shiftId, string tenant = "demo") =>
+        (await client.GetFromJsonAsync<JsonObject>($"/api/t/{tenant}/shifts/{shiftId}", Json.Options))!;
+
+    /// <summary>The shift's assignment ids in the order the agents are given.</summary>
+    public static async Task<List<Guid>> AssignmentIdsAsync(this HttpClient client, Guid shiftId, IEnumerable<Guid> agentIds)
+    {
+        var rows = (await client.ShiftAsync(shiftId))["assignments"]!.AsArray();
+        return [.. agentIds.Select(agent => rows.Last(a => Guid.Parse((string)a!["agentId"]!) == agent)!.Id())];
+    }
+
+    public static async Task<string> StatusOfAsync(this HttpClient client, Guid shiftId, Guid assignmentId) =>
+        (string)(await client.ShiftAsync(shiftId))["assignments"]!.AsArray().Single(a => a!.Id() == assignmentId)!["status"]!;
 
     public static Task<HttpResponseMessage> DecideAsync(this HttpClient vendor, params object[] decisions) =>
         vendor.PostAsJsonAsync("/api/t/demo/confirmations", decisions);
 
+    public static Task<HttpResponseMessage> AttendAsync(this HttpClient vendor, params object[] records) =>
+        vendor.PostAsJsonAsync("/api/t/demo/attendance", records);
+
     public static object Confirm(Guid assignmentId) => new { assignmentId, decision = "confirm" };
 
     public static object Decline(Guid assignmentId, string reason) => new { assignmentId, decision = "decline", reason };
+
+    public static object Attended(Guid assignmentId, bool attended) => new { assignmentId, attended };
 
     public static async Task<List<Guid>> AgentsAsync(this HttpClient vendor, int count, string skill = "PRESALES")
     {
@@ -74,4 +124,24 @@ public static class ShiftSetup
         for (var i = 0; i < count; i++) ids.Add(await vendor.NewAgentAsync($"班次 Agent {i}", "active", skill));
         return ids;
     }
+
+    /// <summary>An agent of the caller's vendor in any tenant, with a weekly-hours limit if given.</summary>
+    public static async Task<Guid> NewAgentInAsync(this HttpClient vendor, string tenant, string skill, int? maxWeeklyHours = null, string status = "active")
+    {
+        using var response = await vendor.PostAsJsonAsync($"/api/t/{tenant}/agents", new
+        {
+            externalRef = ReserveAgents.NewRef("S"), displayName = "Shift Agent", status, skills = new[] { skill }, languages = new[] { "en" },
+            maxWeeklyHours,
+        });
+        await response.ShouldBe(HttpStatusCode.Created);
+        return (await response.ReadObjectAsync()).Id();
+    }
+
+    /// <summary>The error messages of a problem, by field.</summary>
+    public static Dictionary<string, string> Errors(this JsonObject problem) => problem["errors"] switch
+    {
+        JsonArray list => list.GroupBy(e => (string?)e?["name"] ?? "").ToDictionary(g => g.Key, g => string.Join(" | ", g.Select(e => (string?)e?["reason"] ?? ""))),
+        JsonObject map => map.ToDictionary(p => p.Key, p => p.Value is JsonArray a ? string.Join(" | ", a.Select(x => (string?)x)) : p.Value?.ToString() ?? ""),
+        _ => [],
+    };
 }

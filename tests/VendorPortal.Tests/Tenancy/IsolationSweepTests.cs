@@ -1,3 +1,4 @@
+using VendorPortal.Tests.Shifts;
 using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Tests.Tenancy;
@@ -23,8 +24,9 @@ public sealed class IsolationSweepTests(AppFactory app)
     /// <summary><paramref name="Body"/>: a valid body, where validation would otherwise answer before the row is looked up.</summary>
     private sealed record Sweep(Access Access, IReadOnlyDictionary<string, Func<Ids, Guid>> Parameters, string? VendorOwned = null, object? Body = null);
 
-    /// <summary>Real rows of tenant demo the sweep aims at: Apex's vendor row, an API key, one of Apex's agents and a training session.</summary>
-    private sealed record Ids(DemoData Demo, Guid ApiKeyId, Guid ApexAgentId, Guid TrainingSessionId, Guid ApexRateCardId, Guid ApexStatementId, Guid EventId);
+    /// <summary>Real rows of tenant demo the sweep aims at: Apex's vendor row, an API key, one of Apex's agents, a training session, Apex's capacity request and shift.</summary>
+    private sealed record Ids(DemoData Demo, Guid ApiKeyId, Guid ApexAgentId, Guid TrainingSessionId, Guid ApexRateCardId, Guid ApexStatementId, Guid EventId,
+        Guid ApexRequestId, Guid ApexShiftId);
 
     private static Sweep Session(string? apexParameter = null, Func<Ids, Guid>? apexValue = null)
     {
@@ -105,6 +107,20 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["PUT api/t/{tenant}/events/{eventId}/forecast"] = InTenant("eventId", i => i.EventId),
         ["POST api/t/{tenant}/events/{eventId}/forecast/import"] = InTenant("eventId", i => i.EventId),
         ["GET api/t/{tenant}/events/{eventId}/staffing"] = InTenant("eventId", i => i.EventId),
+        ["GET api/t/{tenant}/events/{eventId}/fill"] = InTenant("eventId", i => i.EventId),
+        ["GET api/t/{tenant}/capacity-requests"] = Open(Access.Tenant),
+        ["POST api/t/{tenant}/capacity-requests"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/capacity-requests/{id}"] = ApexRow("id", i => i.ApexRequestId),
+        ["POST api/t/{tenant}/capacity-requests/{id}/response"] = ApexRow("id", i => i.ApexRequestId),
+        ["POST api/t/{tenant}/capacity-requests/{id}/cancel"] = ApexRow("id", i => i.ApexRequestId),
+        ["GET api/t/{tenant}/shifts"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/shifts/calendar.ics"] = Open(Access.Tenant),
+        ["POST api/t/{tenant}/shifts"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/shifts/{shiftId}"] = ApexRow("shiftId", i => i.ApexShiftId),
+        ["POST api/t/{tenant}/shifts/{shiftId}/assignments"] = ApexRow("shiftId", i => i.ApexShiftId) with { Body = new { agentIds = new[] { Guid.NewGuid() } } },
+        ["POST api/t/{tenant}/shifts/{shiftId}/cancel"] = ApexRow("shiftId", i => i.ApexShiftId),
+        ["POST api/t/{tenant}/confirmations"] = Open(Access.Tenant),
+        ["POST api/t/{tenant}/attendance"] = Open(Access.Tenant),
     };
 
     private static readonly string[] ExpectedAnonymous = ["auth/login", "auth/refresh", "invitations/accept"];
@@ -323,10 +339,15 @@ public sealed class IsolationSweepTests(AppFactory app)
         var sessions = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/training-sessions?pageSize=1", Json.Options);
         var events = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/events?pageSize=1", Json.Options);
         var cards = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/rate-cards?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options);
+        using var planner = await app.ClientFor(DemoData.Planner);
+        var sweepEvent = await planner.NewEventAsync(daysAhead: 120, days: 1);
+        var request = await planner.RequestAsync(sweepEvent, demo.ApexInDemo, [ShiftSetup.Plan(ShiftSetup.Local(120, 9), ShiftSetup.Local(120, 17), 3)]);
+        var shiftId = await planner.NewShiftAsync(sweepEvent, demo.ApexInDemo, ShiftSetup.Local(120, 9), ShiftSetup.Local(120, 17), 3);
         return new Ids(demo, Guid.Parse((string)key["key"]!["id"]!),
             Guid.Parse((string)agents!["items"]![0]!["id"]!), Guid.Parse((string)sessions!["items"]![0]!["id"]!),
             Guid.Parse((string)cards!["items"]![0]!["id"]!),
             Guid.Parse((string)(await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/statements?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options))!["items"]![0]!["id"]!),
-            Guid.Parse((string)events!["items"]![0]!["id"]!));
+            Guid.Parse((string)events!["items"]![0]!["id"]!),
+            Guid.Parse((string)request["id"]!), shiftId);
     }
 }

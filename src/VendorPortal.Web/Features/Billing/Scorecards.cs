@@ -1,3 +1,4 @@
+using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Training;
 
 namespace VendorPortal.Web.Features.Billing;
@@ -5,12 +6,14 @@ namespace VendorPortal.Web.Features.Billing;
 public sealed record VendorScorecard(
     Guid VendorId, string VendorName, string Currency, long Contacts, decimal Cost, decimal? CostPerContact, long UnpricedContacts,
     decimal? AnswerRate, decimal? AverageHandleSeconds, decimal? ComplaintRate, decimal? TrainingPassRate, int TrainingResults,
-    decimal? ConfirmationRate, decimal? NoShowRate);
+    decimal? ConfirmationRate, int ConfirmationDecisions, decimal? NoShowRate, int AttendanceRecords);
 
 /// <summary>
 /// Per vendor, efficiency beside quality for a range of local dates. Cost is the range's volumes priced at the
 /// rate cards as one billing period (tiers counted from the first day, monthly minimums pro rata), before
-/// adjustments and tax. Confirmation and no-show rates need shifts, which do not exist yet: they are null.
+/// adjustments and tax. Over the shifts starting in the range (cancelled ones left out): the confirmation rate is
+/// confirmed / (confirmed + declined) assignments, undecided ones not counted; the no-show rate is no-shows / recorded
+/// attendance. A rate with nothing to count is null.
 /// </summary>
 public sealed class Scorecards(AppDbContext db, AccessScopeAccessor scope)
 {
@@ -31,6 +34,12 @@ public sealed class Scorecards(AppDbContext db, AccessScopeAccessor scope)
             .GroupBy(e => new { e.VendorId, e.Outcome })
             .Select(g => new { g.Key.VendorId, g.Key.Outcome, Count = g.Count() })
             .ToListAsync(ct)).ToLookup(t => t.VendorId);
+        var assignments = (await db.Assignments.AsNoTracking()
+            .Where(a => ids.Contains(a.VendorId) && a.Shift!.Status == ShiftStatus.Scheduled && a.Shift.StartsAt >= start && a.Shift.StartsAt < end
+                && (a.Status == AssignmentStatus.Confirmed || a.Status == AssignmentStatus.Declined))
+            .GroupBy(a => new { a.VendorId, a.Status, a.Attended })
+            .Select(g => new { g.Key.VendorId, g.Key.Status, g.Key.Attended, Count = g.Count() })
+            .ToListAsync(ct)).ToLookup(a => a.VendorId);
 
         return [.. vendors.Select(v =>
         {
@@ -42,10 +51,17 @@ public sealed class Scorecards(AppDbContext db, AccessScopeAccessor scope)
             var results = training[v.Id].Where(t => t.Outcome is TrainingOutcome.Passed or TrainingOutcome.Failed or TrainingOutcome.NoShow).ToList();
             var judged = results.Sum(r => r.Count);
             var passed = results.Where(r => r.Outcome == TrainingOutcome.Passed).Sum(r => r.Count);
+            var decisions = assignments[v.Id].ToList();
+            var confirmed = decisions.Where(a => a.Status == AssignmentStatus.Confirmed).Sum(a => a.Count);
+            var decided = decisions.Sum(a => a.Count);
+            var noShows = decisions.Where(a => a.Status == AssignmentStatus.Confirmed && a.Attended == false).Sum(a => a.Count);
+            var recorded = decisions.Where(a => a.Status == AssignmentStatus.Confirmed && a.Attended != null).Sum(a => a.Count);
             return new VendorScorecard(v.Id, v.Name, tenant.Currency, contacts, priced.Subtotal,
                 contacts == 0 ? null : Math.Round(priced.Subtotal / contacts, 4, MidpointRounding.AwayFromZero),
                 priced.Unpriced.Sum(u => u.Contacts), quality.AnswerRate, quality.AverageHandleSeconds, quality.ComplaintRate,
-                judged == 0 ? null : Math.Round((decimal)passed / judged, 4, MidpointRounding.AwayFromZero), judged, null, null);
+                Rate(passed, judged), judged, Rate(confirmed, decided), decided, Rate(noShows, recorded), recorded);
         })];
     }
+
+    private static decimal? Rate(int count, int of) => of == 0 ? null : Math.Round((decimal)count / of, 4, MidpointRounding.AwayFromZero);
 }

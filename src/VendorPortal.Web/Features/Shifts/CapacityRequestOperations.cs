@@ -149,6 +149,7 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
         if (request.Status == CapacityRequestStatus.Cancelled) throw RuleViolation.Conflict("status", "The request was cancelled.");
         if (request.Status == CapacityRequestStatus.Responded) throw RuleViolation.Conflict("status", "The request is already answered.");
 
+        var now = clock.GetUtcNow();
         var errors = new List<(string, string)>();
         var answers = new Dictionary<Guid, int>();
         for (var i = 0; i < input.Shifts.Count; i++)
@@ -159,6 +160,8 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
             else if (!answers.TryAdd(a.RequestedShiftId, a.Committed)) errors.Add(($"shifts[{i}].requestedShiftId", "This shift is answered twice."));
             else if (a.Committed > shift.Headcount)
                 errors.Add(($"shifts[{i}].committed", $"At most the {shift.Headcount} agents asked for can be committed."));
+            else if (a.Committed > 0 && shift.StartsAt <= now)
+                errors.Add(($"shifts[{i}].committed", "This shift has already started: nobody can be assigned to it any more, so commit 0."));
         }
         if (errors.Count > 0) throw RuleViolation.ForRows(errors);
 
@@ -167,7 +170,6 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
         if (committed == 0 && string.IsNullOrWhiteSpace(input.Message))
             throw new RuleViolation("message", "Say why when declining, so the planner can plan around it.");
 
-        var now = clock.GetUtcNow();
         foreach (var shift in request.Shifts) shift.Committed = answers.GetValueOrDefault(shift.Id);
         request.Answer = committed == 0 ? CapacityAnswer.Declined : committed == asked ? CapacityAnswer.Full : CapacityAnswer.Partial;
         request.Status = CapacityRequestStatus.Responded;

@@ -273,12 +273,15 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         return new AttendanceResult(rows.Count(r => r.Attended), rows.Count(r => !r.Attended));
     }
 
-    /// <summary>The planner cancels a shift: its agents are released and the vendor is told.</summary>
+    /// <summary>
+    /// The planner cancels a shift that has not started: its agents are released and the vendor is told. Once it has
+    /// started, agents are at work and their attendance is being recorded, as for the started shifts of a withdrawn request.
+    /// </summary>
     public async Task<Shift> CancelAsync(Guid shiftId, string reason, CancellationToken ct)
     {
         var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound("Shift");
         if (shift.Status == ShiftStatus.Cancelled) return shift;
-        if (shift.EndsAt <= clock.GetUtcNow()) throw RuleViolation.Conflict("shiftId", "The shift is over.");
+        if (shift.StartsAt <= clock.GetUtcNow()) throw RuleViolation.Conflict("shiftId", "The shift has already started.");
         await ReleaseAsync(shift, reason.Trim(), ct);
         await notifier.ShiftCancelledAsync(shift, ct);
         await SaveRacingAsync("shiftId", ct);
@@ -336,6 +339,10 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
                 $"The shift starts on {day:yyyy-MM-dd}, outside the event ({e.StartDate:yyyy-MM-dd} to {e.EndDate:yyyy-MM-dd}).");
         if (start <= now) throw new RuleViolation(prefix + "startsAtLocal", "The shift must start in the future.");
         if (end <= start) throw new RuleViolation(prefix + "endsAtLocal", "A shift must end after it starts.");
+        // The validator compares wall times; the night the clocks go back has an hour more than its wall times say.
+        if (end - start > TimeSpan.FromHours(MaxShiftHours))
+            throw new RuleViolation(prefix + "endsAtLocal", string.Create(CultureInfo.InvariantCulture,
+                $"A shift lasts at most {MaxShiftHours} hours; this one lasts {(end - start).TotalHours:0.#} real hours."));
         return (start, end);
     }
 

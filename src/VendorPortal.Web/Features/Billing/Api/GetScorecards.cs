@@ -28,10 +28,12 @@ public sealed class GetScorecards(AppDbContext db, Scorecards scorecards) : Endp
         Roles(TenantRoles.Finance, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
         Summary(s =>
         {
-            s.Summary = "Per vendor for local dates from..to: contacts, cost, cost per contact, answer rate, handle time, complaint rate and training pass rate.";
+            s.Summary = "Per vendor for local dates from..to: contacts, cost, cost per contact, answer rate, handle time, complaint rate, training pass rate, confirmation rate and no-show rate.";
             s.Description = "Cost prices the range's volumes at the rate cards as one billing period, before adjustments and tax; unpricedContacts counts contacts no card covers. " +
                 "Training pass rate is passed / (passed + failed + noShow) over sessions starting in the range. " +
-                "confirmationRate and noShowRate come from shifts, which do not exist yet: they are always null for now. Vendor managers see their own vendor only.";
+                "Over the shifts starting in the range (cancelled ones left out): confirmationRate is confirmed / (confirmed + declined) assignments " +
+                "(confirmationDecisions counts them), noShowRate is no-shows / recorded attendance (attendanceRecords counts it); a rate with nothing to count is null. " +
+                "Vendor managers see their own vendor only.";
         });
     }
 

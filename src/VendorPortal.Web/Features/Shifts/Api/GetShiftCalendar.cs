@@ -1,0 +1,34 @@
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Shifts.Api;
+
+public sealed class ShiftCalendarRequest
+{
+    /// <summary>Planners and tenant admins: one vendor's shifts only.</summary>
+    [QueryParam] public Guid? VendorId { get; set; }
+}
+
+public sealed class GetShiftCalendar(ShiftCalendar calendar) : Endpoint<ShiftCalendarRequest>
+{
+    public override void Configure()
+    {
+        Get("shifts/calendar.ics");
+        Group<TenantGroup>();
+        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Description(b => b.ClearDefaultProduces(200).Produces(200, typeof(string), "text/calendar"));
+        Summary(s =>
+        {
+            s.Summary = "The shifts as an iCalendar feed (text/calendar): a vendor manager's own vendor's, or for planners every vendor's (?vendorId= for one).";
+            s.Description = "From 30 days back to 180 days ahead, times in UTC, one event per shift with a stable UID (<shiftId>@vendorportal) and a summary " +
+                "such as \"PRESALES shift · Double 12 (10 agents, 8 confirmed)\"; shifts cancelled in the last 30 days stay in with STATUS:CANCELLED. " +
+                "Calendar apps cannot send a bearer token: subscribe with an API key in the X-Api-Key header (a VendorManager key for one vendor's shifts, " +
+                "a Planner key for all), or download the file from the portal and import it.";
+        });
+    }
+
+    public override async Task HandleAsync(ShiftCalendarRequest req, CancellationToken ct)
+    {
+        var file = await calendar.ForAsync(req.VendorId, ct);
+        await Send.BytesAsync(file.Content, file.FileName, ShiftCalendarFile.ContentType, cancellation: ct);
+    }
+}
