@@ -32,7 +32,7 @@ public sealed class EventTests(PortalApp app)
 
         await UploadAsync(page, header + $"PRESALES,{day},20:00,100,180\nPRESALES,{day},20:30,60,180\nHOTLINE,{day},20:00,40,300\n");
         await page.WaitForSelectorAsync("#staffing-chart");
-        Assert.Equal(2, await page.Locator("#staffing-chart polyline").CountAsync());
+        Assert.Equal(2, await page.Locator("#staffing-chart svg[data-skill]").CountAsync());
         Assert.Equal(2, await page.Locator("#day-table tbody tr").CountAsync());
 
         var vendor = await app.SignInAsync("apex@demo.test");

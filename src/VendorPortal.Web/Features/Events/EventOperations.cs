@@ -1,4 +1,5 @@
 using System.Globalization;
+using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Staffing;
 
 namespace VendorPortal.Web.Features.Events;
@@ -77,7 +78,8 @@ public sealed record EventResponse(
 
 public sealed record StaffingInterval(
     string Skill, DateOnly Date, DateTimeOffset Start, double Contacts, double AhtSeconds, double TrafficErlangs,
-    int Agents, int ScheduledAgents, double ServiceLevel, double ProbabilityOfWaiting, double AverageSpeedOfAnswerSeconds, double Occupancy);
+    int Agents, int ScheduledAgents, double ServiceLevel, double ProbabilityOfWaiting, double AverageSpeedOfAnswerSeconds, double Occupancy,
+    int RequestedAgents, int CommittedAgents, int ConfirmedAgents);
 
 public sealed record StaffingDay(
     string Skill, DateOnly Date, double ForecastContacts, int PeakAgents, int PeakScheduledAgents, DateTimeOffset? PeakAt,
@@ -88,12 +90,13 @@ public sealed record EventStaffing(
     string Summary, IReadOnlyList<StaffingDay> Days, IReadOnlyList<StaffingInterval> Intervals);
 
 /// <summary>Surge events, their forecasts and the staffing they need. Shared by the API and the portal.</summary>
-public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, TimeProvider clock)
+public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, ShiftReads shifts, TimeProvider clock)
 {
     public const int MaxForecastRows = 50_000;
     public const string CapacityNote =
-        "Required agents are Erlang C per interval; scheduled agents add shrinkage. Requested, committed and confirmed agents " +
-        "come with capacity requests and are 0 until then.";
+        "Required agents are Erlang C per interval; scheduled agents add shrinkage. Requested agents are those asked of vendors in " +
+        "open and answered capacity requests, committed agents those the vendors' shifts hold, confirmed agents those the vendors " +
+        "confirmed on them: each counts the shifts running at the interval's start, and a day shows its highest interval.";
 
     public async Task<SurgeEvent> CreateAsync(EventInput input, CancellationToken ct)
     {
@@ -190,7 +193,10 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
         return new ForecastResult(true, keep.Count, total, []);
     }
 
-    /// <summary>Erlang C for every forecast interval, and per skill and day the contacts and the peak requirement.</summary>
+    /// <summary>
+    /// Erlang C for every forecast interval with the capacity that covers it, and per skill and day the contacts, the peak
+    /// requirement and the most agents requested, committed and confirmed in any interval.
+    /// </summary>
     public async Task<EventStaffing> StaffingAsync(Guid eventId, CancellationToken ct)
     {
         var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, ct) ?? throw new NotFound("Event");
@@ -198,26 +204,59 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
         var codes = await Skills.SkillCodes.ByIdAsync(db, ct);
         var rows = await db.ForecastIntervals.AsNoTracking().Where(f => f.EventId == eventId)
             .Select(f => new { f.SkillId, f.Date, f.Start, f.Contacts, f.AhtSeconds }).ToListAsync(ct);
+        var coverage = (await shifts.CoverageAsync(eventId, ct)).ToLookup(c => c.SkillId);
+        var slots = rows
+            .Select(r => (Row: r, Skill: codes.GetValueOrDefault(r.SkillId, "?"), At: TenantTime.ToInstant(r.Date.ToDateTime(r.Start), zone, "start")))
+            .OrderBy(x => x.Skill, StringComparer.Ordinal).ThenBy(x => x.At)
+            .ToList();
         var memo = new Dictionary<(double, double), StaffingResult>();
-        var intervals = new List<StaffingInterval>(rows.Count);
-        foreach (var r in rows)
+        var intervals = new List<StaffingInterval>(slots.Count);
+        CoverageSweep? sweep = null;
+        foreach (var (r, skill, at) in slots)
         {
             if (!memo.TryGetValue((r.Contacts, r.AhtSeconds), out var s))
                 memo[(r.Contacts, r.AhtSeconds)] = s = ErlangC.Staff(new StaffingInput(
                     r.Contacts, e.IntervalMinutes, r.AhtSeconds, e.ServiceLevel, e.TargetSeconds, e.Shrinkage, e.MaxOccupancy));
-            var start = TenantTime.ToLocal(TenantTime.ToInstant(r.Date.ToDateTime(r.Start), zone, "start"), zone);
-            intervals.Add(new StaffingInterval(codes.GetValueOrDefault(r.SkillId, "?"), r.Date, start, r.Contacts, r.AhtSeconds,
-                s.TrafficErlangs, s.Agents, s.ScheduledAgents, s.ServiceLevel, s.ProbabilityOfWaiting, s.AverageSpeedOfAnswerSeconds, s.Occupancy));
+            if (sweep?.SkillId != r.SkillId) sweep = new CoverageSweep(r.SkillId, coverage[r.SkillId]);
+            var on = sweep.At(at);
+            intervals.Add(new StaffingInterval(skill, r.Date, TenantTime.ToLocal(at, zone), r.Contacts, r.AhtSeconds,
+                s.TrafficErlangs, s.Agents, s.ScheduledAgents, s.ServiceLevel, s.ProbabilityOfWaiting, s.AverageSpeedOfAnswerSeconds, s.Occupancy,
+                on.Requested, on.Committed, on.Confirmed));
         }
-        intervals.Sort((a, b) => string.CompareOrdinal(a.Skill, b.Skill) is var c and not 0 ? c : a.Start.CompareTo(b.Start));
         var days = intervals.GroupBy(i => (i.Skill, i.Date)).Select(g =>
         {
             var peak = g.MaxBy(i => (i.ScheduledAgents, i.Agents))!;
             return new StaffingDay(g.Key.Skill, g.Key.Date, Math.Round(g.Sum(i => i.Contacts), 2), g.Max(i => i.Agents), peak.ScheduledAgents,
-                peak.Agents == 0 && peak.ScheduledAgents == 0 ? null : peak.Start, 0, 0, 0);
+                peak.Agents == 0 && peak.ScheduledAgents == 0 ? null : peak.Start,
+                g.Max(i => i.RequestedAgents), g.Max(i => i.CommittedAgents), g.Max(i => i.ConfirmedAgents));
         }).OrderBy(d => d.Skill, StringComparer.Ordinal).ThenBy(d => d.Date).ToList();
         return new EventStaffing(e.Id, zone.Id, e.IntervalMinutes, e.ServiceLevel, e.TargetSeconds, e.Shrinkage, e.MaxOccupancy,
             CapacityNote, days, intervals);
+    }
+
+    /// <summary>
+    /// The agents on shift at each instant of one skill, asked in ascending order: one pass over the shifts' starts and ends
+    /// rather than every shift for every interval.
+    /// </summary>
+    private sealed class CoverageSweep(Guid skillId, IEnumerable<Coverage> spans)
+    {
+        private readonly (DateTimeOffset At, int Requested, int Committed, int Confirmed)[] changes =
+        [
+            .. spans.SelectMany(c => new[] { (c.StartsAt, c.Requested, c.Committed, c.Confirmed), (c.EndsAt, -c.Requested, -c.Committed, -c.Confirmed) })
+                .OrderBy(c => c.Item1),
+        ];
+        private int next;
+        private (int Requested, int Committed, int Confirmed) on;
+
+        public Guid SkillId => skillId;
+
+        /// <summary>Shifts with StartsAt &lt;= at &lt; EndsAt.</summary>
+        public (int Requested, int Committed, int Confirmed) At(DateTimeOffset at)
+        {
+            for (; next < changes.Length && changes[next].At <= at; next++)
+                on = (on.Requested + changes[next].Requested, on.Committed + changes[next].Committed, on.Confirmed + changes[next].Confirmed);
+            return on;
+        }
     }
 
     private void Apply(SurgeEvent e, EventInput input)

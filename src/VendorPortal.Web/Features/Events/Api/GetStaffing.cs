@@ -14,7 +14,9 @@ public sealed class GetStaffing(EventOperations events) : Endpoint<EventRouteReq
             s.Summary = "Required agents per forecast interval (Erlang C) and per skill and day.";
             s.Description = "Per interval: skill, local start with offset (DST-correct), contacts, ahtSeconds, trafficErlangs, agents, scheduledAgents, " +
                 "serviceLevel, probabilityOfWaiting, averageSpeedOfAnswerSeconds, occupancy. Per skill and day: forecast contacts, peak required and " +
-                "peak scheduled agents; requested, committed and confirmed agents come with capacity requests and are 0 until then.";
+                "peak scheduled agents. Per interval and, as the day's highest, per day: requestedAgents (asked in open and answered capacity requests), " +
+                "committedAgents (on the vendors' scheduled shifts) and confirmedAgents (confirmed by the vendors), counting the shifts running " +
+                "at the interval's start. A vendor manager sees their own vendor's figures only.";
         });
     }
 

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+
+namespace VendorPortal.Web.Features.Events.Pages;
+
+/// <summary>One interval's bar: the scheduled agents it needs, split where the confirmed agents stop covering them.</summary>
+public sealed record CoverageBar(double X, double Width, double TopY, double CoveredY, bool Short, StaffingInterval Interval);
+
+/// <summary>One skill on one day: bars for the scheduled agents needed, step lines for requested, committed and confirmed agents.</summary>
+public sealed record SkillCoverageChart(
+    string Skill, IReadOnlyList<CoverageBar> Bars, string RequestedPath, string CommittedPath, string ConfirmedPath,
+    IReadOnlyList<(double Y, int Value)> YTicks, int ShortIntervals, int WorstGap, DateTimeOffset? WorstAt);
+
+/// <summary>The event page's charts for one day, drawn as inline SVG on a 24-hour axis in the tenant's zone.</summary>
+public sealed record CoverageChart(DateOnly Day, IReadOnlyList<DateOnly> Days, IReadOnlyList<SkillCoverageChart> Skills, IReadOnlyList<(double X, string Label)> XTicks)
+{
+    public const double Width = 760, Height = 190, Left = 40, Right = 12, Top = 10, Bottom = 24;
+    public const double Base = Height - Bottom;
+
+    /// <summary>The charts for <paramref name="day"/> when the forecast has it, otherwise for the day needing the most agents.</summary>
+    public static CoverageChart? Of(EventStaffing staffing, DateOnly? day)
+    {
+        if (staffing.Days.Count == 0) return null;
+        var days = staffing.Days.Select(d => d.Date).Distinct().Order().ToList();
+        var shown = day is { } wanted && days.Contains(wanted)
+            ? wanted
+            : staffing.Days.GroupBy(d => d.Date).MaxBy(g => g.Sum(d => d.PeakScheduledAgents))!.Key;
+        var slots = 24 * 60 / staffing.IntervalMinutes;
+        var slotWidth = (Width - Left - Right) / slots;
+        var skills = staffing.Intervals.Where(i => i.Date == shown).GroupBy(i => i.Skill).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Skill(g.Key, [.. g.OrderBy(i => i.Start)], staffing.IntervalMinutes, slotWidth)).ToList();
+        var xTicks = Enumerable.Range(0, 9).Select(h => (Left + slotWidth * h * 3 * 60 / staffing.IntervalMinutes, $"{h * 3:00}:00")).ToList();
+        return new CoverageChart(shown, days, skills, xTicks);
+    }
+
+    private static SkillCoverageChart Skill(string skill, List<StaffingInterval> intervals, int intervalMinutes, double slotWidth)
+    {
+        var max = Math.Max(1, intervals.Max(i => Math.Max(Math.Max(i.ScheduledAgents, i.RequestedAgents), Math.Max(i.CommittedAgents, i.ConfirmedAgents))));
+        var step = NiceStep(max);
+        var top = (int)Math.Ceiling(max / (double)step) * step;
+        double Y(int value) => Top + (Base - Top) * (1 - value / (double)top);
+        int Slot(StaffingInterval i) => (int)(TimeOnly.FromDateTime(i.Start.DateTime).ToTimeSpan().TotalMinutes / intervalMinutes);
+        double X(int slot) => Left + slotWidth * slot;
+
+        var gap = Math.Min(2, slotWidth * 0.15);
+        var bars = intervals.Where(i => i.ScheduledAgents > 0).Select(i => new CoverageBar(
+            X(Slot(i)) + gap / 2, slotWidth - gap, Y(i.ScheduledAgents), Y(Math.Min(i.ConfirmedAgents, i.ScheduledAgents)),
+            i.ConfirmedAgents < i.ScheduledAgents, i)).ToList();
+
+        string Steps(Func<StaffingInterval, int> value)
+        {
+            var path = new StringBuilder();
+            var previous = int.MinValue;
+            foreach (var i in intervals)
+            {
+                var slot = Slot(i);
+                if (slot == previous + 1) path.Append(CultureInfo.InvariantCulture, $"V{Y(value(i)):0.#}");
+                else path.Append(CultureInfo.InvariantCulture, $"M{X(slot):0.#},{Y(value(i)):0.#}");
+                path.Append(CultureInfo.InvariantCulture, $"H{X(slot + 1):0.#}");
+                previous = slot;
+            }
+            return path.ToString();
+        }
+
+        var worst = intervals.MaxBy(i => i.ScheduledAgents - i.ConfirmedAgents)!;
+        var worstGap = Math.Max(0, worst.ScheduledAgents - worst.ConfirmedAgents);
+        return new SkillCoverageChart(skill, bars, Steps(i => i.RequestedAgents), Steps(i => i.CommittedAgents), Steps(i => i.ConfirmedAgents),
+            [.. Enumerable.Range(0, top / step + 1).Select(k => (Y(k * step), k * step))],
+            intervals.Count(i => i.ConfirmedAgents < i.ScheduledAgents), worstGap, worstGap > 0 ? worst.Start : null);
+    }
+
+    private static int NiceStep(int max)
+    {
+        foreach (var s in new[] { 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000 })
+            if (max / s <= 4) return s;
+        return 10_000;
+    }
+}
