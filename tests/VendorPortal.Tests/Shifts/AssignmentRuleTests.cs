@@ -69,6 +69,11 @@ public sealed class AssignmentRuleTests(AppFactory app)
             Assert.Contains((string)session["title"]!, message);
         }
         await apex.AssignedAsync(after, agent);
+
+        // The other way round: an agent on a shift cannot be enrolled in a session overlapping it.
+        var later = await planner.NewSessionAsync(daysAhead: 67, startHour: 16, endHour: 19);
+        using var busy = await apex.EnrollAsync(later.Id(), agent);
+        Assert.Contains("on a shift", (await busy.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Errors()["agentIds"]);
     }
 
     [Fact]

@@ -66,7 +66,8 @@ public sealed class CapacityRequestConfiguration : IEntityTypeConfiguration<Capa
         b.Property(x => x.RespondedBy).HasMaxLength(200);
         b.Property(x => x.CreatedBy).HasMaxLength(200);
         b.Property(x => x.CancelReason).HasMaxLength(400);
-        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        // Two answers or an answer and a cancel racing: the second save finds the status changed and answers 409.
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         b.Property(x => x.Answer).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(x => new { x.TenantId, x.EventId });
         b.HasIndex(x => new { x.TenantId, x.VendorId, x.Status });

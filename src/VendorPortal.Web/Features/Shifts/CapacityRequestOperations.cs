@@ -190,7 +190,7 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
             planned.ShiftId = shift.Id;
         }
         await notifier.CapacityAnsweredAsync(request, committed, asked, ct);
-        await db.SaveChangesAsync(ct);
+        await SaveRacingAsync(ct);
         notifier.Dispatch(request.TenantId);
         return request;
     }
@@ -207,13 +207,25 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
         var committed = await db.Shifts.Where(x => x.RequestId == id && x.Status == ShiftStatus.Scheduled && x.StartsAt > now).ToListAsync(ct);
         foreach (var shift in committed) await shifts.ReleaseAsync(shift, request.CancelReason, ct);
         await notifier.CapacityRequestCancelledAsync(request, committed.Count, ct);
-        await db.SaveChangesAsync(ct);
+        await SaveRacingAsync(ct);
         notifier.Dispatch(request.TenantId);
         return request;
     }
 
     private async Task<CapacityRequest> LoadAsync(Guid id, CancellationToken ct) =>
         await db.CapacityRequests.Include(r => r.Shifts).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFound("Capacity request");
+
+    private async Task SaveRacingAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw RuleViolation.Conflict("status", "The request was answered or cancelled at the same time. Reload it to see how.");
+        }
+    }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -300,12 +300,8 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         var held = await db.Assignments
             .Where(a => a.ShiftId == shift.Id && (a.Status == AssignmentStatus.Assigned || a.Status == AssignmentStatus.Confirmed))
             .ToListAsync(ct);
-        foreach (var a in held)
-        {
-            a.Status = AssignmentStatus.Released;
-            a.DecidedAt = now;
-            a.DecidedBy = scope.Required.ActorName;
-        }
+        // Who confirmed or declined, and when, stays on the assignment; the audit trail records the release.
+        foreach (var a in held) a.Status = AssignmentStatus.Released;
     }
 
     /// <summary>Headcount plus the tenant's buffer, rounded up.</summary>
@@ -336,7 +332,7 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         var day = DateOnly.FromDateTime(startLocal);
         if (day < e.StartDate.AddDays(-1) || day > e.EndDate)
             throw new RuleViolation(prefix + "startsAtLocal",
-                $"The shift starts on {day:yyyy-MM-dd}, outside the event ({e.StartDate:yyyy-MM-dd} to {e.EndDate:yyyy-MM-dd}).");
+                $"The shift starts on {day:yyyy-MM-dd}, outside the event ({e.StartDate:yyyy-MM-dd} to {e.EndDate:yyyy-MM-dd}; a shift may start the evening before).");
         if (start <= now) throw new RuleViolation(prefix + "startsAtLocal", "The shift must start in the future.");
         if (end <= start) throw new RuleViolation(prefix + "endsAtLocal", "A shift must end after it starts.");
         // The validator compares wall times; the night the clocks go back has an hour more than its wall times say.

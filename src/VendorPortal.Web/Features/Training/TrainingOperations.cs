@@ -103,6 +103,7 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
                 && e.Session.StartsAt < session.EndsAt && session.StartsAt < e.Session.EndsAt)
             .Select(e => new { e.AgentId, e.Session!.Title })
             .ToListAsync(ct);
+        var onShift = await ShiftClashesAsync(ids, session, ct);
 
         var errors = new List<string>();
         foreach (var id in ids)
@@ -112,6 +113,8 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
             else if (enrolled.Contains(id)) errors.Add($"{agent.DisplayName} ({agent.ExternalRef}) is already enrolled.");
             else if (busy.FirstOrDefault(b => b.AgentId == id) is { } clash)
                 errors.Add($"{agent.DisplayName} ({agent.ExternalRef}) is in \"{clash.Title}\" at an overlapping time.");
+            else if (onShift.Contains(id))
+                errors.Add($"{agent.DisplayName} ({agent.ExternalRef}) is on a shift at an overlapping time.");
         }
         if (errors.Count > 0) throw new RuleViolation("agentIds", string.Join(" ", errors));
         if (session.SeatsTaken + ids.Count > session.Capacity)
@@ -209,7 +212,22 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
             .ToListAsync(ct);
         if (clashes.Count > 0)
             throw RuleViolation.Conflict("startsAtLocal", $"At the new time these enrolled agents would be in another session: {string.Join(", ", clashes)}.");
+        var enrolled = await db.TrainingEnrollments.Where(e => e.SessionId == session.Id).Select(e => e.AgentId).ToListAsync(ct);
+        var onShift = await ShiftClashesAsync(enrolled, session, ct);
+        if (onShift.Count > 0)
+            throw RuleViolation.Conflict("startsAtLocal", $"At the new time {onShift.Count} enrolled agents would be on a shift. Withdraw them or pick another time.");
     }
+
+    /// <summary>Agents holding a place on a scheduled shift that overlaps the session: never book an agent twice.</summary>
+    private Task<List<Guid>> ShiftClashesAsync(List<Guid> agentIds, TrainingSession session, CancellationToken ct) =>
+        db.Assignments.AsNoTracking()
+            .Where(a => agentIds.Contains(a.AgentId)
+                && (a.Status == Shifts.AssignmentStatus.Assigned || a.Status == Shifts.AssignmentStatus.Confirmed)
+                && a.Shift!.Status == Shifts.ShiftStatus.Scheduled
+                && a.Shift.StartsAt < session.EndsAt && session.StartsAt < a.Shift.EndsAt)
+            .Select(a => a.AgentId)
+            .Distinct()
+            .ToListAsync(ct);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
