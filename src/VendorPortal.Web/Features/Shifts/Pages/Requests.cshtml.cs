@@ -5,7 +5,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Shifts.Pages;
 
-public sealed record Option(Guid Id, string Name);
+public sealed record FilterOption(Guid Id, string Name);
 
 [Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
 public sealed class RequestsModel(AppDbContext db, ShiftReads reads, ShiftOperations shifts, TimeProvider clock) : PageModel
@@ -17,8 +17,8 @@ public sealed class RequestsModel(AppDbContext db, ShiftReads reads, ShiftOperat
     [FromQuery(Name = "pageSize")] public int PageSize { get; set; } = PortalPageRequest.DefaultPageSize;
 
     public Paged<CapacityRequestResponse> Requests { get; private set; } = new([], 1, PortalPageRequest.DefaultPageSize, 0);
-    public IReadOnlyList<Option> Events { get; private set; } = [];
-    public IReadOnlyList<Option> Vendors { get; private set; } = [];
+    public IReadOnlyList<FilterOption> Events { get; private set; } = [];
+    public IReadOnlyList<FilterOption> Vendors { get; private set; } = [];
     public int ToAnswer { get; private set; }
     public string ZoneId { get; private set; } = "";
     public DateTimeOffset Now { get; private set; }
@@ -31,8 +31,8 @@ public sealed class RequestsModel(AppDbContext db, ShiftReads reads, ShiftOperat
         ZoneId = (await shifts.ZoneAsync(ct)).Id;
         Now = clock.GetUtcNow();
         Events = await db.Events.AsNoTracking().OrderByDescending(e => e.StartDate).ThenBy(e => e.Name)
-            .Select(e => new Option(e.Id, e.Name)).ToListAsync(ct);
-        if (!IsVendor) Vendors = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Select(v => new Option(v.Id, v.Name)).ToListAsync(ct);
+            .Select(e => new FilterOption(e.Id, e.Name)).ToListAsync(ct);
+        if (!IsVendor) Vendors = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Select(v => new FilterOption(v.Id, v.Name)).ToListAsync(ct);
 
         var query = db.CapacityRequests.AsQueryable();
         if (EventId is { } eventId) query = query.Where(r => r.EventId == eventId);

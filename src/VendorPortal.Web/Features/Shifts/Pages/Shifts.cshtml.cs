@@ -17,8 +17,8 @@ public sealed class ShiftsModel(AppDbContext db, ShiftReads reads, ShiftOperatio
     [FromQuery(Name = "pageSize")] public int PageSize { get; set; } = PortalPageRequest.DefaultPageSize;
 
     public Paged<ShiftResponse> Shifts { get; private set; } = new([], 1, PortalPageRequest.DefaultPageSize, 0);
-    public IReadOnlyList<Option> Events { get; private set; } = [];
-    public IReadOnlyList<Option> Vendors { get; private set; } = [];
+    public IReadOnlyList<FilterOption> Events { get; private set; } = [];
+    public IReadOnlyList<FilterOption> Vendors { get; private set; } = [];
     public IReadOnlyList<SkillOption> Skills { get; private set; } = [];
     public string ZoneId { get; private set; } = "";
     public DateTimeOffset Now { get; private set; }
@@ -30,9 +30,9 @@ public sealed class ShiftsModel(AppDbContext db, ShiftReads reads, ShiftOperatio
         ZoneId = (await shifts.ZoneAsync(ct)).Id;
         Now = clock.GetUtcNow();
         Events = await db.Events.AsNoTracking().OrderByDescending(e => e.StartDate).ThenBy(e => e.Name)
-            .Select(e => new Option(e.Id, e.Name)).ToListAsync(ct);
+            .Select(e => new FilterOption(e.Id, e.Name)).ToListAsync(ct);
         Skills = await SkillOption.ListAsync(db, ct);
-        if (!IsVendor) Vendors = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Select(v => new Option(v.Id, v.Name)).ToListAsync(ct);
+        if (!IsVendor) Vendors = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Select(v => new FilterOption(v.Id, v.Name)).ToListAsync(ct);
 
         var query = db.Shifts.AsQueryable();
         if (EventId is { } eventId) query = query.Where(s => s.EventId == eventId);
