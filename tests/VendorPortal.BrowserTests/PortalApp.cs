@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -83,6 +86,17 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.ClickAsync("#sign-in");
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         return page;
+    }
+
+    /// <summary>An API client signed in with a bearer token, for setting up what a test then does in the browser.</summary>
+    public async Task<HttpClient> ApiClientAsync(string email)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        login.EnsureSuccessStatusCode();
+        var token = (string)(await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public async Task<Guid> VendorIdAsync(string tenantSlug, string vendorName)

@@ -5,10 +5,13 @@ namespace VendorPortal.Web.Shared;
 
 public sealed record NavItem(string Href, string Label, string Icon, bool Exact = false)
 {
+    /// <summary>A menu of sections rather than a link of its own.</summary>
+    public IReadOnlyList<NavItem> Children { get; init; } = [];
+
     public bool IsActive(string path) =>
-        Exact
-            ? string.Equals(path.TrimEnd('/'), Href, StringComparison.OrdinalIgnoreCase)
-            : path.StartsWith(Href, StringComparison.OrdinalIgnoreCase);
+        Children.Count > 0 ? Children.Any(c => c.IsActive(path))
+        : Exact ? string.Equals(path.TrimEnd('/'), Href, StringComparison.OrdinalIgnoreCase)
+        : path.StartsWith(Href, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>What each tenant role finds in the navigation bar.</summary>
@@ -27,19 +30,28 @@ public static class PortalNavigation
         var staffing = new NavItem($"{root}/staffing", T["Staffing"], "calculator");
         var statements = new NavItem($"{root}/statements", T["Statements"], "receipt");
         var events = new NavItem($"{root}/events", T["Events"], "calendar-event");
+        var requests = new NavItem($"{root}/requests", T["Requests"], "inbox");
+        var shifts = new NavItem($"{root}/shifts", T["Shifts"], "calendar-week");
         return scope.Role switch
         {
             TenantRole.TenantAdmin =>
             [
-                dashboard, events, vendors, agents, pool, training, staffing, statements, skills,
-                new($"{root}/users", T["Users"], "people"),
-                new($"{root}/api-keys", T["API keys"], "key"),
-                new($"{root}/audit", T["Audit"], "clock-history"),
-                new($"{root}/settings", T["Settings"], "gear"),
+                dashboard, events, requests, shifts, vendors, agents, pool, training, staffing, statements,
+                new($"{root}/admin", T["Administration"], "sliders")
+                {
+                    Children =
+                    [
+                        new($"{root}/users", T["Users"], "people"),
+                        new($"{root}/api-keys", T["API keys"], "key"),
+                        new($"{root}/audit", T["Audit"], "clock-history"),
+                        new($"{root}/settings", T["Settings"], "gear"),
+                        skills,
+                    ],
+                },
             ],
             TenantRole.VendorManager when scope.VendorId is { } vendorId =>
-                [dashboard, events, agents, pool, training, statements, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
-            TenantRole.VendorManager => [dashboard, events, agents, pool, training],
+                [dashboard, requests, shifts, events, agents, pool, training, statements, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
+            TenantRole.VendorManager => [dashboard, requests, shifts, events, agents, pool, training],
             TenantRole.Finance =>
             [
                 dashboard, vendors, statements,
@@ -47,7 +59,7 @@ public static class PortalNavigation
                 new($"{root}/scorecards", T["Scorecards"], "bar-chart"),
                 events, training, skills,
             ],
-            _ => [dashboard, events, vendors, agents, pool, training, staffing, skills],
+            _ => [dashboard, events, requests, shifts, vendors, agents, pool, training, staffing, skills],
         };
     }
 }

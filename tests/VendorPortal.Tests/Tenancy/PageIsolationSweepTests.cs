@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using VendorPortal.Tests.Agents;
+using VendorPortal.Tests.Shifts;
 
 namespace VendorPortal.Tests.Tenancy;
 
@@ -12,7 +14,7 @@ namespace VendorPortal.Tests.Tenancy;
 [Collection(AppCollection.Name)]
 public sealed partial class PageIsolationSweepTests(AppFactory app)
 {
-    private sealed record Ids(Guid ApexVendor, Guid ApexAgent, Guid TrainingSession, Guid Event);
+    private sealed record Ids(Guid ApexVendor, Guid ApexAgent, Guid TrainingSession, Guid Event, Guid ApexRequest, Guid ApexShift);
 
     /// <summary>How to fill each route parameter, and whether it names a row that belongs to vendor Apex.</summary>
     private static readonly Dictionary<string, (Func<Ids, Guid> Value, bool ApexOwned)> Parameters = new(StringComparer.Ordinal)
@@ -21,6 +23,8 @@ public sealed partial class PageIsolationSweepTests(AppFactory app)
         ["agentId"] = (i => i.ApexAgent, true),
         ["id"] = (i => i.TrainingSession, false),
         ["eventId"] = (i => i.Event, false),
+        ["requestId"] = (i => i.ApexRequest, true),
+        ["shiftId"] = (i => i.ApexShift, true),
     };
 
     private IReadOnlyList<string> TenantPages() =>
@@ -110,8 +114,20 @@ public sealed partial class PageIsolationSweepTests(AppFactory app)
         var agents = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/agents?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options);
         var sessions = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/training-sessions?pageSize=1", Json.Options);
         var events = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/events?pageSize=1", Json.Options);
+        var (request, shift) = await ApexRequestAndShiftAsync(demo.ApexInDemo);
         return new Ids(demo.ApexInDemo, Guid.Parse((string)agents!["items"]![0]!["id"]!), Guid.Parse((string)sessions!["items"]![0]!["id"]!),
-            Guid.Parse((string)events!["items"]![0]!["id"]!));
+            Guid.Parse((string)events!["items"]![0]!["id"]!), request, shift);
+    }
+
+    /// <summary>A capacity request to Apex, answered, so that it has a shift of Apex's: made here rather than taken from the demo data.</summary>
+    private async Task<(Guid Request, Guid Shift)> ApexRequestAndShiftAsync(Guid apexVendor)
+    {
+        using var planner = await app.ClientFor(DemoData.Planner);
+        using var apex = await app.ClientFor(DemoData.Apex);
+        var eventId = await planner.NewEventAsync(daysAhead: 45);
+        var request = await planner.RequestAsync(eventId, apexVendor, [ShiftSetup.Plan(ShiftSetup.Local(45, 9), ShiftSetup.Local(45, 17), 2)]);
+        var answered = await apex.RespondAsync(request, null, 2);
+        return (request.Id(), Guid.Parse((string)answered["shifts"]![0]!["shiftId"]!));
     }
 
     [GeneratedRegex(@"\{(\w+)(?::[^}]*)?\??\}")]

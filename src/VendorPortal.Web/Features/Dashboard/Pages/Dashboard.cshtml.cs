@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VendorPortal.Web.Features.Identity;
+using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Skills;
 using VendorPortal.Web.Features.Tenants;
 using VendorPortal.Web.Features.Vendors;
@@ -7,6 +8,8 @@ using VendorPortal.Web.Features.Vendors;
 namespace VendorPortal.Web.Features.Dashboard.Pages;
 
 public sealed record RecentChange(DateTimeOffset At, string Actor, string Action, string EntityType);
+
+public sealed record NextDue(DateTimeOffset RespondBy, string EventName, bool Overdue);
 
 public sealed class DashboardModel(AppDbContext db, TenantSettingsOperations settings, TimeProvider clock) : PageModel
 {
@@ -23,9 +26,13 @@ public sealed class DashboardModel(AppDbContext db, TenantSettingsOperations set
     public int MemberCount { get; private set; }
     public int OpenInvitationCount { get; private set; }
     public IReadOnlyList<RecentChange> RecentChanges { get; private set; } = [];
+    public int RequestsToAnswer { get; private set; }
+    public NextDue? NextRequestDue { get; private set; }
+    public int ShiftsToConfirm { get; private set; }
 
     public bool IsAdmin => Scope.Role == TenantRole.TenantAdmin;
     public bool IsVendor => Scope.IsVendor;
+    public bool IsVendorManager => Scope.Role == TenantRole.VendorManager;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -41,6 +48,7 @@ public sealed class DashboardModel(AppDbContext db, TenantSettingsOperations set
         SkillCount = await db.Skills.CountAsync(ct);
         Skills = await db.Skills.AsNoTracking().OrderBy(s => s.Code).Take(ListLimit).Select(SkillResponse.Projection).ToListAsync(ct);
 
+        if (IsVendorManager) await LoadVendorWorkAsync(ct);
         if (IsVendor) return;
         MemberCount = await db.Memberships.CountAsync(ct);
         if (!IsAdmin) return;
@@ -50,5 +58,18 @@ public sealed class DashboardModel(AppDbContext db, TenantSettingsOperations set
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(8)
             .Select(a => new RecentChange(a.At, a.ActorName, a.Action, a.EntityType))
             .ToListAsync(ct);
+    }
+
+    /// <summary>What waits on the vendor: requests to answer and upcoming shifts with agents not yet confirmed.</summary>
+    private async Task LoadVendorWorkAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var open = db.CapacityRequests.Where(r => r.Status == CapacityRequestStatus.Sent);
+        RequestsToAnswer = await open.CountAsync(ct);
+        NextRequestDue = await open.OrderBy(r => r.RespondBy).ThenBy(r => r.Id)
+            .Select(r => new NextDue(r.RespondBy, db.Events.Where(e => e.Id == r.EventId).Select(e => e.Name).Single(), r.RespondBy < now))
+            .FirstOrDefaultAsync(ct);
+        ShiftsToConfirm = await db.Shifts.CountAsync(s => s.Status == ShiftStatus.Scheduled && s.StartsAt > now
+            && db.Assignments.Any(a => a.ShiftId == s.Id && a.Status == AssignmentStatus.Assigned), ct);
     }
 }

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using VendorPortal.Web.Features.Identity;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
+
+namespace VendorPortal.Web.Features.Shifts.Pages;
+
+[Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
+public sealed class ShiftsModel(AppDbContext db, ShiftReads reads, ShiftOperations shifts, TimeProvider clock) : PageModel
+{
+    [FromQuery(Name = "event")] public Guid? EventId { get; set; }
+    [FromQuery(Name = "skill")] public string? Skill { get; set; }
+    [FromQuery(Name = "vendor")] public Guid? VendorId { get; set; }
+    /// <summary>Also list shifts that are over or cancelled, newest first: attendance is recorded after the start.</summary>
+    [FromQuery(Name = "history")] public bool History { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "pageSize")] public int PageSize { get; set; } = PortalPageRequest.DefaultPageSize;
+
+    public Paged<ShiftResponse> Shifts { get; private set; } = new([], 1, PortalPageRequest.DefaultPageSize, 0);
+    public IReadOnlyList<FilterOption> Events { get; private set; } = [];
+    public IReadOnlyList<FilterOption> Vendors { get; private set; } = [];
+    public IReadOnlyList<SkillOption> Skills { get; private set; } = [];
+    public string ZoneId { get; private set; } = "";
+    public DateTimeOffset Now { get; private set; }
+    public bool IsVendor => db.Scope!.IsVendor;
+    public bool IsFiltered => EventId is not null || VendorId is not null || !string.IsNullOrWhiteSpace(Skill);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ZoneId = (await shifts.ZoneAsync(ct)).Id;
+        Now = clock.GetUtcNow();
+        Events = await db.Events.AsNoTracking().OrderByDescending(e => e.StartDate).ThenBy(e => e.Name)
+            .Select(e => new FilterOption(e.Id, e.Name)).ToListAsync(ct);
+        Skills = await SkillOption.ListAsync(db, ct);
+        if (!IsVendor) Vendors = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Select(v => new FilterOption(v.Id, v.Name)).ToListAsync(ct);
+
+        var query = db.Shifts.AsQueryable();
+        if (EventId is { } eventId) query = query.Where(s => s.EventId == eventId);
+        if (VendorId is { } vendorId && !IsVendor) query = query.Where(s => s.VendorId == vendorId);
+        if (!string.IsNullOrWhiteSpace(Skill))
+        {
+            var code = Skill.Trim().ToUpperInvariant();
+            query = query.Where(s => db.Skills.Any(k => k.Id == s.SkillId && k.Code == code));
+        }
+        query = History
+            ? query.OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id)
+            : query.Where(s => s.EndsAt >= Now && s.Status == ShiftStatus.Scheduled).OrderBy(s => s.StartsAt).ThenBy(s => s.Id);
+        var request = PortalPageRequest.Of(PageNumber, PageSize);
+        var total = await query.CountAsync(ct);
+        var items = await reads.ShiftsAsync(query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize), ct);
+        Shifts = new Paged<ShiftResponse>(items, request.Page, request.PageSize, total);
+    }
+}
