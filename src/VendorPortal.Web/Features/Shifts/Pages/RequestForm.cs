@@ -64,10 +64,10 @@ public sealed partial class RequestForm
     {
         if (rule.Rows.Count == 0)
         {
-            state.AddModelError(Key(rule.Field), CapacityMessages.For(rule.Message, T));
+            state.AddModelError(Key(rule.Field), ShiftMessages.For(T, rule.Message));
             return;
         }
-        foreach (var (field, message) in rule.Rows) state.AddModelError(Key(field), CapacityMessages.For(message, T));
+        foreach (var (field, message) in rule.Rows) state.AddModelError(Key(field), ShiftMessages.For(T, message));
         state.AddModelError("", T["Fix the marked shifts; nothing was sent."]);
     }
 

@@ -11,6 +11,14 @@ public enum ShiftPhase
     Cancelled,
 }
 
+/// <summary>Where a vendor's part of a request stands, as the badges show it; a shift agreed outside a request has no status.</summary>
+public sealed record RequestState(CapacityRequestStatus? Status, CapacityAnswer? Answer, bool Overdue, bool Late, bool Backfill)
+{
+    public static RequestState Of(CapacityRequestResponse r) => new(r.Status, r.Answer, r.Overdue, r.RespondedLate, r.BackfillForId is not null);
+
+    public static RequestState Of(FillVendor v) => new(v.Status, v.Answer, v.Overdue, v.Late, v.Backfill);
+}
+
 /// <summary>Display names and badge colours for requests, shifts and assignments, in the current UI language.</summary>
 public static class ShiftLabels
 {

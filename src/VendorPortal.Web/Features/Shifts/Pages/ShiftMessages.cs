@@ -11,6 +11,12 @@ public static partial class ShiftMessages
 {
     public static string For(IStringLocalizer T, string m)
     {
+        if (OutsideEvent().Match(m) is { Success: true } outside)
+            return T["The shift starts on {0}, outside the event ({1} to {2}; a shift may start the evening before).", outside.Groups[1].Value, outside.Groups[2].Value, outside.Groups[3].Value];
+        if (SkippedTime().Match(m) is { Success: true } skipped)
+            return T["{0} does not exist in {1} (the clocks skip it).", skipped.Groups[1].Value, skipped.Groups[2].Value];
+        if (UnknownSkill().Match(m) is { Success: true } skill) return T["Unknown skill: {0}.", skill.Groups[1].Value];
+        if (InactiveVendor().Match(m) is { Success: true } inactive) return T["{0} is inactive.", inactive.Groups[1].Value];
         if (RowsWrong().Match(m) is { Success: true } rows) return T["{0} rows are wrong; nothing was changed.", rows.Groups[1].Value];
         if (AtMost().Match(m) is { Success: true } most) return T["At most the {0} agents asked for can be committed.", most.Groups[1].Value];
         if (PlacesLeft().Match(m) is { Success: true } places)
@@ -35,6 +41,18 @@ public static partial class ShiftMessages
 
     /// <summary>The row a multi-row failure names ("[3].reason", "shifts[3].committed", "agentIds[3]"), or null.</summary>
     public static int? RowOf(string field) => RowIndex().Match(field) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    [GeneratedRegex(@"^The shift starts on (\S+), outside the event \((\S+) to (\S+); a shift may start the evening before\)\.$")]
+    private static partial Regex OutsideEvent();
+
+    [GeneratedRegex("^(.+) does not exist in (.+) \\(the clocks skip it\\)\\.$")]
+    private static partial Regex SkippedTime();
+
+    [GeneratedRegex("^Unknown skill: (.+)\\.$")]
+    private static partial Regex UnknownSkill();
+
+    [GeneratedRegex("^([^()]+) is inactive\\.$")]
+    private static partial Regex InactiveVendor();
 
     [GeneratedRegex("^(\\d+) rows are wrong; nothing was changed\\.$")]
     private static partial Regex RowsWrong();
