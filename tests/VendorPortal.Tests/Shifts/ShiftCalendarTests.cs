@@ -109,6 +109,25 @@ public sealed class ShiftCalendarTests(AppFactory app)
         await refused.ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task The_shift_grid_downloads_the_vendors_own_calendar()
+    {
+        var demo = await app.Demo;
+        using var planner = await app.ClientFor(DemoData.Planner);
+        var eventId = await planner.NewEventAsync(daysAhead: 97, days: 1);
+        var apexShift = await planner.NewShiftAsync(eventId, demo.ApexInDemo, Local(97, 9), Local(97, 17), 3);
+        var harborShift = await planner.NewShiftAsync(eventId, demo.HarborInDemo, Local(97, 9), Local(97, 17), 3);
+
+        using var portal = await app.CookieClientFor(DemoData.Apex);
+        using var response = await portal.GetAsync("/t/demo/shifts?handler=Calendar");
+        await response.ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("shifts-demo.ics", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var calendar = Calendar.Parse(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains(calendar.Events, e => e["UID"] == $"{apexShift}@vendorportal");
+        Assert.DoesNotContain(calendar.Events, e => e["UID"] == $"{harborShift}@vendorportal");
+    }
+
     private static async Task<Calendar> FeedAsync(HttpClient client, string query)
     {
         using var response = await client.GetAsync($"/api/t/demo/shifts/calendar.ics{query}");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VendorPortal.Web.Features.Identity;
 using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
@@ -6,7 +7,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 namespace VendorPortal.Web.Features.Shifts.Pages;
 
 [Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
-public sealed class ShiftsModel(AppDbContext db, ShiftReads reads, ShiftOperations shifts, TimeProvider clock) : PageModel
+public sealed class ShiftsModel(AppDbContext db, ShiftReads reads, ShiftOperations shifts, ShiftCalendar calendar, TimeProvider clock) : PageModel
 {
     [FromQuery(Name = "event")] public Guid? EventId { get; set; }
     [FromQuery(Name = "skill")] public string? Skill { get; set; }
@@ -49,5 +50,12 @@ public sealed class ShiftsModel(AppDbContext db, ShiftReads reads, ShiftOperatio
         var total = await query.CountAsync(ct);
         var items = await reads.ShiftsAsync(query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize), ct);
         Shifts = new Paged<ShiftResponse>(items, request.Page, request.PageSize, total);
+    }
+
+    /// <summary>The same shifts as the API's iCalendar feed, for importing into a calendar app.</summary>
+    public async Task<IActionResult> OnGetCalendarAsync(CancellationToken ct)
+    {
+        var file = await calendar.ForAsync(IsVendor ? null : VendorId, ct);
+        return File(file.Content, ShiftCalendarFile.ContentType, file.FileName);
     }
 }
