@@ -58,7 +58,7 @@ public sealed class ShiftDetailsModel(
     public bool CanAssign => IsVendorManager && Phase == ShiftPhase.Upcoming;
     public bool CanDecide => IsVendorManager && Phase == ShiftPhase.Upcoming && Assignments.Any(a => a.Status is AssignmentStatus.Assigned or AssignmentStatus.Confirmed);
     public bool CanRecordAttendance => IsVendorManager && Phase is ShiftPhase.Running or ShiftPhase.Over && Assignments.Any(a => a.Status == AssignmentStatus.Confirmed);
-    public bool CanCancel => CanPlan && Phase is ShiftPhase.Upcoming or ShiftPhase.Running;
+    public bool CanCancel => CanPlan && Phase == ShiftPhase.Upcoming;
     public bool Started => Phase is ShiftPhase.Running or ShiftPhase.Over;
     public int PlacesLeft => Math.Max(0, Shift.Limit - Shift.Assigned);
 
