@@ -43,7 +43,7 @@ public static partial class ApiDocument
                 doc.Components.Schemas["ProblemDetails"] = ProblemDetailsSchema();
                 return Task.CompletedTask;
             });
-            o.AddOperationTransformer((op, ctx, _) =>
+            o.AddOperationTransformer(async (op, ctx, ct) =>
             {
                 var metadata = ctx.Description.ActionDescriptor.EndpointMetadata;
                 op.Parameters ??= [];
@@ -65,6 +65,13 @@ public static partial class ApiDocument
                 var method = ctx.Description.HttpMethod;
                 if (method is "GET" or "DELETE") op.RequestBody = null;
                 if (metadata.OfType<CsvUpload>().Any()) op.RequestBody = CsvBody();
+                // A [FromBody] property is the whole body (e.g. the confirmations array): document it, not the request wrapper.
+                if (definition?.ReqDtoType.GetProperties().FirstOrDefault(p => p.GetCustomAttribute<FromBodyAttribute>() is not null) is { } bodyProperty
+                    && op.RequestBody?.Content is { } content)
+                {
+                    var schema = await ctx.GetOrCreateSchemaAsync(bodyProperty.PropertyType, null, ct);
+                    foreach (var media in content.Values) media.Schema = schema;
+                }
                 if (definition?.ReqDtoType is { } requestType && method is "GET" or "DELETE")
                 {
                     foreach (var property in requestType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
@@ -113,7 +120,6 @@ public static partial class ApiDocument
                     if (roles.Count > 0)
                         op.Description = $"{op.Description}\n\nRoles: {string.Join(", ", roles)}".Trim();
                 }
-                return Task.CompletedTask;
             });
         });
 

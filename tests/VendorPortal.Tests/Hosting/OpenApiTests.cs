@@ -39,6 +39,21 @@ public sealed class OpenApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_body_bound_whole_is_documented_as_itself_not_as_the_request_wrapper()
+    {
+        var document = await DocumentAsync();
+        var paths = document["paths"]!.AsObject();
+        var confirmations = paths["/api/t/{tenant}/confirmations"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        Assert.Equal("array", (string)Resolve(document, confirmations)["type"]!);
+        var eventUpdate = Resolve(document, paths["/api/t/{tenant}/events/{eventId}"]!["put"]!["requestBody"]!["content"]!["application/json"]!["schema"]!);
+        Assert.NotNull(eventUpdate["properties"]!["startDate"]);
+        Assert.Null(eventUpdate["properties"]!["event"]);
+    }
+
+    private static JsonNode Resolve(JsonObject document, JsonNode schema) =>
+        schema["$ref"] is { } reference ? document["components"]!["schemas"]![((string)reference!).Split('/')[^1]]! : schema;
+
+    [Fact]
     public async Task Protected_operations_carry_security_requirements_and_anonymous_ones_do_not()
     {
         var document = await DocumentAsync();
