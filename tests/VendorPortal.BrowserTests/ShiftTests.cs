@@ -92,6 +92,52 @@ public sealed class ShiftTests(PortalApp app)
         Assert.Equal("Family emergency", (string)no["declineReason"]!);
     }
 
+    [Fact]
+    public async Task A_vendor_subscribes_to_a_private_calendar_address_that_a_new_one_revokes()
+    {
+        var day = DemoToday().AddDays(40);
+        using var plannerApi = await app.ApiClientAsync("planner@demo.test");
+        var eventId = (string)(await PostAsync(plannerApi, "/api/t/demo/events", new
+        {
+            name = $"Calendar drill {Guid.NewGuid():N}"[..24], startDate = DateOnly.FromDateTime(day), endDate = DateOnly.FromDateTime(day),
+            intervalMinutes = 30, serviceLevel = 0.8, targetSeconds = 20, shrinkage = 0.3, maxOccupancy = 1.0,
+        }))["id"]!;
+        var apexShift = (string)(await PostAsync(plannerApi, "/api/t/demo/shifts", new
+        {
+            eventId, vendorId = await app.VendorIdAsync("demo", "Apex BPO"), skill = "PRESALES",
+            startsAtLocal = Local(day.AddHours(9)), endsAtLocal = Local(day.AddHours(17)), headcount = 3,
+        }))["shift"]!["id"]!;
+        var harborShift = (string)(await PostAsync(plannerApi, "/api/t/demo/shifts", new
+        {
+            eventId, vendorId = await app.VendorIdAsync("demo", "Harbor Contact"), skill = "AFTERSALES",
+            startsAtLocal = Local(day.AddHours(9)), endsAtLocal = Local(day.AddHours(17)), headcount = 2,
+        }))["shift"]!["id"]!;
+
+        var apex = await app.SignInAsync("apex@demo.test");
+        await apex.GotoAsync("/t/demo/shifts");
+        await apex.ClickAsync("#calendar-subscribe");
+        var first = await apex.InputValueAsync("#calendar-link input");
+        Assert.Matches(@"^http://127\.0\.0\.1:\d+/api/calendar/vpc_[0-9a-f]{12}_[0-9a-f]+\.ics$", first);
+
+        // A calendar app has no cookie or token: the address alone reads Apex's shifts, never Harbor's.
+        using var calendarApp = new HttpClient();
+        using (var feed = await calendarApp.GetAsync(first))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, feed.StatusCode);
+            Assert.Equal("text/calendar", feed.Content.Headers.ContentType?.MediaType);
+            var text = await feed.Content.ReadAsStringAsync();
+            Assert.Contains($"UID:{apexShift}@vendorportal", text);
+            Assert.DoesNotContain($"UID:{harborShift}@vendorportal", text);
+        }
+
+        await apex.ClickAsync("#calendar-subscribe");
+        var second = await apex.InputValueAsync("#calendar-link input");
+        Assert.NotEqual(first, second);
+        using (var revoked = await calendarApp.GetAsync(first)) Assert.Equal(System.Net.HttpStatusCode.NotFound, revoked.StatusCode);
+        using (var current = await calendarApp.GetAsync(second)) Assert.Equal(System.Net.HttpStatusCode.OK, current.StatusCode);
+        using (var forged = await calendarApp.GetAsync(second[..^8] + "0000.ics")) Assert.Equal(System.Net.HttpStatusCode.NotFound, forged.StatusCode);
+    }
+
     private static async Task<JsonObject> PostAsync(HttpClient client, string path, object body)
     {
         using var response = await client.PostAsJsonAsync(path, body);

@@ -1000,6 +1000,49 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Assignments");
                 });
 
+            modelBuilder.Entity("VendorPortal.Web.Features.Shifts.CalendarLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "UserId");
+
+                    b.ToTable("CalendarLinks");
+                });
+
             modelBuilder.Entity("VendorPortal.Web.Features.Shifts.CapacityRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1735,6 +1778,21 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Agent");
 
                     b.Navigation("Shift");
+                });
+
+            modelBuilder.Entity("VendorPortal.Web.Features.Shifts.CalendarLink", b =>
+                {
+                    b.HasOne("VendorPortal.Web.Features.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VendorPortal.Web.Features.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VendorPortal.Web.Features.Shifts.CapacityRequest", b =>

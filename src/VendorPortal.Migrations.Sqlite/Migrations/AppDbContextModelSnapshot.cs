@@ -990,6 +990,49 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Assignments");
                 });
 
+            modelBuilder.Entity("VendorPortal.Web.Features.Shifts.CalendarLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "UserId");
+
+                    b.ToTable("CalendarLinks");
+                });
+
             modelBuilder.Entity("VendorPortal.Web.Features.Shifts.CapacityRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1725,6 +1768,21 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Agent");
 
                     b.Navigation("Shift");
+                });
+
+            modelBuilder.Entity("VendorPortal.Web.Features.Shifts.CalendarLink", b =>
+                {
+                    b.HasOne("VendorPortal.Web.Features.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VendorPortal.Web.Features.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VendorPortal.Web.Features.Shifts.CapacityRequest", b =>

@@ -48,6 +48,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
     public DbSet<RequestedShift> RequestedShifts => Set<RequestedShift>();
     public DbSet<Shift> Shifts => Set<Shift>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<CalendarLink> CalendarLinks => Set<CalendarLink>();
 
     public AccessScope? Scope => scope.Current;
 

@@ -49,6 +49,8 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["POST api/auth/login"] = Open(Access.Anonymous),
         ["POST api/auth/refresh"] = Open(Access.Anonymous),
         ["POST api/invitations/accept"] = Open(Access.Anonymous),
+        // The address itself is the credential: the token, not a sign-in, decides what it reads.
+        ["GET api/calendar/{token}.ics"] = new(Access.Anonymous, new Dictionary<string, Func<Ids, Guid>> { ["token"] = _ => Guid.Empty }),
         ["GET api/me"] = Open(Access.SignedIn),
         ["POST api/platform/tenants"] = Open(Access.Platform),
         ["GET api/t/{tenant}/api-keys"] = Open(Access.Tenant),
@@ -123,7 +125,7 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["POST api/t/{tenant}/attendance"] = Open(Access.Tenant),
     };
 
-    private static readonly string[] ExpectedAnonymous = ["auth/login", "auth/refresh", "invitations/accept"];
+    private static readonly string[] ExpectedAnonymous = ["auth/login", "auth/refresh", "calendar/{token}.ics", "invitations/accept"];
 
     [Fact]
     public void Every_api_endpoint_is_listed_in_the_sweep_with_all_its_route_parameters()
@@ -149,7 +151,7 @@ public sealed class IsolationSweepTests(AppFactory app)
     }
 
     [Fact]
-    public void Only_login_refresh_and_invitation_acceptance_allow_anonymous_callers()
+    public void Only_sign_in_invitation_acceptance_and_private_calendar_addresses_allow_anonymous_callers()
     {
         var anonymous = ApiEndpoint.All(app.Services).Where(e => e.AllowsAnonymous)
             .Select(e => e.Route["api/".Length..]).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Features.ApiKeys;
@@ -22,25 +20,14 @@ public sealed class ApiKey : ITenantOwned, IAudited
     public DateTimeOffset? LastUsedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 
+    private const string Marker = "vpk";
+
     /// <summary>Makes a new key; the plain text is returned once and never stored.</summary>
-    public static (string PlainText, string Prefix, string Hash) Generate()
-    {
-        var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var plain = $"vpk_{prefix}_{secret}";
-        return (plain, prefix, Hash(plain));
-    }
+    public static (string PlainText, string Prefix, string Hash) Generate() => SecretToken.Generate(Marker);
 
-    public static string? PrefixOf(string plain)
-    {
-        var parts = plain.Split('_');
-        return parts is ["vpk", { Length: 12 } prefix, { Length: > 0 }] ? prefix : null;
-    }
+    public static string? PrefixOf(string plain) => SecretToken.PrefixOf(plain, Marker);
 
-    public static string Hash(string plain) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plain)));
-
-    public bool Matches(string plain) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(plain)), Encoding.ASCII.GetBytes(SecretHash));
+    public bool Matches(string plain) => SecretToken.Matches(plain, SecretHash);
 }
 
 public sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>

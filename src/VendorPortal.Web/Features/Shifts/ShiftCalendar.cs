@@ -41,6 +41,23 @@ public sealed class ShiftCalendar(AppDbContext db, ShiftReads reads, TimeProvide
         return new ShiftCalendarFile($"shifts-{tenant.Slug}.ics", Encoding.UTF8.GetBytes(text));
     }
 
+    /// <summary>
+    /// A new private subscription address for the signed-in member (the token goes after /api/calendar/ and before .ics);
+    /// any earlier one of theirs in this tenant stops working.
+    /// </summary>
+    public async Task<string> NewLinkAsync(CancellationToken ct)
+    {
+        var scope = db.Scope!;
+        var userId = scope.UserId ?? throw RuleViolation.Conflict("userId", "Calendar links belong to people; an API key can read the feed itself.");
+        var now = clock.GetUtcNow();
+        await db.CalendarLinks.Where(l => l.UserId == userId && l.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedAt, now), ct);
+        var (plain, prefix, hash) = SecretToken.Generate(CalendarLink.Marker);
+        db.CalendarLinks.Add(new CalendarLink { UserId = userId, Prefix = prefix, SecretHash = hash, CreatedAt = now });
+        await db.SaveChangesAsync(ct);
+        return plain;
+    }
+
     /// <summary>The calendar text: CRLF line ends, lines folded at 75 octets, TEXT values escaped.</summary>
     public static string Write(string calendarName, IEnumerable<ShiftResponse> shifts, string zoneId, bool showVendor, DateTimeOffset stamp)
     {

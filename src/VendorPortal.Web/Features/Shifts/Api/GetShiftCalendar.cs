@@ -21,8 +21,8 @@ public sealed class GetShiftCalendar(ShiftCalendar calendar) : Endpoint<ShiftCal
             s.Summary = "The shifts as an iCalendar feed (text/calendar): a vendor manager's own vendor's, or for planners every vendor's (?vendorId= for one).";
             s.Description = "From 30 days back to 180 days ahead, times in UTC, one event per shift with a stable UID (<shiftId>@vendorportal) and a summary " +
                 "such as \"PRESALES shift · Double 12 (10 agents, 8 confirmed)\"; shifts cancelled in the last 30 days stay in with STATUS:CANCELLED. " +
-                "Calendar apps cannot send a bearer token: subscribe with an API key in the X-Api-Key header (a VendorManager key for one vendor's shifts, " +
-                "a Planner key for all), or download the file from the portal and import it.";
+                "Calendar apps cannot send a bearer token: they subscribe to the member's private address (GET /api/calendar/{token}.ics, made in the " +
+                "portal under Shifts → Subscribe); systems call this route with an API key in X-Api-Key.";
         });
     }
 

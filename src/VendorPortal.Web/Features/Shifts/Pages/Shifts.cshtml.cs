@@ -52,6 +52,13 @@ public sealed class ShiftsModel(AppDbContext db, ShiftReads reads, ShiftOperatio
         Shifts = new Paged<ShiftResponse>(items, request.Page, request.PageSize, total);
     }
 
+    public async Task<IActionResult> OnPostCalendarLinkAsync(string tenant, CancellationToken ct)
+    {
+        var token = await calendar.NewLinkAsync(ct);
+        TempData["CalendarUrl"] = $"{Request.Scheme}://{Request.Host}/api/calendar/{token}.ics";
+        return LocalRedirect($"/t/{tenant}/shifts");
+    }
+
     /// <summary>The same shifts as the API's iCalendar feed, for importing into a calendar app.</summary>
     public async Task<IActionResult> OnGetCalendarAsync(CancellationToken ct)
     {

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace VendorPortal.Migrations.SqlServer.Migrations
+namespace VendorPortal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CapacityRequestsAndShifts : Migration
+    public partial class CapacityRequestsShiftsAndCalendarLinks : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,33 +14,63 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "AssignmentBufferPercent",
                 table: "Tenants",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "CalendarLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalendarLinks_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CalendarLinks_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "CapacityRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    VendorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EventId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SkillId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Message = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    RespondBy = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Answer = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    ResponseMessage = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    RespondedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RespondedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    RespondedLate = table.Column<bool>(type: "bit", nullable: false),
-                    CancelReason = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    BackfillForId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CreatedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VendorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SkillId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RespondBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ResponseMessage = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RespondedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RespondedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RespondedLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    BackfillForId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,15 +105,15 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                 name: "RequestedShifts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    VendorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Headcount = table.Column<int>(type: "int", nullable: false),
-                    Committed = table.Column<int>(type: "int", nullable: true),
-                    ShiftId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VendorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Headcount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Committed = table.Column<int>(type: "INTEGER", nullable: true),
+                    ShiftId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -100,20 +130,20 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                 name: "Shifts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    VendorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EventId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SkillId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Headcount = table.Column<int>(type: "int", nullable: false),
-                    Taken = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CancelReason = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VendorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SkillId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Headcount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Taken = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -148,19 +178,19 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                 name: "Assignments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    VendorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ShiftId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AgentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    AssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    DecidedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Late = table.Column<bool>(type: "bit", nullable: false),
-                    DeclineReason = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Attended = table.Column<bool>(type: "bit", nullable: true),
-                    AttendanceAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VendorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShiftId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Attended = table.Column<bool>(type: "INTEGER", nullable: true),
+                    AttendanceAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -193,6 +223,22 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                 name: "IX_Assignments_TenantId_AgentId",
                 table: "Assignments",
                 columns: new[] { "TenantId", "AgentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarLinks_Prefix",
+                table: "CalendarLinks",
+                column: "Prefix",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarLinks_TenantId_UserId",
+                table: "CalendarLinks",
+                columns: new[] { "TenantId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarLinks_UserId",
+                table: "CalendarLinks",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CapacityRequests_BackfillForId",
@@ -265,6 +311,9 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Assignments");
+
+            migrationBuilder.DropTable(
+                name: "CalendarLinks");
 
             migrationBuilder.DropTable(
                 name: "RequestedShifts");

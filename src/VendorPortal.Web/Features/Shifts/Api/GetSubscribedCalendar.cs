@@ -1,0 +1,57 @@
+namespace VendorPortal.Web.Features.Shifts.Api;
+
+public sealed class SubscribedCalendarRequest
+{
+    public string Token { get; set; } = "";
+}
+
+/// <summary>
+/// The shift feed at a member's private address, for calendar apps that subscribe and cannot sign in. The address
+/// reads exactly what its owner's membership may read, and stops working when revoked or the membership ends.
+/// </summary>
+public sealed class GetSubscribedCalendar(AppDbContext db, AccessScopeAccessor scopes, ShiftCalendar calendar, TimeProvider clock)
+    : Endpoint<SubscribedCalendarRequest>
+{
+    private static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(10);
+
+    public override void Configure()
+    {
+        Get("calendar/{token}.ics");
+        AllowAnonymous();
+        Description(b => b.ClearDefaultProduces(200).Produces(200, typeof(string), "text/calendar"));
+        Summary(s =>
+        {
+            s.Summary = "A member's shift feed at their private subscription address (made in the portal: Shifts → Subscribe); 404 once revoked.";
+            s.Description = "The same iCalendar feed as GET /api/t/{tenant}/shifts/calendar.ics, for calendar apps that cannot send credentials.";
+        });
+    }
+
+    public override async Task HandleAsync(SubscribedCalendarRequest req, CancellationToken ct)
+    {
+        if (SecretToken.PrefixOf(req.Token, CalendarLink.Marker) is not { } prefix)
+        {
+            await Send.NotFoundAsync(ct);
+            return;
+        }
+        // Platform code: the address is found before any tenant scope exists, by its unique prefix; the scope is then its owner's.
+        var link = await db.CalendarLinks.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
+            .SingleOrDefaultAsync(l => l.Prefix == prefix, ct);
+        var member = link is null || link.RevokedAt is not null || !SecretToken.Matches(req.Token, link.SecretHash)
+            ? null
+            : await db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
+                .Where(m => m.UserId == link.UserId && m.TenantId == link.TenantId)
+                .Select(m => new { m.TenantId, m.Tenant!.Slug, m.Role, m.VendorId, m.User!.Email })
+                .SingleOrDefaultAsync(ct);
+        if (member is null)
+        {
+            await Send.NotFoundAsync(ct);
+            return;
+        }
+        scopes.Set(new AccessScope(member.TenantId, member.Slug, member.Role, member.VendorId, link!.UserId, null, $"calendar:{member.Email}"));
+        var now = clock.GetUtcNow();
+        if (link.LastUsedAt is null || now - link.LastUsedAt > LastUsedPrecision)
+            await db.CalendarLinks.Where(l => l.Id == link.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.LastUsedAt, now), ct);
+        var file = await calendar.ForAsync(null, ct);
+        await Send.BytesAsync(file.Content, file.FileName, ShiftCalendarFile.ContentType, cancellation: ct);
+    }
+}
