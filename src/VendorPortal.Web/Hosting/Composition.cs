@@ -5,6 +5,7 @@ using VendorPortal.Web.Features.Billing;
 using VendorPortal.Web.Features.Events;
 using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Notifications;
+using VendorPortal.Web.Features.Readiness;
 using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Skills;
 using VendorPortal.Web.Features.Tenants;
@@ -76,6 +77,7 @@ public static class Composition
         .AddScoped<ShiftOperations>()
         .AddScoped<ShiftReads>()
         .AddScoped<ShiftCalendar>()
+        .AddScoped<ReadinessReads>()
         .AddScoped<Notifier>()
         .AddScoped<RateCardOperations>()
         .AddScoped<ContactVolumeOperations>()

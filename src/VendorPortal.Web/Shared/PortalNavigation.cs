@@ -32,11 +32,12 @@ public static class PortalNavigation
         var events = new NavItem($"{root}/events", T["Events"], "calendar-event");
         var requests = new NavItem($"{root}/requests", T["Requests"], "inbox");
         var shifts = new NavItem($"{root}/shifts", T["Shifts"], "calendar-week");
+        var readiness = new NavItem($"{root}/readiness", T["Readiness"], "activity");
         return scope.Role switch
         {
             TenantRole.TenantAdmin =>
             [
-                dashboard, events, requests, shifts, vendors, agents, pool, training, staffing, statements,
+                dashboard, events, requests, shifts, readiness, vendors, agents, pool, training, staffing, statements,
                 new($"{root}/admin", T["Administration"], "sliders")
                 {
                     Children =
@@ -50,8 +51,8 @@ public static class PortalNavigation
                 },
             ],
             TenantRole.VendorManager when scope.VendorId is { } vendorId =>
-                [dashboard, requests, shifts, events, agents, pool, training, statements, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
-            TenantRole.VendorManager => [dashboard, requests, shifts, events, agents, pool, training],
+                [dashboard, requests, shifts, readiness, events, agents, pool, training, statements, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
+            TenantRole.VendorManager => [dashboard, requests, shifts, readiness, events, agents, pool, training],
             TenantRole.Finance =>
             [
                 dashboard, vendors, statements,
@@ -59,7 +60,7 @@ public static class PortalNavigation
                 new($"{root}/scorecards", T["Scorecards"], "bar-chart"),
                 events, training, skills,
             ],
-            _ => [dashboard, events, requests, shifts, vendors, agents, pool, training, staffing, skills],
+            _ => [dashboard, events, requests, shifts, readiness, vendors, agents, pool, training, staffing, skills],
         };
     }
 }

@@ -123,6 +123,7 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["POST api/t/{tenant}/shifts/{shiftId}/cancel"] = ApexRow("shiftId", i => i.ApexShiftId),
         ["POST api/t/{tenant}/confirmations"] = Open(Access.Tenant),
         ["POST api/t/{tenant}/attendance"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/readiness"] = Open(Access.Tenant),
     };
 
     private static readonly string[] ExpectedAnonymous = ["auth/login", "auth/refresh", "calendar/{token}.ics", "invitations/accept"];
