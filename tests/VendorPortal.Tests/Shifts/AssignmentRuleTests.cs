@@ -110,14 +110,14 @@ public sealed class AssignmentRuleTests(AppFactory app)
         using var apex = await app.ClientFor(DemoData.Apex);
         var eventId = await planner.NewEventAsync(daysAhead: 68);
         var shiftId = await planner.NewShiftAsync(eventId, demo.ApexInDemo, ShiftSetup.Local(68, 9), ShiftSetup.Local(68, 17), 10);
-        var agents = await apex.AgentsAsync(12);
-        Assert.Equal(11, (int)(await apex.ShiftAsync(shiftId))["shift"]!["limit"]!);
+        var agents = await apex.AgentsAsync(13);
+        Assert.Equal(12, (int)(await apex.ShiftAsync(shiftId))["shift"]!["limit"]!);
 
-        await apex.AssignedAsync(shiftId, [.. agents.Take(11)]);
-        using var twelfth = await apex.AssignAsync(shiftId, agents[11]);
-        var problem = await twelfth.ShouldBeProblem(HttpStatusCode.Conflict);
-        Assert.Contains("11", (string)problem["detail"]!);
-        Assert.Equal(11, (int)(await apex.ShiftAsync(shiftId))["shift"]!["assigned"]!);
+        await apex.AssignedAsync(shiftId, [.. agents.Take(12)]);
+        using var thirteenth = await apex.AssignAsync(shiftId, agents[12]);
+        var problem = await thirteenth.ShouldBeProblem(HttpStatusCode.Conflict);
+        Assert.Contains("12", (string)problem["detail"]!);
+        Assert.Equal(12, (int)(await apex.ShiftAsync(shiftId))["shift"]!["assigned"]!);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class AssignmentRuleTests(AppFactory app)
         var eventId = await planner.NewEventAsync(daysAhead: 69, days: 1);
         for (var round = 0; round < 5; round++)
         {
-            // Headcount 1 with the 10% buffer takes 2: one place is filled, the racers want the other.
+            // Headcount 1 with the 20% buffer takes 2: one place is filled, the racers want the other.
             var shiftId = await planner.NewShiftAsync(eventId, demo.ApexInDemo, ShiftSetup.Local(69, 2 * round), ShiftSetup.Local(69, 2 * round + 1), 1);
             var agents = await apex.AgentsAsync(3);
             await apex.AssignedAsync(shiftId, agents[0]);

@@ -12,7 +12,7 @@ public sealed class TenantSettings
     [JsonRequired] public int TrainingLeadDays { get; set; } = 2;
     [JsonRequired] public int TrainingValidityDays { get; set; } = 180;
     [JsonRequired] public int ConfirmationDeadlineHours { get; set; } = 48;
-    [JsonRequired] public int AssignmentBufferPercent { get; set; } = 10;
+    [JsonRequired] public int AssignmentBufferPercent { get; set; } = 20;
     [JsonRequired] public List<int> AlertLeadHours { get; set; } = [72, 48];
     [JsonRequired] public int ConfirmedAlertPercent { get; set; } = 100;
     [JsonRequired] public int TrainedAlertPercent { get; set; } = 90;
