@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using VendorPortal.Web.Features.Agents;
+using VendorPortal.Web.Features.Alerts;
 using VendorPortal.Web.Features.ApiKeys;
 using VendorPortal.Web.Features.Audit;
 using VendorPortal.Web.Features.Billing;
@@ -49,6 +50,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
     public DbSet<Shift> Shifts => Set<Shift>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<CalendarLink> CalendarLinks => Set<CalendarLink>();
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     public AccessScope? Scope => scope.Current;
 

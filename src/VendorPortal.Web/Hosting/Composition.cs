@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using VendorPortal.Web.Features.Agents;
+using VendorPortal.Web.Features.Alerts;
 using VendorPortal.Web.Features.ApiKeys;
 using VendorPortal.Web.Features.Billing;
 using VendorPortal.Web.Features.Events;
@@ -78,6 +79,7 @@ public static class Composition
         .AddScoped<ShiftReads>()
         .AddScoped<ShiftCalendar>()
         .AddScoped<ReadinessReads>()
+        .AddScoped<AlertOperations>()
         .AddScoped<Notifier>()
         .AddScoped<RateCardOperations>()
         .AddScoped<ContactVolumeOperations>()

@@ -40,6 +40,8 @@ public static class Jobs
         // Hourly, so each tenant's first of the month is caught in its own time zone.
         recurring.AddOrUpdate<Features.Billing.DispatchMonthlyStatements>(
             Features.Billing.DispatchMonthlyStatements.Id, j => j.RunAsync(CancellationToken.None), "7 * * * *");
+        recurring.AddOrUpdate<Features.Alerts.DispatchAlerts>(
+            Features.Alerts.DispatchAlerts.Id, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
     }
 
     public static void MapJobsDashboard(this WebApplication app) =>

@@ -1,5 +1,8 @@
 using Hangfire;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using VendorPortal.Web.Features.Alerts;
+using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Training;
 using VendorPortal.Web.Hosting;
@@ -7,7 +10,7 @@ using VendorPortal.Web.Hosting;
 namespace VendorPortal.Web.Features.Notifications;
 
 /// <summary>Writes outbox e-mails in each recipient's language, and asks the sender job to deliver them.</summary>
-public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> text, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> text, IBackgroundJobClient jobs, TimeProvider clock, IOptions<MailOptions> mail)
 {
     /// <summary>Tells the managers of every vendor with agents enrolled that a session moved or was cancelled.</summary>
     public async Task TrainingChangedAsync(TrainingSession session, bool rescheduled, CancellationToken ct)
@@ -75,6 +78,44 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
             text["Shift cancelled: {0:yyyy-MM-dd HH:mm}", TenantTime.ToLocal(shift.StartsAt, zone)],
             text["The shift from {0:yyyy-MM-dd HH:mm} to {1:HH:mm} ({2}) is cancelled: {3}. Its agents are released.",
                 TenantTime.ToLocal(shift.StartsAt, zone), TenantTime.ToLocal(shift.EndsAt, zone), zone.Id, shift.CancelReason ?? "-"]), ct);
+    }
+
+    /// <summary>
+    /// Tells the people who can act on a new readiness alert: the vendor's managers (confirm, train or add agents) and the
+    /// tenant's planners (ask another vendor for backup), each in their own language, with a link to the alerts page.
+    /// </summary>
+    public async Task AlertRaisedAsync(Alert alert, AlertAbout about, CancellationToken ct)
+    {
+        var link = $"{mail.Value.PublicBaseUrl.TrimEnd('/')}/t/{db.Scope!.TenantSlug}/alerts";
+        var kind = "alert:" + alert.Kind;
+        (string Subject, string Body) Write(bool vendor)
+        {
+            var place = about.StartsAt is { } starts
+                ? text["the {0} shift of {1} on {2:yyyy-MM-dd HH:mm} ({3}) at {4}", about.Skill, about.EventName ?? "", starts, about.Zone, about.VendorName]
+                : text["the {0} reserve pool of {1}", about.Skill, about.VendorName];
+            var action = !vendor
+                ? (alert.Kind == AlertKind.PoolShallow
+                    ? text["If the vendor cannot close the gap in time, plan backup with another vendor."]
+                    : text["If the vendor cannot close the gap in time, ask another vendor for backup."])
+                : alert.Kind switch
+                {
+                    AlertKind.TrainingShort => text["Please get the confirmed agents trained before the shift, or confirm trained ones."],
+                    AlertKind.PoolShallow => text["Please add or train reserve agents for this skill."],
+                    _ => text["Please assign and confirm more agents."],
+                };
+            var lead = alert.LeadHours is { } hours ? text["{0} h before the shift", hours] + ": " : "";
+            return (text["Readiness alert: {0}, {1}", text.Label(alert.Kind), about.VendorName],
+                text["{0}{1} for {2}. {3} Alerts: {4}", lead, text.Summary(alert.Kind, alert.Actual, alert.Needed), place, action, link]);
+        }
+
+        await ToVendorAsync(alert.VendorId, kind, alert.Id, () => Write(vendor: true), ct);
+        var planners = await db.Memberships.Where(m => m.Role == TenantRole.Planner).Select(m => new { m.User!.Email, m.User.Language }).ToListAsync(ct);
+        foreach (var p in planners.Where(p => p.Email is not null))
+        {
+            using var _ = new UiCulture(p.Language);
+            var (subject, body) = Write(vendor: false);
+            Add(p.Email!, kind, alert.Id, subject, body);
+        }
     }
 
     /// <summary>Call after the change is saved: the job sends whatever the outbox holds for the tenant.</summary>

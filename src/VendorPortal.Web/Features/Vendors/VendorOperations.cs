@@ -72,6 +72,8 @@ public sealed class VendorOperations(AppDbContext db, TimeProvider clock)
         if (await db.RateCards.AnyAsync(c => c.VendorId == id, ct) || await db.ContactVolumes.AnyAsync(v => v.VendorId == id, ct)
             || await db.Statements.AnyAsync(st => st.VendorId == id, ct))
             throw RuleViolation.Conflict("vendorId", "This vendor has rate cards, volumes or statements on record. Set the vendor inactive instead.");
+        // Alerts are derived from the vendor's pool and shifts: they go with the vendor.
+        db.Alerts.RemoveRange(await db.Alerts.Where(a => a.VendorId == id).ToListAsync(ct));
         db.Vendors.Remove(vendor);
         await db.SaveChangesAsync(ct);
     }
