@@ -5,6 +5,9 @@ namespace VendorPortal.Web.Shared;
 
 public sealed record NavItem(string Href, string Label, string Icon, bool Exact = false)
 {
+    /// <summary>A count shown next to the label (open alerts); none when zero.</summary>
+    public int Badge { get; init; }
+
     /// <summary>A menu of sections rather than a link of its own.</summary>
     public IReadOnlyList<NavItem> Children { get; init; } = [];
 
@@ -17,7 +20,10 @@ public sealed record NavItem(string Href, string Label, string Icon, bool Exact 
 /// <summary>What each tenant role finds in the navigation bar.</summary>
 public static class PortalNavigation
 {
-    public static IReadOnlyList<NavItem> For(AccessScope scope, IStringLocalizer T)
+    /// <summary>Roles that see readiness alerts (and the count of open ones in the navigation).</summary>
+    public static bool SeesAlerts(AccessScope scope) => scope.Role is TenantRole.TenantAdmin or TenantRole.Planner or TenantRole.VendorManager;
+
+    public static IReadOnlyList<NavItem> For(AccessScope scope, IStringLocalizer T, int openAlerts = 0)
     {
         var root = $"/t/{scope.TenantSlug}";
         var dashboard = new NavItem(root, T["Dashboard"], "speedometer2", Exact: true);
@@ -33,11 +39,12 @@ public static class PortalNavigation
         var requests = new NavItem($"{root}/requests", T["Requests"], "inbox");
         var shifts = new NavItem($"{root}/shifts", T["Shifts"], "calendar-week");
         var readiness = new NavItem($"{root}/readiness", T["Readiness"], "activity");
+        var alerts = new NavItem($"{root}/alerts", T["Alerts"], "bell") { Badge = openAlerts };
         return scope.Role switch
         {
             TenantRole.TenantAdmin =>
             [
-                dashboard, events, requests, shifts, readiness, vendors, agents, pool, training, staffing, statements,
+                dashboard, events, requests, shifts, readiness, alerts, vendors, agents, pool, training, staffing, statements,
                 new($"{root}/admin", T["Administration"], "sliders")
                 {
                     Children =
@@ -51,8 +58,8 @@ public static class PortalNavigation
                 },
             ],
             TenantRole.VendorManager when scope.VendorId is { } vendorId =>
-                [dashboard, requests, shifts, readiness, events, agents, pool, training, statements, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
-            TenantRole.VendorManager => [dashboard, requests, shifts, readiness, events, agents, pool, training],
+                [dashboard, requests, shifts, readiness, alerts, events, agents, pool, training, statements, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
+            TenantRole.VendorManager => [dashboard, requests, shifts, readiness, alerts, events, agents, pool, training],
             TenantRole.Finance =>
             [
                 dashboard, vendors, statements,
@@ -60,7 +67,7 @@ public static class PortalNavigation
                 new($"{root}/scorecards", T["Scorecards"], "bar-chart"),
                 events, training, skills,
             ],
-            _ => [dashboard, events, requests, shifts, readiness, vendors, agents, pool, training, staffing, skills],
+            _ => [dashboard, events, requests, shifts, readiness, alerts, vendors, agents, pool, training, staffing, skills],
         };
     }
 }

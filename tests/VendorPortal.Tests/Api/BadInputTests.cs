@@ -19,7 +19,8 @@ public sealed class BadInputTests(AppFactory app)
 {
     /// <summary>Who may call the route (null: anyone) and how to fill its route parameters other than {tenant}, which is demo.</summary>
     /// <summary>A CSV endpoint refuses JSON of any shape as the wrong media type (415) before reading it.</summary>
-    private sealed record Caller(string? Email, IReadOnlyDictionary<string, Func<Target, Guid>> Parameters, bool TakesCsv = false);
+    /// <summary>An endpoint that reads no body (<paramref name="ReadsNoBody"/>, e.g. an acknowledgement) ignores whatever is sent: it must still never answer 500.</summary>
+    private sealed record Caller(string? Email, IReadOnlyDictionary<string, Func<Target, Guid>> Parameters, bool TakesCsv = false, bool ReadsNoBody = false);
 
     /// <summary>Rows the bad input is aimed at: a vendor, an Apex agent and a training session made for this test, so nothing shared can change.</summary>
     private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId, Guid RateCardId, Guid StatementId, Guid EventId, Guid RequestId, Guid ShiftId);
@@ -70,6 +71,7 @@ public sealed class BadInputTests(AppFactory app)
         ["POST api/t/{tenant}/shifts/{shiftId}/cancel"] = With(DemoData.Planner, "shiftId", t => t.ShiftId),
         ["POST api/t/{tenant}/confirmations"] = As(DemoData.Apex),
         ["POST api/t/{tenant}/attendance"] = As(DemoData.Apex),
+        ["POST api/t/{tenant}/alerts/{id}/acknowledge"] = With(DemoData.Planner, "id", _ => Guid.NewGuid()) with { ReadsNoBody = true },
     };
 
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity];
@@ -89,6 +91,26 @@ public sealed class BadInputTests(AppFactory app)
                     .Select(p => $"add {endpoint.Key} to the bad-input tests: no value for its route parameter {{{p}}}."));
         }
         problems.AddRange(Routes.Keys.Except(writes.Select(e => e.Key)).Select(k => $"{k} is listed in the bad-input tests but the app no longer maps it: remove it."));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Endpoints_that_read_no_body_take_none_and_ignore_a_broken_one()
+    {
+        var bodiless = WriteEndpoints().Where(e => Routes.TryGetValue(e.Key, out var c) && c.ReadsNoBody).ToList();
+        Assert.NotEmpty(bodiless);
+        var problems = new List<string>();
+        foreach (var endpoint in bodiless)
+        {
+            if (endpoint.Definition?.ReqDtoType is { } type && type != typeof(EmptyRequest))
+                problems.Add($"{endpoint.Key} is listed as reading no body but binds {type.Name}.");
+            var caller = Routes[endpoint.Key];
+            var values = caller.Parameters.ToDictionary(p => p.Key, p => p.Value(null!).ToString());
+            values[ApiEndpoint.TenantParameter] = "demo";
+            using var client = await app.ClientFor(caller.Email!);
+            using var response = await client.SendAsync(endpoint.Request(values, new StringContent("{\"name\": \"unterminated", Encoding.UTF8, "application/json")));
+            if ((int)response.StatusCode >= 500) problems.Add($"{endpoint.Key}: a broken body got {(int)response.StatusCode}.");
+        }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
@@ -157,6 +179,7 @@ public sealed class BadInputTests(AppFactory app)
                 problems.Add($"add {endpoint.Key} to the bad-input tests (Api/BadInputTests.Routes).");
                 continue;
             }
+            if (caller.ReadsNoBody) continue;
             var values = caller.Parameters.ToDictionary(p => p.Key, p => p.Value(target).ToString());
             values[ApiEndpoint.TenantParameter] = "demo";
             using var client = caller.Email is null ? app.Anonymous() : await app.ClientFor(caller.Email);

@@ -25,8 +25,9 @@ public sealed class OpenApiTests(AppFactory app)
     public async Task Post_and_put_operations_describe_their_request_body()
     {
         var paths = (await DocumentAsync())["paths"]!.AsObject();
-        // A CSV upload describes its body as text/csv and as a form file; everything else takes JSON.
-        var problems = ApiEndpoint.All(app.Services).Where(e => e.Method is "POST" or "PUT")
+        // A CSV upload describes its body as text/csv and as a form file; everything else takes JSON, except an action
+        // without a request (an acknowledgement), which takes no body at all.
+        var problems = ApiEndpoint.All(app.Services).Where(e => e.Method is "POST" or "PUT" && e.Definition?.ReqDtoType != typeof(FastEndpoints.EmptyRequest))
             .Where(e =>
             {
                 var content = paths[OpenApiPath(e)]?[e.Method.ToLowerInvariant()]?["requestBody"]?["content"];

@@ -1,4 +1,5 @@
 using VendorPortal.Tests.Shifts;
+using VendorPortal.Web.Features.Alerts;
 using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Tests.Tenancy;
@@ -26,7 +27,7 @@ public sealed class IsolationSweepTests(AppFactory app)
 
     /// <summary>Real rows of tenant demo the sweep aims at: Apex's vendor row, an API key, one of Apex's agents, a training session, Apex's capacity request and shift.</summary>
     private sealed record Ids(DemoData Demo, Guid ApiKeyId, Guid ApexAgentId, Guid TrainingSessionId, Guid ApexRateCardId, Guid ApexStatementId, Guid EventId,
-        Guid ApexRequestId, Guid ApexShiftId);
+        Guid ApexRequestId, Guid ApexShiftId, Guid ApexAlertId);
 
     private static Sweep Session(string? apexParameter = null, Func<Ids, Guid>? apexValue = null)
     {
@@ -124,6 +125,8 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["POST api/t/{tenant}/confirmations"] = Open(Access.Tenant),
         ["POST api/t/{tenant}/attendance"] = Open(Access.Tenant),
         ["GET api/t/{tenant}/readiness"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/alerts"] = Open(Access.Tenant),
+        ["POST api/t/{tenant}/alerts/{id}/acknowledge"] = ApexRow("id", i => i.ApexAlertId),
     };
 
     private static readonly string[] ExpectedAnonymous = ["auth/login", "auth/refresh", "calendar/{token}.ics", "invitations/accept"];
@@ -346,11 +349,16 @@ public sealed class IsolationSweepTests(AppFactory app)
         var sweepEvent = await planner.NewEventAsync(daysAhead: 120, days: 1);
         var request = await planner.RequestAsync(sweepEvent, demo.ApexInDemo, [ShiftSetup.Plan(ShiftSetup.Local(120, 9), ShiftSetup.Local(120, 17), 3)]);
         var shiftId = await planner.NewShiftAsync(sweepEvent, demo.ApexInDemo, ShiftSetup.Local(120, 9), ShiftSetup.Local(120, 17), 3);
+        // An Apex shift two days out with nobody confirmed: the alert job raises alerts for it.
+        var soonEvent = await planner.NewEventAsync(daysAhead: 2, days: 1);
+        var soonShift = await planner.NewShiftAsync(soonEvent, demo.ApexInDemo, ShiftSetup.Local(2, 9), ShiftSetup.Local(2, 17), 1);
+        await app.RunJobAsync<EvaluateAlerts>(j => j.RunAsync(demo.DemoTenantId, CancellationToken.None));
+        var alerts = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/alerts?status=all&eventId={soonEvent}&pageSize=1", Json.Options);
         return new Ids(demo, Guid.Parse((string)key["key"]!["id"]!),
             Guid.Parse((string)agents!["items"]![0]!["id"]!), Guid.Parse((string)sessions!["items"]![0]!["id"]!),
             Guid.Parse((string)cards!["items"]![0]!["id"]!),
             Guid.Parse((string)(await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/statements?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options))!["items"]![0]!["id"]!),
             Guid.Parse((string)events!["items"]![0]!["id"]!),
-            Guid.Parse((string)request["id"]!), shiftId);
+            Guid.Parse((string)request["id"]!), shiftId, Guid.Parse((string)alerts!["items"]![0]!["id"]!));
     }
 }

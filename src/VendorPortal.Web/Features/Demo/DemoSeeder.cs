@@ -60,6 +60,8 @@ public static class DemoSeeder
             await DemoEvents.SeedAsync(sp, [("PRESALES", 260, 240), ("AFTERSALES", 140, 420), ("HOTLINE", 90, 300)], ct);
             await DemoShifts.SeedHistoryAsync(sp, ct);
             await DemoShifts.SeedAsync(sp, (email, work) => AsMemberAsync(services, demo, email, work), ct);
+            // Open alerts from the start: the reserve pools below target, and any demo shift already within a lead time.
+            await sp.GetRequiredService<Alerts.AlertOperations>().EvaluateAsync(ct);
         });
 
         await InTenantAsync(services, sandbox, async (sp, ct) =>

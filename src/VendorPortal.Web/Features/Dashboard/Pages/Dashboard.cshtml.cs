@@ -29,6 +29,8 @@ public sealed class DashboardModel(AppDbContext db, TenantSettingsOperations set
     public int RequestsToAnswer { get; private set; }
     public NextDue? NextRequestDue { get; private set; }
     public int ShiftsToConfirm { get; private set; }
+    /// <summary>Open readiness alerts (a vendor manager's own); null for roles that do not see alerts.</summary>
+    public int? OpenAlerts { get; private set; }
 
     public bool IsAdmin => Scope.Role == TenantRole.TenantAdmin;
     public bool IsVendor => Scope.IsVendor;
@@ -48,6 +50,7 @@ public sealed class DashboardModel(AppDbContext db, TenantSettingsOperations set
         SkillCount = await db.Skills.CountAsync(ct);
         Skills = await db.Skills.AsNoTracking().OrderBy(s => s.Code).Take(ListLimit).Select(SkillResponse.Projection).ToListAsync(ct);
 
+        if (PortalNavigation.SeesAlerts(Scope)) OpenAlerts = await db.Alerts.CountAsync(a => a.AcknowledgedAt == null, ct);
         if (IsVendorManager) await LoadVendorWorkAsync(ct);
         if (IsVendor) return;
         MemberCount = await db.Memberships.CountAsync(ct);

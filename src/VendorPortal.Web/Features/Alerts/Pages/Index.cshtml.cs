@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using VendorPortal.Web.Features.Identity;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
+
+namespace VendorPortal.Web.Features.Alerts.Pages;
+
+[Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
+public sealed class IndexModel(AppDbContext db, AlertOperations alerts) : PageModel
+{
+    /// <summary>open (default) or acknowledged.</summary>
+    [FromQuery(Name = "status")] public AlertState Status { get; set; } = AlertState.Open;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "pageSize")] public int PageSize { get; set; } = PortalPageRequest.DefaultPageSize;
+
+    public Paged<AlertResponse> Alerts { get; private set; } = null!;
+    public int OpenCount { get; private set; }
+    public string ZoneId { get; private set; } = "";
+    public bool IsVendor => db.Scope!.IsVendor;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (Status == AlertState.All) Status = AlertState.Open;
+        ZoneId = await db.Tenants.Where(t => t.Id == db.Scope!.TenantId).Select(t => t.TimeZone).SingleAsync(ct);
+        OpenCount = await alerts.OpenCountAsync(ct);
+        Alerts = await alerts.ListAsync(new AlertQuery(Status, null, null, PortalPageRequest.Of(PageNumber, PageSize)), ct);
+    }
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(string tenant, Guid id, CancellationToken ct)
+    {
+        try
+        {
+            await alerts.AcknowledgeAsync(id, ct);
+        }
+        catch (NotFound)
+        {
+            return NotFound();
+        }
+        return RedirectToPage(new { tenant, status = "open" });
+    }
+}
