@@ -35,3 +35,10 @@ public sealed class TenantTime(TimeZoneInfo zone)
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone);
 }
+
+public static class TenantZones
+{
+    /// <summary>The time zone of the tenant in scope: every local time in the tenant is written and read in it.</summary>
+    public static async Task<TimeZoneInfo> TenantZoneAsync(this AppDbContext db, CancellationToken ct) =>
+        TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == db.Scope!.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
+}

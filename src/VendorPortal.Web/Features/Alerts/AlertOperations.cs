@@ -142,8 +142,7 @@ public sealed class AlertOperations(AppDbContext db, ReadinessReads readiness, P
 
     private async Task<List<AlertResponse>> DescribeAsync(IReadOnlyList<Alert> alerts, CancellationToken ct)
     {
-        var zone = await db.Tenants.AsNoTracking().Where(t => t.Id == db.Scope!.TenantId).Select(t => t.TimeZone).SingleAsync(ct);
-        var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        var tz = await db.TenantZoneAsync(ct);
         var vendorIds = alerts.Select(a => a.VendorId).Distinct().ToList();
         var vendors = await db.Vendors.AsNoTracking().Where(v => vendorIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
         var shiftIds = alerts.Where(a => a.ShiftId != null).Select(a => a.ShiftId!.Value).Distinct().ToList();

@@ -63,7 +63,7 @@ public sealed class ContactVolumeOperations(AppDbContext db, AccessScopeAccessor
         var s = scope.Required;
         var skills = await db.Skills.AsNoTracking().ToDictionaryAsync(k => k.Code, k => k.Id, StringComparer.OrdinalIgnoreCase, ct);
         var vendors = (await db.Vendors.AsNoTracking().Select(v => v.Id).ToListAsync(ct)).ToHashSet();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == s.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
+        var zone = await db.TenantZoneAsync(ct);
         var today = DateOnly.FromDateTime(TenantTime.ToLocal(clock.GetUtcNow(), zone).DateTime);
 
         var valid = new List<(VolumeKey Key, ContactVolumeInput Row)>();

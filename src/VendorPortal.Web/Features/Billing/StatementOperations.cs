@@ -143,7 +143,7 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
             if (statement.Total != expectedTotal)
                 throw RuleViolation.Conflict("expectedTotal", $"The draft's total is {Money.Plain(statement.Total, statement.Currency)}, not {expectedTotal.ToString(CultureInfo.InvariantCulture)}: it was regenerated since you looked. Check it and issue again.");
             var now = clock.GetUtcNow();
-            var zone = await ZoneAsync(ct);
+            var zone = await db.TenantZoneAsync(ct);
             var year = TenantTime.ToLocal(now, zone).Year;
             var counter = await db.StatementCounters.SingleOrDefaultAsync(c => c.Year == year, ct);
             if (counter is null)
@@ -191,7 +191,7 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
         if (statement.Number is not null)
         {
             var document = await db.StatementDocuments.SingleAsync(d => d.Id == id, ct);
-            document.VoidPdf = StatementPdf.Render(StatementModel.From(statement, await ZoneAsync(ct)));
+            document.VoidPdf = StatementPdf.Render(StatementModel.From(statement, await db.TenantZoneAsync(ct)));
         }
         await db.SaveChangesAsync(ct);
         return statement;
@@ -209,13 +209,13 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
                 .Select(d => new { d.IssuedPdf, d.VoidPdf }).SingleAsync(ct);
             return (head.Status == StatementStatus.Void ? document.VoidPdf ?? document.IssuedPdf : document.IssuedPdf, name);
         }
-        return (StatementPdf.Render(StatementModel.From(await LoadAsync(id, ct, tracked: false), await ZoneAsync(ct))), name);
+        return (StatementPdf.Render(StatementModel.From(await LoadAsync(id, ct, tracked: false), await db.TenantZoneAsync(ct))), name);
     }
 
     public async Task<(string Csv, string FileName)> CsvAsync(Guid id, CancellationToken ct)
     {
         var statement = await LoadAsync(id, ct, tracked: false);
-        return (StatementCsv.Write(StatementModel.From(statement, await ZoneAsync(ct))), FileName(statement.Number, statement.PeriodStart, id, "csv"));
+        return (StatementCsv.Write(StatementModel.From(statement, await db.TenantZoneAsync(ct))), FileName(statement.Number, statement.PeriodStart, id, "csv"));
     }
 
     public async Task<StatementDetail?> DetailAsync(Guid id, CancellationToken ct)
@@ -245,9 +245,6 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
 
     public static DateOnly? ParseMonth(string? month) =>
         DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) ? first : null;
-
-    public async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) =>
-        TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == scope.Required.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
 
     private static (DateOnly Start, DateOnly End) Period(StatementInput input)
     {

@@ -10,7 +10,7 @@ public static class DemoEvents
         var db = sp.GetRequiredService<AppDbContext>();
         if (await db.Events.AnyAsync(ct)) return;
         var events = sp.GetRequiredService<EventOperations>();
-        var zone = await events.ZoneAsync(ct);
+        var zone = await db.TenantZoneAsync(ct);
         var today = DateOnly.FromDateTime(TenantTime.ToLocal(sp.GetRequiredService<TimeProvider>().GetUtcNow(), zone).DateTime);
         var e = await events.CreateAsync(new EventInput
         {

@@ -75,7 +75,7 @@ public static class DemoReserves
         await db.SaveChangesAsync(ct);
 
         var training = sp.GetRequiredService<TrainingOperations>();
-        var zone = await training.ZoneAsync(ct);
+        var zone = await db.TenantZoneAsync(ct);
         var day = TenantTime.ToLocal(now, zone).Date.AddDays(3);
         var upcoming = await training.CreateAsync(new TrainingSessionInput
         {

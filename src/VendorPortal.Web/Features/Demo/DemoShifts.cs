@@ -21,7 +21,7 @@ public static class DemoShifts
         var vendors = await db.Vendors.AsNoTracking().ToDictionaryAsync(v => v.Name, v => v.Id, ct);
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
         var day = promotion.StartDate.ToDateTime(TimeOnly.MinValue);
-        var tomorrowEvening = TenantTime.ToLocal(now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).Date.AddDays(1).AddHours(18);
+        var tomorrowEvening = TenantTime.ToLocal(now, await db.TenantZoneAsync(ct)).Date.AddDays(1).AddHours(18);
 
         CapacityRequest apexPresales = null!, harborAftersales = null!;
         await asMember("planner@demo.test", async (p, c) =>
@@ -105,7 +105,7 @@ public static class DemoShifts
         var db = sp.GetRequiredService<AppDbContext>();
         if (await db.Events.AnyAsync(e => e.Name == "Double 11", ct)) return;
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var zone = await db.TenantZoneAsync(ct);
         var today = DateOnly.FromDateTime(TenantTime.ToLocal(now, zone).DateTime);
         var first = new DateOnly(today.Year, 11, 11) < today ? new DateOnly(today.Year, 11, 11) : today.AddDays(-12);
         var past = new SurgeEvent

@@ -130,9 +130,6 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
         return EventResponse.Of(e, await db.ForecastIntervals.CountAsync(f => f.EventId == id, ct));
     }
 
-    public async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) =>
-        TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == scope.Required.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
-
     /// <summary>
     /// Replaces the event's forecast, all-or-nothing: any bad row stores nothing, and every bad row is reported
     /// (unknown skill, date outside the event, start off the grid or skipped by a DST change, bad numbers, duplicates).
@@ -141,7 +138,7 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
         Guid eventId, IReadOnlyList<(string Where, ForecastRowInput Row)> rows, IReadOnlyList<ForecastProblem> earlier, CancellationToken ct)
     {
         var e = await LoadAsync(eventId, ct);
-        var zone = await ZoneAsync(ct);
+        var zone = await db.TenantZoneAsync(ct);
         var skills = await db.Skills.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
         var errors = new List<ForecastProblem>(earlier);
         if (rows.Count + earlier.Count > MaxForecastRows)
@@ -200,7 +197,7 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
     public async Task<EventStaffing> StaffingAsync(Guid eventId, CancellationToken ct)
     {
         var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, ct) ?? throw new NotFound("Event");
-        var zone = await ZoneAsync(ct);
+        var zone = await db.TenantZoneAsync(ct);
         var codes = await Skills.SkillCodes.ByIdAsync(db, ct);
         var rows = await db.ForecastIntervals.AsNoTracking().Where(f => f.EventId == eventId)
             .Select(f => new { f.SkillId, f.Date, f.Start, f.Contacts, f.AhtSeconds }).ToListAsync(ct);

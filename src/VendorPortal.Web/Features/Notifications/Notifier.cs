@@ -20,7 +20,7 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
             .Where(m => m.VendorId != null && vendorIds.Contains(m.VendorId.Value))
             .Select(m => new { m.User!.Email, m.User.Language })
             .ToListAsync(ct);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == session.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
+        var zone = await db.TenantZoneAsync(ct);
         var starts = TenantTime.ToLocal(session.StartsAt, zone);
         var ends = TenantTime.ToLocal(session.EndsAt, zone);
         foreach (var r in recipients.Where(r => r.Email is not null))
@@ -44,7 +44,7 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
     /// <summary>Tells the vendor's managers that capacity is asked of them and by when.</summary>
     public async Task CapacityRequestedAsync(CapacityRequest request, string eventName, string skill, CancellationToken ct)
     {
-        var zone = await ZoneAsync(request.TenantId, ct);
+        var zone = await db.TenantZoneAsync(ct);
         var agents = request.Shifts.Sum(s => s.Headcount);
         await ToVendorAsync(request.VendorId, "capacity:requested", request.Id, () => (
             text["Capacity requested: {0}", eventName],
@@ -73,7 +73,7 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
 
     public async Task ShiftCancelledAsync(Shift shift, CancellationToken ct)
     {
-        var zone = await ZoneAsync(shift.TenantId, ct);
+        var zone = await db.TenantZoneAsync(ct);
         await ToVendorAsync(shift.VendorId, "shift:cancelled", shift.Id, () => (
             text["Shift cancelled: {0:yyyy-MM-dd HH:mm}", TenantTime.ToLocal(shift.StartsAt, zone)],
             text["The shift from {0:yyyy-MM-dd HH:mm} to {1:HH:mm} ({2}) is cancelled: {3}. Its agents are released.",
@@ -136,8 +136,6 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
     private void Add(string email, string kind, Guid subjectId, string subject, string body) =>
         db.Notifications.Add(new Notification { ToEmail = email, Subject = subject, Body = body, Kind = kind, SubjectId = subjectId, CreatedAt = clock.GetUtcNow() });
 
-    private async Task<TimeZoneInfo> ZoneAsync(Guid tenantId, CancellationToken ct) =>
-        TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.TimeZone).SingleAsync(ct));
 }
 
 /// <summary>Sends a tenant's unsent outbox e-mails, claiming each first so a second run never sends it again.</summary>

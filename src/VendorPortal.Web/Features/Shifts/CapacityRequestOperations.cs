@@ -113,7 +113,7 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
                 throw new RuleViolation("vendorId", "Ask another vendor to backfill.");
         }
 
-        var zone = await shifts.ZoneAsync(ct);
+        var zone = await db.TenantZoneAsync(ct);
         var now = clock.GetUtcNow();
         var planned = shifts.PlanTimes(input.Shifts, e, zone, now);
         var respondBy = TenantTime.ToInstant(input.RespondByLocal, zone, "respondByLocal");

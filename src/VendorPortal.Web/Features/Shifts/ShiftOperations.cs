@@ -106,7 +106,7 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         if (vendor.Status != Vendors.VendorStatus.Active) throw new RuleViolation("vendorId", $"{vendor.Name} is inactive.");
         var skillId = (await Skills.SkillCodes.ResolveAsync(db, [input.Skill], "skill", ct)).Single();
         var now = clock.GetUtcNow();
-        var (start, end) = Times(input.StartsAtLocal, input.EndsAtLocal, e, await ZoneAsync(ct), now, "");
+        var (start, end) = Times(input.StartsAtLocal, input.EndsAtLocal, e, await db.TenantZoneAsync(ct), now, "");
         var shift = new Shift
         {
             VendorId = vendor.Id, EventId = e.Id, SkillId = skillId, StartsAt = start, EndsAt = end, Headcount = input.Headcount,
@@ -130,7 +130,7 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         if (shift.StartsAt <= now) throw RuleViolation.Conflict("shiftId", "The shift has already started.");
         var ids = agentIds.Distinct().ToList();
         var agents = await db.Agents.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        var zone = await ZoneAsync(ct);
+        var zone = await db.TenantZoneAsync(ct);
 
         var windowStart = shift.StartsAt.AddDays(-8);
         var windowEnd = shift.EndsAt.AddDays(8);
@@ -312,9 +312,6 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
     }
 
     public static int Limit(int headcount, int bufferPercent) => headcount + (headcount * bufferPercent + 99) / 100;
-
-    public async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) =>
-        TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == scope.Required.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
 
     /// <summary>The Monday of the tenant-local week the instant falls in: weekly hours are counted by the shift's local start.</summary>
     public static DateOnly WeekOf(DateTimeOffset at, TimeZoneInfo zone)

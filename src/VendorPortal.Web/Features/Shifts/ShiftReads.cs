@@ -43,7 +43,7 @@ public sealed class ShiftReads(AppDbContext db, TimeProvider clock)
 {
     public async Task<List<CapacityRequestResponse>> RequestsAsync(IQueryable<CapacityRequest> query, CancellationToken ct)
     {
-        var zone = await ZoneAsync(ct);
+        var zone = await db.TenantZoneAsync(ct);
         var codes = await Skills.SkillCodes.ByIdAsync(db, ct);
         var rows = await query.AsNoTracking().Include(r => r.Shifts)
             .Select(r => new
@@ -106,7 +106,7 @@ public sealed class ShiftReads(AppDbContext db, TimeProvider clock)
     public async Task<ShiftDetail> ShiftAsync(Guid id, CancellationToken ct)
     {
         var shift = (await ShiftsAsync(db.Shifts.Where(s => s.Id == id), ct)).SingleOrDefault() ?? throw new NotFound("Shift");
-        var zone = await ZoneAsync(ct);
+        var zone = await db.TenantZoneAsync(ct);
         var rows = await db.Assignments.AsNoTracking().Where(a => a.ShiftId == id)
             .OrderBy(a => a.Agent!.DisplayName).ThenBy(a => a.Id)
             .Select(a => new { Assignment = a, a.Agent!.ExternalRef, a.Agent.DisplayName })
@@ -124,7 +124,7 @@ public sealed class ShiftReads(AppDbContext db, TimeProvider clock)
     /// <summary>Every slot of the event across vendors, per skill and time, from the requests and the shifts.</summary>
     public async Task<List<FillSlot>> FillAsync(Guid eventId, CancellationToken ct)
     {
-        var zone = await ZoneAsync(ct);
+        var zone = await db.TenantZoneAsync(ct);
         var codes = await Skills.SkillCodes.ByIdAsync(db, ct);
         var vendors = await db.Vendors.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Name, ct);
         var now = clock.GetUtcNow();
@@ -189,9 +189,6 @@ public sealed class ShiftReads(AppDbContext db, TimeProvider clock)
             g.Where(r => r.Status == AssignmentStatus.Confirmed && r.Attended == true).Sum(r => r.Count),
             g.Where(r => r.Status == AssignmentStatus.Confirmed && r.Attended == false).Sum(r => r.Count)));
     }
-
-    private async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) =>
-        TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == db.Scope!.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
 
     private static DateTimeOffset? Local(DateTimeOffset? at, TimeZoneInfo zone) => at is { } v ? TenantTime.ToLocal(v, zone) : null;
 }

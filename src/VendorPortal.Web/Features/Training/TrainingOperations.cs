@@ -42,7 +42,7 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
 {
     public async Task<TrainingSession> CreateAsync(TrainingSessionInput input, CancellationToken ct)
     {
-        var zone = await ZoneAsync(ct);
+        var zone = await db.TenantZoneAsync(ct);
         var now = clock.GetUtcNow();
         var session = new TrainingSession { Title = "", CreatedAt = now, TenantId = scope.Required.TenantId };
         await ApplyAsync(session, input, zone, ct);
@@ -60,7 +60,7 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
         if (input.Capacity < session.SeatsTaken)
             throw new RuleViolation("capacity", $"{session.SeatsTaken} agents are enrolled; capacity cannot go below that.");
         var (starts, ends, location) = (session.StartsAt, session.EndsAt, session.Location);
-        await ApplyAsync(session, input, await ZoneAsync(ct), ct);
+        await ApplyAsync(session, input, await db.TenantZoneAsync(ct), ct);
         var moved = session.StartsAt != starts || session.EndsAt != ends;
         if (moved) await EnsureNoOverlapForEnrolledAsync(session, ct);
         if (moved || session.Location != location)
@@ -180,9 +180,6 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
         }
         await db.SaveChangesAsync(ct);
     }
-
-    public async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) =>
-        TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == scope.Required.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
 
     private async Task<TrainingSession> LoadAsync(Guid id, CancellationToken ct) =>
         await db.TrainingSessions.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFound("Training session");

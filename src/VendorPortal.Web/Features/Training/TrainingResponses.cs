@@ -16,7 +16,7 @@ public sealed class TrainingReads(AppDbContext db)
     /// <summary>Sessions with times shown in the tenant's zone (the offset says which).</summary>
     public async Task<List<TrainingSessionResponse>> SessionsAsync(IQueryable<TrainingSession> sessions, CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == db.Scope!.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
+        var zone = await db.TenantZoneAsync(ct);
         var codes = await Skills.SkillCodes.ByIdAsync(db, ct);
         var rows = await sessions.AsNoTracking().Select(s => new { Session = s }).ToListAsync(ct);
         return [.. rows.Select(r => new TrainingSessionResponse(

@@ -20,7 +20,7 @@ public sealed class ScorecardsModel(AppDbContext db, Scorecards scorecards, Time
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (db.Scope!.Role is not (TenantRole.Finance or TenantRole.TenantAdmin or TenantRole.VendorManager)) return Forbid();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(await db.Tenants.Where(t => t.Id == db.Scope.TenantId).Select(t => t.TimeZone).SingleAsync(ct));
+        var zone = await db.TenantZoneAsync(ct);
         var today = DateOnly.FromDateTime(TenantTime.ToLocal(clock.GetUtcNow(), zone).DateTime);
         var firstOfMonth = new DateOnly(today.Year, today.Month, 1);
         From ??= firstOfMonth.AddMonths(-1);

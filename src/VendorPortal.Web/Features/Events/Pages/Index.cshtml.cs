@@ -19,7 +19,7 @@ public sealed class IndexModel(AppDbContext db, EventOperations events, TimeProv
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var zone = await events.ZoneAsync(ct);
+        var zone = await db.TenantZoneAsync(ct);
         var today = DateOnly.FromDateTime(TenantTime.ToLocal(clock.GetUtcNow(), zone).DateTime);
         Input = new EventInput { StartDate = today.AddDays(14), EndDate = today.AddDays(16), Shrinkage = 0.3 };
         await LoadAsync(ct);

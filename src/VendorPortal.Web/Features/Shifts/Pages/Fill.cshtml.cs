@@ -13,7 +13,7 @@ public sealed record FillSkill(string Skill, IReadOnlyList<FillSlot> Slots)
 }
 
 [Authorize(Roles = $"{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
-public sealed class FillModel(EventOperations events, ShiftReads reads) : PageModel
+public sealed class FillModel(AppDbContext db, EventOperations events, ShiftReads reads) : PageModel
 {
     public EventResponse Event { get; private set; } = null!;
     public string ZoneId { get; private set; } = "";
@@ -23,7 +23,7 @@ public sealed class FillModel(EventOperations events, ShiftReads reads) : PageMo
     public async Task OnGetAsync(Guid eventId, CancellationToken ct)
     {
         Event = await events.ResponseAsync(eventId, ct);
-        ZoneId = (await events.ZoneAsync(ct)).Id;
+        ZoneId = (await db.TenantZoneAsync(ct)).Id;
         Slots = await reads.FillAsync(eventId, ct);
         Skills = [.. Slots.GroupBy(s => s.Skill).Select(g => new FillSkill(g.Key, [.. g]))];
     }

@@ -19,7 +19,7 @@ public sealed record BackfillOf(Guid RequestId, Guid EventId, string EventName, 
 
 [Authorize(Roles = $"{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
 public sealed class NewRequestModel(
-    AppDbContext db, CapacityRequestOperations requests, ShiftReads reads, EventOperations events, TimeProvider clock, IStringLocalizer<SharedResource> T)
+    AppDbContext db, CapacityRequestOperations requests, ShiftReads reads, TimeProvider clock, IStringLocalizer<SharedResource> T)
     : PageModel
 {
     [FromQuery(Name = "eventId")] public Guid? EventId { get; set; }
@@ -36,7 +36,7 @@ public sealed class NewRequestModel(
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var zone = await events.ZoneAsync(ct);
+        var zone = await db.TenantZoneAsync(ct);
         var now = TenantTime.ToLocal(clock.GetUtcNow(), zone).DateTime;
         if (BackfillFor is { } original)
         {
@@ -105,7 +105,7 @@ public sealed class NewRequestModel(
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        ZoneId = (await events.ZoneAsync(ct)).Id;
+        ZoneId = (await db.TenantZoneAsync(ct)).Id;
         if (Input.BackfillForId is { } original)
         {
             var request = await reads.RequestAsync(original, ct);

@@ -15,7 +15,7 @@ public sealed class AnswerRow
 
 [Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
 public sealed class RequestDetailsModel(
-    AppDbContext db, ShiftReads reads, CapacityRequestOperations requests, ShiftOperations shifts, IStringLocalizer<SharedResource> T) : PageModel
+    AppDbContext db, ShiftReads reads, CapacityRequestOperations requests, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty] public List<AnswerRow> Answers { get; set; } = [];
     [BindProperty] public string? Message { get; set; }
@@ -110,7 +110,7 @@ public sealed class RequestDetailsModel(
         {
             return false;
         }
-        ZoneId = (await shifts.ZoneAsync(ct)).Id;
+        ZoneId = (await db.TenantZoneAsync(ct)).Id;
         return true;
     }
 }

@@ -8,7 +8,7 @@ namespace VendorPortal.Web.Features.Shifts.Pages;
 public sealed record FilterOption(Guid Id, string Name);
 
 [Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
-public sealed class RequestsModel(AppDbContext db, ShiftReads reads, ShiftOperations shifts, TimeProvider clock) : PageModel
+public sealed class RequestsModel(AppDbContext db, ShiftReads reads, TimeProvider clock) : PageModel
 {
     [FromQuery(Name = "event")] public Guid? EventId { get; set; }
     [FromQuery(Name = "vendor")] public Guid? VendorId { get; set; }
@@ -28,7 +28,7 @@ public sealed class RequestsModel(AppDbContext db, ShiftReads reads, ShiftOperat
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        ZoneId = (await shifts.ZoneAsync(ct)).Id;
+        ZoneId = (await db.TenantZoneAsync(ct)).Id;
         Now = clock.GetUtcNow();
         Events = await db.Events.AsNoTracking().OrderByDescending(e => e.StartDate).ThenBy(e => e.Name)
             .Select(e => new FilterOption(e.Id, e.Name)).ToListAsync(ct);

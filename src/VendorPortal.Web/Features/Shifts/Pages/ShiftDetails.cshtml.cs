@@ -229,7 +229,7 @@ public sealed class ShiftDetailsModel(
         })];
         Now = clock.GetUtcNow();
         Phase = ShiftLabels.PhaseOf(Shift, Now);
-        ZoneId = (await shifts.ZoneAsync(ct)).Id;
+        ZoneId = (await db.TenantZoneAsync(ct)).Id;
         if (CanAssign) await LoadCandidatesAsync(ct);
         return true;
     }

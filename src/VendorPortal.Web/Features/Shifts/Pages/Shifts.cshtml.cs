@@ -7,7 +7,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 namespace VendorPortal.Web.Features.Shifts.Pages;
 
 [Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
-public sealed class ShiftsModel(AppDbContext db, ShiftReads reads, ShiftOperations shifts, ShiftCalendar calendar, TimeProvider clock) : PageModel
+public sealed class ShiftsModel(AppDbContext db, ShiftReads reads, ShiftCalendar calendar, TimeProvider clock) : PageModel
 {
     [FromQuery(Name = "event")] public Guid? EventId { get; set; }
     [FromQuery(Name = "skill")] public string? Skill { get; set; }
@@ -28,7 +28,7 @@ public sealed class ShiftsModel(AppDbContext db, ShiftReads reads, ShiftOperatio
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        ZoneId = (await shifts.ZoneAsync(ct)).Id;
+        ZoneId = (await db.TenantZoneAsync(ct)).Id;
         Now = clock.GetUtcNow();
         Events = await db.Events.AsNoTracking().OrderByDescending(e => e.StartDate).ThenBy(e => e.Name)
             .Select(e => new FilterOption(e.Id, e.Name)).ToListAsync(ct);

@@ -195,7 +195,7 @@ public sealed class DetailsModel(
         Session = detail.Session;
         Roster = detail.Roster;
         Phase = SessionPhases.Of(Session, clock.GetUtcNow());
-        Form = new SessionFormView(Input, await SkillOption.ListAsync(db, ct), (await training.ZoneAsync(ct)).Id, Narrow: true);
+        Form = new SessionFormView(Input, await SkillOption.ListAsync(db, ct), (await db.TenantZoneAsync(ct)).Id, Narrow: true);
         if (EnrolmentOpen) await LoadCandidatesAsync(id, ct);
         return true;
     }

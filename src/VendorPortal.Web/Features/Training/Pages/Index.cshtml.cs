@@ -6,7 +6,7 @@ namespace VendorPortal.Web.Features.Training.Pages;
 
 public sealed record CalendarDay(DateOnly Date, bool IsToday, bool IsPast, IReadOnlyList<TrainingSessionResponse> Sessions);
 
-public sealed class IndexModel(AppDbContext db, TrainingReads reads, TrainingOperations training, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, TrainingReads reads, TimeProvider clock) : PageModel
 {
     public const int CalendarWeeks = 5;
 
@@ -23,7 +23,7 @@ public sealed class IndexModel(AppDbContext db, TrainingReads reads, TrainingOpe
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var zone = await training.ZoneAsync(ct);
+        var zone = await db.TenantZoneAsync(ct);
         ZoneId = zone.Id;
         Now = clock.GetUtcNow();
 

@@ -17,7 +17,7 @@ public sealed class NewModel(AppDbContext db, TrainingOperations training, TimeP
     public async Task OnGetAsync(CancellationToken ct)
     {
         // No surge event to count back from yet: suggest the afternoon two days out, in the tenant's time.
-        var zone = await training.ZoneAsync(ct);
+        var zone = await db.TenantZoneAsync(ct);
         var start = TenantTime.ToLocal(clock.GetUtcNow(), zone).Date.AddDays(2).AddHours(14);
         Input = new SessionForm { StartsAtLocal = start, EndsAtLocal = start.AddHours(3), Capacity = 30 };
         await LoadAsync(zone, ct);
@@ -25,7 +25,7 @@ public sealed class NewModel(AppDbContext db, TrainingOperations training, TimeP
 
     public async Task<IActionResult> OnPostAsync(string tenant, CancellationToken ct)
     {
-        await LoadAsync(await training.ZoneAsync(ct), ct);
+        await LoadAsync(await db.TenantZoneAsync(ct), ct);
         if (Input.ToInput(eventId: null, ModelState, nameof(Input), T) is not { } input) return Page();
         try
         {
