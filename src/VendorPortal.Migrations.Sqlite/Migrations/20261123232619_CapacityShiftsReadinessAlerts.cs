@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace VendorPortal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CapacityRequestsShiftsAndCalendarLinks : Migration
+    public partial class CapacityShiftsReadinessAlerts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -175,6 +175,54 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Alerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VendorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    ShiftId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SkillId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LeadHours = table.Column<int>(type: "INTEGER", nullable: true),
+                    Actual = table.Column<int>(type: "INTEGER", nullable: false),
+                    Needed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Alerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Alerts_Shifts_ShiftId",
+                        column: x => x.ShiftId,
+                        principalTable: "Shifts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Alerts_Skills_SkillId",
+                        column: x => x.SkillId,
+                        principalTable: "Skills",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Alerts_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Alerts_Vendors_VendorId",
+                        column: x => x.VendorId,
+                        principalTable: "Vendors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Assignments",
                 columns: table => new
                 {
@@ -208,6 +256,32 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_ShiftId",
+                table: "Alerts",
+                column: "ShiftId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_SkillId",
+                table: "Alerts",
+                column: "SkillId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_TenantId_AcknowledgedAt_CreatedAt",
+                table: "Alerts",
+                columns: new[] { "TenantId", "AcknowledgedAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_TenantId_Key",
+                table: "Alerts",
+                columns: new[] { "TenantId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_VendorId",
+                table: "Alerts",
+                column: "VendorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Assignments_AgentId",
@@ -309,6 +383,9 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Alerts");
+
             migrationBuilder.DropTable(
                 name: "Assignments");
 
