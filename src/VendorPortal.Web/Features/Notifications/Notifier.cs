@@ -16,29 +16,15 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
     public async Task TrainingChangedAsync(TrainingSession session, bool rescheduled, CancellationToken ct)
     {
         var vendorIds = await db.TrainingEnrollments.Where(e => e.SessionId == session.Id).Select(e => e.VendorId).Distinct().ToListAsync(ct);
-        var recipients = await db.Memberships
-            .Where(m => m.VendorId != null && vendorIds.Contains(m.VendorId.Value))
-            .Select(m => new { m.User!.Email, m.User.Language })
-            .ToListAsync(ct);
         var zone = await db.TenantZoneAsync(ct);
         var starts = TenantTime.ToLocal(session.StartsAt, zone);
         var ends = TenantTime.ToLocal(session.EndsAt, zone);
-        foreach (var r in recipients.Where(r => r.Email is not null))
-        {
-            using var _ = new UiCulture(r.Language);
-            var subject = rescheduled
-                ? text["Training rescheduled: {0}", session.Title]
-                : text["Training cancelled: {0}", session.Title];
-            var body = rescheduled
-                ? text["The training \"{0}\" now runs {1:yyyy-MM-dd HH:mm} to {2:HH:mm} ({3}) at {4}. Your enrolled agents stay enrolled.", session.Title, starts, ends, zone.Id, session.Location ?? "-"]
-                : text["The training \"{0}\" on {1:yyyy-MM-dd HH:mm} is cancelled: {2}", session.Title, starts, session.CancelReason ?? "-"];
-            db.Notifications.Add(new Notification
-            {
-                ToEmail = r.Email!, Subject = subject, Body = body,
-                Kind = rescheduled ? "training:rescheduled" : "training:cancelled", SubjectId = session.Id,
-                CreatedAt = clock.GetUtcNow(),
-            });
-        }
+        foreach (var vendorId in vendorIds)
+            await ToVendorAsync(vendorId, rescheduled ? "training:rescheduled" : "training:cancelled", session.Id, () => rescheduled
+                ? (text["Training rescheduled: {0}", session.Title],
+                    text["The training \"{0}\" now runs {1:yyyy-MM-dd HH:mm} to {2:HH:mm} ({3}) at {4}. Your enrolled agents stay enrolled.", session.Title, starts, ends, zone.Id, session.Location ?? "-"])
+                : (text["Training cancelled: {0}", session.Title],
+                    text["The training \"{0}\" on {1:yyyy-MM-dd HH:mm} is cancelled: {2}", session.Title, starts, session.CancelReason ?? "-"]), ct);
     }
 
     /// <summary>Tells the vendor's managers that capacity is asked of them and by when.</summary>
