@@ -125,7 +125,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         var tenant = await db.Tenants.SingleAsync(t => t.Slug == tenantSlug);
         scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Set(AccessScope.System(tenant.Id, tenant.Slug, "browser-test"));
         var training = scope.ServiceProvider.GetRequiredService<TrainingOperations>();
-        var day = TenantTime.ToLocal(DateTimeOffset.UtcNow, await training.ZoneAsync(default)).Date.AddDays(daysAhead);
+        var day = TenantTime.ToLocal(DateTimeOffset.UtcNow, await db.TenantZoneAsync(default)).Date.AddDays(daysAhead);
         var session = await training.CreateAsync(new TrainingSessionInput
         {
             Title = title, Skills = [.. skills], StartsAtLocal = day.AddHours(startHour), EndsAtLocal = day.AddHours(startHour + 2), Capacity = capacity,
