@@ -13,7 +13,7 @@ public static class CultureCookie
             new CookieOptions
             {
                 Path = "/",
-                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                Expires = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddYears(1),
                 IsEssential = true,
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,

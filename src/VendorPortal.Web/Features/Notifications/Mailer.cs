@@ -25,12 +25,13 @@ public sealed class MailOptions
 
 public sealed record MailMessage(string To, string Subject, string TextBody, string HtmlBody);
 
-public sealed class Mailer(IOptions<MailOptions> options, DataFolder data)
+public sealed class Mailer(IOptions<MailOptions> options, DataFolder data, TimeProvider clock)
 {
     public async Task SendAsync(MailMessage mail, CancellationToken ct)
     {
         var o = options.Value;
-        var message = new MimeMessage();
+        var now = clock.GetUtcNow();
+        var message = new MimeMessage { Date = now };
         message.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Subject = mail.Subject;
@@ -47,7 +48,7 @@ public sealed class Mailer(IOptions<MailOptions> options, DataFolder data)
             return;
         }
 
-        var file = Path.Combine(data.Sub("mail"), $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{message.MessageId}.eml");
+        var file = Path.Combine(data.Sub("mail"), $"{now:yyyyMMddHHmmssfff}-{message.MessageId}.eml");
         await message.WriteToAsync(file, ct);
     }
 }

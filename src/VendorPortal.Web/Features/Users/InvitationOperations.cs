@@ -83,8 +83,12 @@ public sealed class InvitationOperations(
         return invitation;
     }
 
+    /// <summary>
+    /// The protector only makes the link unforgeable; its lifetime is the invitation's ExpiresAt, checked
+    /// against the app's clock (a time-limited protector would read the machine's clock instead).
+    /// </summary>
     public string TokenFor(Invitation invitation) =>
-        Protector().Protect($"{invitation.TenantId:N}.{invitation.Id:N}", invitation.ExpiresAt);
+        Protector().Protect($"{invitation.TenantId:N}.{invitation.Id:N}");
 
     /// <summary>Reads a token without any scope: the token itself names the tenant, and it cannot be forged.</summary>
     public (Guid TenantId, Guid InvitationId)? ReadToken(string token)
@@ -144,6 +148,5 @@ public sealed class InvitationOperations(
         return user;
     }
 
-    private ITimeLimitedDataProtector Protector() =>
-        protection.CreateProtector("VendorPortal.Invitations").ToTimeLimitedDataProtector();
+    private IDataProtector Protector() => protection.CreateProtector("VendorPortal.Invitations.v2");
 }
