@@ -14,8 +14,11 @@ public sealed class ImportUploads(DataFolder data, TimeProvider clock)
     {
         RemoveExpired();
         var token = Guid.NewGuid();
-        await using var file = File.Create(PathOf(scope, token));
-        await csv.CopyToAsync(file, ct);
+        var path = PathOf(scope, token);
+        await using (var file = File.Create(path))
+            await csv.CopyToAsync(file, ct);
+        // Stamped with the app's clock, which the expiry checks read, not the file system's.
+        File.SetLastWriteTimeUtc(path, clock.GetUtcNow().UtcDateTime);
         return token;
     }
 
