@@ -14,8 +14,11 @@ public sealed class ImportUploads(DataFolder data, TimeProvider clock)
     {
         RemoveExpired();
         var token = Guid.NewGuid();
-        await using var file = File.Create(PathOf(scope, token));
-        await csv.CopyToAsync(file, ct);
+        var path = PathOf(scope, token);
+        await using (var file = File.Create(path))
+            await csv.CopyToAsync(file, ct);
+        // The age is measured on the app's clock, so the file's time must come from it too, not from the machine.
+        File.SetLastWriteTimeUtc(path, clock.GetUtcNow().UtcDateTime);
         return token;
     }
 
