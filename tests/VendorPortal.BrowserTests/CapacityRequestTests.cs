@@ -69,7 +69,7 @@ public sealed partial class CapacityRequestTests(PortalApp app)
     {
         await using var scope = await DemoScopeAsync();
         var events = scope.ServiceProvider.GetRequiredService<EventOperations>();
-        var today = DateOnly.FromDateTime(TenantTime.ToLocal(DateTimeOffset.UtcNow, await scope.ServiceProvider.GetRequiredService<AppDbContext>().TenantZoneAsync(default)).DateTime);
+        var today = DateOnly.FromDateTime(TenantTime.ToLocal(app.Now, await scope.ServiceProvider.GetRequiredService<AppDbContext>().TenantZoneAsync(default)).DateTime);
         var e = await events.CreateAsync(new EventInput { Name = name, StartDate = today.AddDays(daysAhead), EndDate = today.AddDays(daysAhead + 1) }, default);
         return (e.Id, e.StartDate.ToDateTime(TimeOnly.MinValue));
     }

@@ -10,7 +10,7 @@ public sealed class EventTests(PortalApp app)
     public async Task Planner_creates_an_event_sees_bad_forecast_lines_then_the_chart_and_vendors_only_read_it()
     {
         var name = $"Flash sale {Guid.NewGuid().ToString("N")[..5]}";
-        var day = DateTime.UtcNow.Date.AddDays(50).ToString("yyyy-MM-dd");
+        var day = app.Today("Asia/Shanghai").AddDays(50).ToString("yyyy-MM-dd");
         var page = await app.SignInAsync("planner@demo.test");
         await page.GotoAsync("/t/demo/events");
         await page.ClickAsync("#new-event-toggle");

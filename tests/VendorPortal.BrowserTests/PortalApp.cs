@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
+using VendorPortal.Tests.Infrastructure;
 using VendorPortal.Web.Data;
 using VendorPortal.Web.Features.Demo;
 using VendorPortal.Web.Features.Training;
@@ -40,7 +42,18 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting(DataFolder.EnvironmentVariable, data);
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("LoginRateLimit:PermitsPerMinute", "1000");
+        // No date in a test comes from the machine: the app runs on the same pinned clock as the HTTP tests' hosts.
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(new PinnedClock());
+        });
     }
+
+    public DateTimeOffset Now => Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
+    /// <summary>Today (at midnight) on the app's clock in the given zone, e.g. "Asia/Shanghai" for tenant demo.</summary>
+    public DateTime Today(string zone) => TimeZoneInfo.ConvertTime(Now, TimeZoneInfo.FindSystemTimeZoneById(zone)).Date;
 
     public async Task InitializeAsync()
     {
@@ -68,13 +81,21 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
             Locale = "en-US",
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Every browser context of the tests: its pages' JavaScript clock starts at the app's instant, not the machine's.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.NewContextAsync(options);
+        await context.Clock.InstallAsync(new ClockInstallOptions { TimeDate = Now.UtcDateTime });
+        return context;
     }
 
     public async Task<IPage> SignInAsync(string email)
@@ -125,7 +146,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         var tenant = await db.Tenants.SingleAsync(t => t.Slug == tenantSlug);
         scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Set(AccessScope.System(tenant.Id, tenant.Slug, "browser-test"));
         var training = scope.ServiceProvider.GetRequiredService<TrainingOperations>();
-        var day = TenantTime.ToLocal(DateTimeOffset.UtcNow, await db.TenantZoneAsync(default)).Date.AddDays(daysAhead);
+        var day = TenantTime.ToLocal(Now, await db.TenantZoneAsync(default)).Date.AddDays(daysAhead);
         var session = await training.CreateAsync(new TrainingSessionInput
         {
             Title = title, Skills = [.. skills], StartsAtLocal = day.AddHours(startHour), EndsAtLocal = day.AddHours(startHour + 2), Capacity = capacity,

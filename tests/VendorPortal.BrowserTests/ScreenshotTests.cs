@@ -49,7 +49,7 @@ public sealed class ScreenshotTests(PortalApp app)
         var vendor = await app.SignInAsync("apex@demo.test");
         await Shot(vendor, "/t/demo", "en-vendor-dashboard");
 
-        var phone = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        var phone = await app.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseUrl,
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },

@@ -147,8 +147,7 @@ public sealed class ShiftTests(PortalApp app)
     }
 
     /// <summary>Today in the demo tenant's time zone, which is how requests and shifts read times.</summary>
-    private static DateTime DemoToday() =>
-        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).Date;
+    private DateTime DemoToday() => app.Today("Asia/Shanghai");
 
     private static string Local(DateTime at) => at.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 }

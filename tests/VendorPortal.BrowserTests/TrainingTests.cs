@@ -114,8 +114,7 @@ public sealed class TrainingTests(PortalApp app)
     }
 
     /// <summary>Today in the demo tenant's time zone, which is how the session form reads times.</summary>
-    private static DateTime DemoToday() =>
-        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).Date;
+    private DateTime DemoToday() => app.Today("Asia/Shanghai");
 
     private static string Local(DateTime at) => at.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 }

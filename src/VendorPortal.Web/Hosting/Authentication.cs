@@ -35,6 +35,7 @@ public static class Authentication
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<PortalUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>()

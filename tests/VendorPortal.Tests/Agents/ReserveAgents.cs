@@ -15,10 +15,10 @@ public static class ReserveAgents
         return Guid.Parse((string)(await response.ReadObjectAsync())["id"]!);
     }
 
-    /// <summary>A session in tenant demo (Asia/Shanghai), <paramref name="daysAhead"/> days out, at the given local hours.</summary>
+    /// <summary>A session in tenant demo (Asia/Shanghai), <paramref name="daysAhead"/> days after <see cref="PinnedClock.StartDay"/>, at the given local hours.</summary>
     public static async Task<JsonObject> NewSessionAsync(this HttpClient planner, int capacity = 10, int daysAhead = 20, int startHour = 9, int endHour = 12, string skill = "PRESALES")
     {
-        var day = DateTime.UtcNow.Date.AddDays(daysAhead);
+        var day = PinnedClock.StartDay.AddDays(daysAhead);
         using var response = await planner.PostAsJsonAsync("/api/t/demo/training-sessions", new
         {
             title = $"Session {Guid.NewGuid():N}"[..20], skills = new[] { skill }, capacity,

@@ -238,7 +238,7 @@ public sealed class BadInputTests(AppFactory app)
         using var agent = await apex.PostAsJsonAsync("/api/t/demo/agents", new { externalRef = $"BAD-{Guid.NewGuid():N}"[..20], displayName = "Bad input target", skills = new[] { "PRESALES" } });
         await agent.ShouldBe(HttpStatusCode.Created);
         using var planner = await app.ClientFor(DemoData.Planner);
-        var day = DateTime.UtcNow.Date.AddDays(30);
+        var day = app.Now.UtcDateTime.Date.AddDays(30);
         using var session = await planner.PostAsJsonAsync("/api/t/demo/training-sessions", new
         {
             title = "Bad input target", skills = new[] { "PRESALES" }, capacity = 5,

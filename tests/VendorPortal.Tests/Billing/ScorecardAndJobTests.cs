@@ -34,7 +34,7 @@ public sealed class ScorecardAndJobTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var apex = await app.ClientFor(DemoData.Apex);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today();
         var page = await apex.GetFromJsonAsync<JsonObject>($"/api/t/demo/scorecards?from={today.AddDays(-60):yyyy-MM-dd}&to={today:yyyy-MM-dd}", Json.Options);
         var card = page!["items"]!.AsArray().Single()!;
         Assert.Equal(demo.ApexInDemo.ToString(), (string?)card["vendorId"]);

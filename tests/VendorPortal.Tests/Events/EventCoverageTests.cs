@@ -10,12 +10,12 @@ public sealed class EventCoverageTests(AppFactory app)
 
     private static object Row(int day, string start, double contacts = 60) => new
     {
-        skill = "PRESALES", date = DateTime.UtcNow.Date.AddDays(DaysAhead + day).ToString("yyyy-MM-dd"), start, contacts, ahtSeconds = 180,
+        skill = "PRESALES", date = PinnedClock.StartDay.AddDays(DaysAhead + day).ToString("yyyy-MM-dd"), start, contacts, ahtSeconds = 180,
     };
 
     private static JsonNode Interval(JsonObject staffing, int day, string start) =>
         staffing["intervals"]!.AsArray().Single(i => ((string)i!["start"]!).StartsWith(
-            $"{DateTime.UtcNow.Date.AddDays(DaysAhead + day):yyyy-MM-dd}T{start}:00", StringComparison.Ordinal))!;
+            $"{PinnedClock.StartDay.AddDays(DaysAhead + day):yyyy-MM-dd}T{start}:00", StringComparison.Ordinal))!;
 
     private static (int Requested, int Committed, int Confirmed) Figures(JsonNode n) =>
         ((int)n["requestedAgents"]!, (int)n["committedAgents"]!, (int)n["confirmedAgents"]!);

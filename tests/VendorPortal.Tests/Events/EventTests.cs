@@ -5,7 +5,7 @@ namespace VendorPortal.Tests.Events;
 [Collection(AppCollection.Name)]
 public sealed class EventTests(AppFactory app)
 {
-    private static readonly DateOnly Day = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(40));
+    private DateOnly Day => app.Today().AddDays(40);
 
     private async Task<JsonObject> CreateAsync(HttpClient client, object body, string tenant = "demo")
     {
@@ -14,7 +14,7 @@ public sealed class EventTests(AppFactory app)
         return await response.ReadObjectAsync();
     }
 
-    private static object Event(string name, int days = 2, int interval = 30, double shrinkage = 0.3) => new
+    private object Event(string name, int days = 2, int interval = 30, double shrinkage = 0.3) => new
     {
         name, startDate = Day, endDate = Day.AddDays(days - 1), intervalMinutes = interval,
         serviceLevel = 0.8, targetSeconds = 20, shrinkage, maxOccupancy = 1.0,

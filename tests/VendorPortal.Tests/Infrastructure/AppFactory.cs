@@ -9,6 +9,7 @@
 // The database name in the variable is ignored; the rest of the connection string is used as given.
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
@@ -17,6 +18,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VendorPortal.Web.Features.Demo;
 using VendorPortal.Web.Features.Identity;
@@ -34,6 +36,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string? sqlServerConnectionString;
     private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset Until)> tokens = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lazy<Task<DemoData>> demo;
+    private static readonly ConditionalWeakTable<HttpClient, AppFactory> ClientApps = [];
 
     public AppFactory() : this(new Dictionary<string, string?>(), null)
     {
@@ -73,6 +76,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         foreach (var (key, value) in overrides)
             builder.UseSetting(key, value);
+        // No date in a test comes from the machine; a host that moves time itself replaces this clock below.
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(new PinnedClock());
+        });
         if (replaceServices is not null)
             builder.ConfigureServices(replaceServices);
         builder.UseDefaultServiceProvider(o =>
@@ -124,11 +133,29 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Task<DemoData> Demo => demo.Value;
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>The app's clock: every date a test computes comes from here, never from the machine.</summary>
+    public TimeProvider Clock => Services.GetRequiredService<TimeProvider>();
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>Today's date on the app's clock in the given zone (an IANA id), e.g. "Asia/Shanghai" for tenant demo.</summary>
+    public DateOnly Today(string zone = "UTC") =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+
+    /// <summary>The app a client talks to, so helpers that only get the client still read that app's clock.</summary>
+    public static AppFactory Of(HttpClient client) =>
+        ClientApps.TryGetValue(client, out var app) ? app : throw new InvalidOperationException("This client was not made by an AppFactory.");
+
+    public HttpClient Anonymous()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        ClientApps.AddOrUpdate(client, this);
+        return client;
+    }
 
     public async Task<HttpClient> ClientFor(string email, string password = Password)
     {
-        var now = Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = Now;
         if (!tokens.TryGetValue(email, out var cached) || cached.Until <= now)
         {
             var login = await LoginResponseAsync(email, password);

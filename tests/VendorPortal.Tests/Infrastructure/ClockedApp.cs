@@ -6,7 +6,7 @@ namespace VendorPortal.Tests.Infrastructure;
 
 /// <summary>
 /// A separate host whose TimeProvider is a fake clock the test moves, for token and invitation lifetimes.
-/// Only tests that move time use it: the shared host keeps the real clock.
+/// Only tests that move time use it: the other hosts run on a <see cref="PinnedClock"/>.
 /// </summary>
 public sealed class ClockedApp : IAsyncLifetime
 {
@@ -17,7 +17,7 @@ public sealed class ClockedApp : IAsyncLifetime
             services.AddSingleton<TimeProvider>(Clock);
         });
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(PinnedClock.Start);
 
     public AppFactory App { get; }
 

@@ -29,7 +29,7 @@ public sealed class ReadinessTests(AppFactory app)
         var apexView = await apex.ReadinessAsync($"eventId={eventId}");
         Assert.Equal(apexShift, Assert.Single(apexView["items"]!.AsArray())!["shiftId"]!.GetValue<Guid>());
 
-        var everything = await harbor.ReadinessAsync($"to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(60).ToString("O"))}&pageSize=200");
+        var everything = await harbor.ReadinessAsync($"to={Uri.EscapeDataString(app.Now.AddDays(60).ToString("O"))}&pageSize=200");
         Assert.Contains(everything["items"]!.AsArray(), i => i!["shiftId"]!.GetValue<Guid>() == harborShift);
         Assert.All(everything["items"]!.AsArray(), i => Assert.Equal(demo.HarborInDemo, i!["vendorId"]!.GetValue<Guid>()));
         using var foreign = await harbor.GetAsync($"/api/t/demo/readiness?vendorId={demo.ApexInDemo}");

@@ -82,7 +82,7 @@ public sealed class AssignmentRuleTests(AppFactory app)
         var demo = await app.Demo;
         using var planner = await app.ClientFor(DemoData.Planner);
         using var apex = await app.ClientFor(DemoData.Apex);
-        var monday = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(70));
+        var monday = app.Today().AddDays(70);
         while (monday.DayOfWeek != DayOfWeek.Monday) monday = monday.AddDays(1);
         var eventId = await planner.NewEventAsync(monday, days: 8);
         async Task<Guid> ShiftAsync(DateOnly day, int from, int to) =>

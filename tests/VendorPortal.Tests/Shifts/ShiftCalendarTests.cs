@@ -19,7 +19,7 @@ public sealed class ShiftCalendarTests(AppFactory app)
         await created.ShouldBe(HttpStatusCode.Created);
         var vendorId = (await created.ReadObjectAsync()).Id();
         var eventName = @"Double 12, night; C:\sale 双十二大促夜间客服支援 with a name long enough to be folded";
-        var eventId = await planner.NewEventAsync(DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(95)), 2, name: eventName);
+        var eventId = await planner.NewEventAsync(DateOnly.FromDateTime(PinnedClock.StartDay.AddDays(95)), 2, name: eventName);
         var shiftId = await planner.NewShiftAsync(eventId, vendorId, Local(95, 9), Local(95, 17), 3);
         var cancelledId = await planner.NewShiftAsync(eventId, vendorId, Local(96, 9), Local(96, 17), 2);
         using (var cancel = await planner.PostAsJsonAsync($"/api/t/demo/shifts/{cancelledId}/cancel", new { reason = "Forecast, lower; again" }))

@@ -7,9 +7,9 @@ public static class ShiftSetup
 {
     public static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 
-    /// <summary>A fresh event <paramref name="daysAhead"/> days out (local dates), lasting <paramref name="days"/> days.</summary>
+    /// <summary>A fresh event <paramref name="daysAhead"/> days after <see cref="PinnedClock.StartDay"/> (local dates), lasting <paramref name="days"/> days.</summary>
     public static Task<Guid> NewEventAsync(this HttpClient planner, int daysAhead = 30, int days = 3, string tenant = "demo") =>
-        planner.NewEventAsync(DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(daysAhead)), days, tenant);
+        planner.NewEventAsync(DateOnly.FromDateTime(PinnedClock.StartDay.AddDays(daysAhead)), days, tenant);
 
     /// <summary>A fresh event from <paramref name="first"/> (a local date), lasting <paramref name="days"/> days.</summary>
     public static async Task<Guid> NewEventAsync(this HttpClient planner, DateOnly first, int days, string tenant = "demo", string? name = null)
@@ -23,8 +23,8 @@ public static class ShiftSetup
         return (await response.ReadObjectAsync()).Id();
     }
 
-    /// <summary>Local wall time on the event's first day (daysAhead from today), at the given hour.</summary>
-    public static DateTime Local(int daysAhead, int hour) => DateTime.UtcNow.Date.AddDays(daysAhead).AddHours(hour);
+    /// <summary>Local wall time on the event's first day (daysAhead from <see cref="PinnedClock.StartDay"/>), at the given hour.</summary>
+    public static DateTime Local(int daysAhead, int hour) => PinnedClock.StartDay.AddDays(daysAhead).AddHours(hour);
 
     /// <summary>A wall time without a zone, as a planner types it.</summary>
     public static DateTime Wall(DateOnly day, int hour, int minute = 0) => day.ToDateTime(new TimeOnly(hour, minute));
@@ -38,7 +38,7 @@ public static class ShiftSetup
         string skill = "PRESALES", DateTime? respondBy = null, Guid? backfillForId = null, string tenant = "demo") =>
         planner.PostAsJsonAsync($"/api/t/{tenant}/capacity-requests", new
         {
-            eventId, vendorId, skill, respondByLocal = respondBy ?? DateTime.UtcNow.AddDays(5), message = "Please confirm by Friday.",
+            eventId, vendorId, skill, respondByLocal = respondBy ?? AppFactory.Of(planner).Now.UtcDateTime.AddDays(5), message = "Please confirm by Friday.",
             backfillForId, shifts,
         });
 

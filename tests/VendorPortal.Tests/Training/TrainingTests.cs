@@ -131,7 +131,7 @@ public sealed class TrainingTests(AppFactory app)
         using (var enrolled = await apex.EnrollAsync(session.Id(), agent)) await enrolled.ShouldBe(HttpStatusCode.OK);
 
         var before = (await app.MailToAsync("apex@demo.test")).Count;
-        var day = DateTime.UtcNow.Date.AddDays(37);
+        var day = PinnedClock.StartDay.AddDays(37);
         using var moved = await planner.PutAsJsonAsync($"/api/t/demo/training-sessions/{session.Id()}", new
         {
             title = (string)session["title"]!, skills = new[] { "PRESALES" }, capacity = 10, location = "Room 2",
@@ -140,9 +140,9 @@ public sealed class TrainingTests(AppFactory app)
         await moved.ShouldBe(HttpStatusCode.OK);
         Assert.Contains("T14:00:00+08:00", (string)(await moved.ReadObjectAsync())["session"]!["startsAt"]!);
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         IReadOnlyList<MimeKit.MimeMessage> mail;
-        while ((mail = await app.MailToAsync("apex@demo.test")).Count <= before && DateTime.UtcNow < deadline) await Task.Delay(100);
+        while ((mail = await app.MailToAsync("apex@demo.test")).Count <= before && waited.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(100);
         Assert.Contains(mail, m => m.TextBody?.Contains((string)session["title"]!) == true && m.TextBody.Contains("14:00"));
     }
 
@@ -168,7 +168,7 @@ public sealed class TrainingTests(AppFactory app)
         var session = await planner.NewSessionAsync(daysAhead: 60, skill: "HOTLINE");
         using (var a = await apex.EnrollAsync(session.Id(), apexAgent)) await a.ShouldBe(HttpStatusCode.OK);
         using (var h = await harbor.EnrollAsync(session.Id(), harborAgent)) await h.ShouldBe(HttpStatusCode.OK);
-        var yesterday = DateTime.UtcNow.Date.AddDays(-1);
+        var yesterday = AppFactory.Of(planner).Now.UtcDateTime.Date.AddDays(-1);
         using var moved = await planner.PutAsJsonAsync($"/api/t/demo/training-sessions/{session.Id()}", new
         {
             title = "Already held", skills = new[] { "HOTLINE" }, capacity = 10,

@@ -17,7 +17,7 @@ public sealed class ImportUploads(DataFolder data, TimeProvider clock)
         var path = PathOf(scope, token);
         await using (var file = File.Create(path))
             await csv.CopyToAsync(file, ct);
-        // Stamped with the app's clock, which the expiry checks read, not the file system's.
+        // The age is measured on the app's clock, so the file's time must come from it too, not from the machine.
         File.SetLastWriteTimeUtc(path, clock.GetUtcNow().UtcDateTime);
         return token;
     }
