@@ -18,7 +18,8 @@ namespace VendorPortal.Tests.Api;
 /// never a 500, and no table may gain or lose a row. A new operation joins by itself; one whose route needs an id
 /// fails here until <see cref="Ids"/> says which row to aim at.
 /// </summary>
-public sealed class BadInputSweepTests(QuietApp quiet, ITestOutputHelper output) : IClassFixture<QuietApp>
+[Collection(QuietCollection.Name)]
+public sealed class BadInputSweepTests(QuietApp quiet, ITestOutputHelper output)
 {
     private const string SurrogateMarker = "@@LONE-SURROGATE@@";
     private const int LongText = 100_000;

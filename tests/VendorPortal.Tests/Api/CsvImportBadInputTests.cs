@@ -12,7 +12,8 @@ namespace VendorPortal.Tests.Api;
 /// Every CSV import refuses files that are not the CSV it documents — binary files, control characters, another
 /// delimiter, no header, duplicate rows, more rows than its maximum — with a 422 naming the line, and imports nothing.
 /// </summary>
-public sealed class CsvImportBadInputTests(QuietApp quiet) : IClassFixture<QuietApp>
+[Collection(QuietCollection.Name)]
+public sealed class CsvImportBadInputTests(QuietApp quiet)
 {
     /// <summary>Every CSV import route; the bad-input sweep fails when a new one is missing here.</summary>
     public static readonly HashSet<string> Imports = new(StringComparer.Ordinal)
