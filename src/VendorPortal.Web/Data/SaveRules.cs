@@ -61,7 +61,11 @@ public sealed class SaveRules(TimeProvider clock) : SaveChangesInterceptor
         tracker.AutoDetectChangesEnabled = false;
         var changed = tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         var scope = ((AppDbContext)context).Scope;
-        foreach (var entry in changed) Guard(entry, scope);
+        foreach (var entry in changed)
+        {
+            Guard(entry, scope);
+            CheckLengths(entry);
+        }
         if (scope is null) return;
         var now = clock.GetUtcNow();
         context.AddRange(changed.Where(e => e.Entity is IAudited).Select(e => Audit(e, scope, now)).ToList());
@@ -86,6 +90,22 @@ public sealed class SaveRules(TimeProvider clock) : SaveChangesInterceptor
                 vendorOwned.VendorId = vendorId;
             if (vendorOwned.VendorId != vendorId)
                 throw new ScopeViolationException($"{name} belongs to another vendor.");
+        }
+    }
+
+    /// <summary>
+    /// A value longer than its column is the caller's mistake, refused as such on every provider: SQLite would keep it
+    /// whole and SQL Server would fail the whole save with an error that says nothing about which field.
+    /// </summary>
+    private static void CheckLengths(EntityEntry entry)
+    {
+        if (entry.State is not (EntityState.Added or EntityState.Modified)) return;
+        foreach (var p in entry.Properties)
+        {
+            if (p.CurrentValue is string value && p.Metadata.GetMaxLength() is { } max && value.Length > max
+                && (entry.State == EntityState.Added || p.IsModified))
+                throw new RuleViolation(JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name),
+                    $"Use at most {max} characters.", StatusCodes.Status400BadRequest);
         }
     }
 

@@ -12,6 +12,9 @@ public static class PageErrors
     {
         foreach (var failure in validator.Validate(model).Errors)
             state.AddModelError(keyOf?.Invoke(failure.PropertyName) ?? Key(prefix, failure.PropertyName), Message(failure, T));
+        // The same text rule as every API request: no control characters or broken characters in what is stored.
+        foreach (var (field, message) in TextRules.Check(model))
+            state.AddModelError(keyOf?.Invoke(field) ?? Key(prefix, field), T[message]);
         return state.IsValid;
     }
 

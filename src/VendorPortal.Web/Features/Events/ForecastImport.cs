@@ -54,6 +54,6 @@ public sealed class ForecastImport(EventOperations events)
         if (rows.Count == 0 && errors.Count == 0) errors.Add(new ForecastProblem("line 2", "The file has no forecast rows."));
         var result = await events.ReplaceForecastAsync(eventId, rows, errors, ct);
         // Report problems in file order.
-        return result with { Errors = [.. result.Errors.OrderBy(e => int.TryParse(e.Where.AsSpan(5), out var n) ? n : 0)] };
+        return result with { Errors = [.. result.Errors.OrderBy(e => e.Where.StartsWith("line ", StringComparison.Ordinal) && int.TryParse(e.Where.AsSpan(5), out var n) ? n : 0)] };
     }
 }

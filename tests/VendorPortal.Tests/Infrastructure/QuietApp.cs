@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using VendorPortal.Web.Hosting;
+
+namespace VendorPortal.Tests.Infrastructure;
+
+/// <summary>
+/// A host of its own without the background job server, for tests that prove nothing was written: with no job
+/// running, every row the database gains or loses comes from the requests the test sends.
+/// </summary>
+public sealed class QuietApp : IAsyncLifetime
+{
+    public AppFactory App { get; } = AppFactory.WithServices(services =>
+    {
+        foreach (var jobServer in services.Where(d => d.ServiceType == typeof(IHostedService)
+            && d.ImplementationFactory?.Method.DeclaringType?.Assembly.GetName().Name?.StartsWith("Hangfire", StringComparison.Ordinal) == true).ToList())
+            services.Remove(jobServer);
+    });
+
+    public Task InitializeAsync() => ((IAsyncLifetime)App).InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
+
+    /// <summary>Rows in every table of the app's database, read past the app (no query filter applies).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> RowCountsAsync()
+    {
+        await using var connection = new SqliteConnection(Database.SqliteConnectionString(new DatabaseOptions(), new DataFolder(App.DataFolder)));
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        }
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            counts[table] = (long)(await count.ExecuteScalarAsync())!;
+        }
+        return counts;
+    }
+
+    public static string Difference(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after) =>
+        string.Join(", ", after.Where(t => before.GetValueOrDefault(t.Key) != t.Value).Select(t => $"{t.Key} {before.GetValueOrDefault(t.Key)} -> {t.Value}"));
+}
