@@ -109,22 +109,26 @@ public sealed class SaveRules(TimeProvider clock) : SaveChangesInterceptor
         }
     }
 
-    private static AuditEntry Audit(EntityEntry entry, AccessScope scope, DateTimeOffset now) => new()
+    private static AuditEntry Audit(EntityEntry entry, AccessScope scope, DateTimeOffset now) =>
+        Entry(scope, now, entry.State switch
+        {
+            EntityState.Added => "created",
+            EntityState.Deleted => "deleted",
+            _ => "updated",
+        }, entry.Metadata.ClrType.Name, ((IAudited)entry.Entity).Id, Describe(entry));
+
+    /// <summary>One audit row by the scope's actor; shared with <see cref="BulkChanges"/> so both name who, what and the tenant alike.</summary>
+    public static AuditEntry Entry(AccessScope scope, DateTimeOffset now, string action, string entityType, Guid entityId, string changes) => new()
     {
         TenantId = scope.TenantId,
         At = now,
         ActorUserId = scope.UserId,
         ActorApiKeyId = scope.ApiKeyId,
         ActorName = scope.ActorName,
-        Action = entry.State switch
-        {
-            EntityState.Added => "created",
-            EntityState.Deleted => "deleted",
-            _ => "updated",
-        },
-        EntityType = entry.Metadata.ClrType.Name,
-        EntityId = ((IAudited)entry.Entity).Id,
-        Changes = Describe(entry),
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId,
+        Changes = changes,
     };
 
     private static string Describe(EntityEntry entry)

@@ -71,6 +71,8 @@ public static class Composition
         .AddScoped<SkillOperations>()
         .AddScoped<AgentOperations>()
         .AddScoped<AgentImport>()
+        .AddScoped<AgentExport>()
+        .AddScoped<Features.Audit.AuditExport>()
         .AddScoped<PoolDepth>()
         .AddScoped<TrainingOperations>()
         .AddScoped<TrainingReads>()

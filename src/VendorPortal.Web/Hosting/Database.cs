@@ -17,6 +17,7 @@ public static class Database
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddScoped<AccessScopeAccessor>();
         services.AddSingleton<SaveRules>();
+        services.AddScoped<BulkChanges>();
         var sqlite = SqliteConnectionString(options, data);
         // Options are built once: the interceptor reads the scope from the context it is given.
         services.AddDbContext<AppDbContext>((sp, db) =>

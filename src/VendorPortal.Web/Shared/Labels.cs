@@ -74,6 +74,7 @@ public static class Labels
         "PoolPlan" => T["Planned peak"],
         "TrainingSession" => T["Training session"],
         "TrainingEnrollment" => T["Enrolment"],
+        "ForecastInterval" => T["Forecast rows"],
         _ => type,
     };
 

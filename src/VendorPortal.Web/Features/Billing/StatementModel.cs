@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace VendorPortal.Web.Features.Billing;
 
@@ -63,34 +62,54 @@ public sealed record StatementModel(
     private static string Percent(decimal fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %";
 }
 
-/// <summary>The CSV export: the same numbers as the PDF, plain (invariant, no grouping), one line per statement line.</summary>
+/// <summary>
+/// The CSV export: the same numbers as the PDF, plain (invariant, no grouping), one line per statement line, written by
+/// <see cref="CsvExport"/> (amounts as numbers, names neutralised). Its bytes, byte order mark included, are what the
+/// issued statement's content hash covers.
+/// </summary>
 public static class StatementCsv
 {
-    public static string Write(StatementModel m)
+    public static byte[] Write(StatementModel m)
     {
         var c = m.Currency;
-        var csv = new StringBuilder();
-        void Row(params string?[] cells) => csv.Append(string.Join(',', cells.Select(Quote))).Append("\r\n");
-        Row("statement", m.Number ?? "draft", "tenant", m.TenantName, "vendor", m.VendorName, "from", m.PeriodStart, "to", m.PeriodEnd, "currency", c);
-        Row("kind", "skill", "skillName", "from", "to", "tier", "contacts", "unitPrice", "amount");
-        foreach (var l in m.Lines)
-            Row(l.Kind, l.Skill, l.SkillName, l.From, l.To, l.TierNumber?.ToString(CultureInfo.InvariantCulture) ?? "",
-                l.ContactCount.ToString(CultureInfo.InvariantCulture), l.UnitPriceValue.ToString("0.0000", CultureInfo.InvariantCulture), Money.Plain(l.AmountValue, c));
-        foreach (var a in m.Adjustments)
-            Row("adjustment", "", a.Reason, "", "", "", "", "", Money.Plain(a.AmountValue, c));
-        Row("subtotal", "", "", "", "", "", m.Contacts.ToString(CultureInfo.InvariantCulture), "", Money.Plain(m.SubtotalValue, c));
-        Row("adjustments", "", "", "", "", "", "", "", Money.Plain(m.AdjustmentsValue, c));
-        Row("tax", "", m.TaxRate?.ToString("0.######", CultureInfo.InvariantCulture) ?? "", "", "", "", "", "", Money.Plain(m.TaxValue, c));
-        Row("total", "", "", "", "", "", "", "", Money.Plain(m.TotalValue, c));
-        return csv.ToString();
-    }
-
-    private static string Quote(string? value)
-    {
-        value ??= "";
-        // A leading =, +, - or @ would run as a formula in a spreadsheet.
-        if (value.Length > 0 && "=+-@".Contains(value[0]) && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
-            value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+        var money = "F" + Money.Decimals(c).ToString(CultureInfo.InvariantCulture);
+        return CsvExport.ToBytes(csv =>
+        {
+            void Text(params string?[] cells)
+            {
+                foreach (var cell in cells) csv.WriteField(cell ?? "");
+            }
+            void Total(string kind, string? note, long? contacts, decimal amount)
+            {
+                Text(kind, "", note, "", "", "");
+                if (contacts is { } n) csv.WriteField(n); else csv.WriteField("");
+                csv.WriteField("");
+                csv.WriteField(amount, money);
+                csv.EndRecord();
+            }
+            Text("statement", m.Number ?? "draft", "tenant", m.TenantName, "vendor", m.VendorName, "from", m.PeriodStart, "to", m.PeriodEnd, "currency", c);
+            csv.EndRecord();
+            Text("kind", "skill", "skillName", "from", "to", "tier", "contacts", "unitPrice", "amount");
+            csv.EndRecord();
+            foreach (var l in m.Lines)
+            {
+                Text(l.Kind, l.Skill, l.SkillName, l.From, l.To);
+                if (l.TierNumber is { } tier) csv.WriteField(tier); else csv.WriteField("");
+                csv.WriteField(l.ContactCount);
+                csv.WriteField(l.UnitPriceValue, "0.0000");
+                csv.WriteField(l.AmountValue, money);
+                csv.EndRecord();
+            }
+            foreach (var a in m.Adjustments)
+            {
+                Text("adjustment", "", a.Reason, "", "", "", "", "");
+                csv.WriteField(a.AmountValue, money);
+                csv.EndRecord();
+            }
+            Total("subtotal", "", m.Contacts, m.SubtotalValue);
+            Total("adjustments", "", null, m.AdjustmentsValue);
+            Total("tax", m.TaxRate?.ToString("0.######", CultureInfo.InvariantCulture), null, m.TaxValue);
+            Total("total", "", null, m.TotalValue);
+        });
     }
 }

@@ -160,7 +160,7 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
             statement.IssuedBy = scope.Required.ActorName;
             statement.Revision++;
             var model = StatementModel.From(statement, zone);
-            statement.ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(StatementCsv.Write(model))));
+            statement.ContentHash = Convert.ToHexStringLower(SHA256.HashData(StatementCsv.Write(model)));
             db.StatementDocuments.Add(new StatementDocument
             {
                 Id = statement.Id, TenantId = statement.TenantId, VendorId = statement.VendorId, IssuedPdf = StatementPdf.Render(model),
@@ -212,7 +212,7 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
         return (StatementPdf.Render(StatementModel.From(await LoadAsync(id, ct, tracked: false), await db.TenantZoneAsync(ct))), name);
     }
 
-    public async Task<(string Csv, string FileName)> CsvAsync(Guid id, CancellationToken ct)
+    public async Task<(byte[] Csv, string FileName)> CsvAsync(Guid id, CancellationToken ct)
     {
         var statement = await LoadAsync(id, ct, tracked: false);
         return (StatementCsv.Write(StatementModel.From(statement, await db.TenantZoneAsync(ct))), FileName(statement.Number, statement.PeriodStart, id, "csv"));

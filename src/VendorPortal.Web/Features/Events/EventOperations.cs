@@ -90,7 +90,7 @@ public sealed record EventStaffing(
     string Summary, IReadOnlyList<StaffingDay> Days, IReadOnlyList<StaffingInterval> Intervals);
 
 /// <summary>Surge events, their forecasts and the staffing they need. Shared by the API and the portal.</summary>
-public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, ShiftReads shifts, TimeProvider clock)
+public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, ShiftReads shifts, BulkChanges bulk, TimeProvider clock)
 {
     public const int MaxForecastRows = 50_000;
     public const string CapacityNote =
@@ -182,7 +182,7 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
         if (errors.Count > 0) return new ForecastResult(false, rows.Count, total, errors);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.ForecastIntervals.Where(f => f.EventId == eventId).ExecuteDeleteAsync(ct);
+        await bulk.DeleteAsync(db.ForecastIntervals.Where(f => f.EventId == eventId), eventId, ct);
         db.ForecastIntervals.AddRange(keep);
         e.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);

@@ -50,8 +50,9 @@ public sealed class ShiftCalendar(AppDbContext db, ShiftReads reads, TimeProvide
         var scope = db.Scope!;
         var userId = scope.UserId ?? throw RuleViolation.Conflict("userId", "Calendar links belong to people; an API key can read the feed itself.");
         var now = clock.GetUtcNow();
-        await db.CalendarLinks.Where(l => l.UserId == userId && l.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedAt, now), ct);
+        // Tracked, not a bulk update: a member holds at most one live link, and each revocation is audited like any change.
+        foreach (var old in await db.CalendarLinks.Where(l => l.UserId == userId && l.RevokedAt == null).ToListAsync(ct))
+            old.RevokedAt = now;
         var (plain, prefix, hash) = SecretToken.Generate(CalendarLink.Marker);
         db.CalendarLinks.Add(new CalendarLink { UserId = userId, Prefix = prefix, SecretHash = hash, CreatedAt = now });
         await db.SaveChangesAsync(ct);

@@ -43,10 +43,11 @@ public sealed class TenantOperations(AppDbContext db, AccessScopeAccessor scope,
             Currency = input.Currency,
             CreatedAt = clock.GetUtcNow(),
         };
+        // The new tenant's scope is set before the save, so the tenant's creation is audited in its own trail.
+        scope.Set(new AccessScope(tenant.Id, tenant.Slug, Identity.TenantRole.TenantAdmin, null, null, null, operatorName));
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync(ct);
 
-        scope.Set(new AccessScope(tenant.Id, tenant.Slug, Identity.TenantRole.TenantAdmin, null, null, null, operatorName));
         var invitation = await invitations.CreateAsync(
             new InvitationInput { Email = input.AdminEmail, Role = Identity.TenantRoles.TenantAdmin, Language = input.Language }, ct);
         return new NewTenantResponse(tenant.Id, tenant.Slug, tenant.Name, tenant.TimeZone, tenant.Currency, invitation.Id);

@@ -1,10 +1,12 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using VendorPortal.Web.Features.Identity;
 using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Agents.Pages;
 
-public sealed class IndexModel(AppDbContext db, AgentOperations agents) : PageModel
+public sealed class IndexModel(AppDbContext db, AgentOperations agents, AgentExport export) : PageModel
 {
     [FromQuery(Name = "search")] public string? Search { get; set; }
     [FromQuery(Name = "status")] public AgentStatus? Status { get; set; }
@@ -25,27 +27,38 @@ public sealed class IndexModel(AppDbContext db, AgentOperations agents) : PageMo
         VendorNames = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
         Skills = await SkillOption.ListAsync(db, ct);
 
-        var query = db.Agents.AsQueryable();
-        if (VendorId is { } vendorId) query = query.Where(a => a.VendorId == vendorId);
-        if (Status is { } status) query = query.Where(a => a.Status == status);
-        if (!string.IsNullOrWhiteSpace(Skill))
-        {
-            var code = Skill.Trim().ToUpperInvariant();
-            var skillId = await db.Skills.Where(s => s.Code == code).Select(s => s.Id).FirstOrDefaultAsync(ct);
-            query = query.Where(a => a.SkillIds.Contains(skillId));
-        }
-        if (!string.IsNullOrWhiteSpace(Search))
-        {
-            var pattern = $"%{Like.Escape(Search.Trim())}%";
-            query = query.Where(a => EF.Functions.Like(a.DisplayName, pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(a.ExternalRef, pattern, Like.EscapeCharacter));
-        }
-        query = query.OrderBy(a => a.DisplayName).ThenBy(a => a.Id);
+        var query = await Filter.ApplyAsync(db, ct);
 
         var request = PortalPageRequest.Of(PageNumber, PageSize);
         var total = await query.CountAsync(ct);
         var items = await agents.ResponsesAsync(query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize), ct);
         Agents = new Paged<AgentResponse>(items, request.Page, request.PageSize, total);
+    }
+
+    private AgentFilter Filter => new(VendorId, Status, Skill, Search);
+
+    /// <summary>The CSV of the agents the page lists, with its current filters.</summary>
+    public string ExportUrl(string root) => QueryHelpers.AddQueryString($"{root}/agents", new Dictionary<string, string?>
+    {
+        ["handler"] = "csv", ["search"] = Search, ["status"] = Status?.ToString(), ["skill"] = Skill, ["vendor"] = VendorId?.ToString(),
+    }.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
+
+    /// <summary>Set when an export was refused (too many rows): the list shows why instead.</summary>
+    public bool ExportTooLarge { get; private set; }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        try
+        {
+            await export.SendAsync(Response, Filter, ct);
+            return new EmptyResult();
+        }
+        catch (RuleViolation)
+        {
+            ExportTooLarge = true;
+            await OnGetAsync(ct);
+            return Page();
+        }
     }
 
     public string VendorName(Guid id) => VendorNames.GetValueOrDefault(id, "—");

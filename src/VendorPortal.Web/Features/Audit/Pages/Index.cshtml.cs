@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using VendorPortal.Web.Features.Audit;
 using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Tenants;
@@ -11,11 +14,13 @@ namespace VendorPortal.Web.Features.Audit.Pages;
 public sealed record ChangedValue(string Field, string Value);
 
 [Authorize(Roles = TenantRoles.TenantAdmin)]
-public sealed class IndexModel(AppDbContext db, TenantSettingsOperations settings) : PageModel
+public sealed class IndexModel(AppDbContext db, TenantSettingsOperations settings, AuditExport export) : PageModel
 {
     private const int MaxValueLength = 60;
 
     [FromQuery(Name = "type")] public string? EntityType { get; set; }
+    [FromQuery(Name = "from")] public DateOnly? From { get; set; }
+    [FromQuery(Name = "to")] public DateOnly? To { get; set; }
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     [FromQuery(Name = "pageSize")] public int PageSize { get; set; } = PortalPageRequest.DefaultPageSize;
 
@@ -27,10 +32,35 @@ public sealed class IndexModel(AppDbContext db, TenantSettingsOperations setting
     {
         Time = TenantTime.Of(await settings.CurrentAsync(ct));
         EntityTypes = await db.AuditEntries.AsNoTracking().Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
-        var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(EntityType)) query = query.Where(a => a.EntityType == EntityType);
-        Entries = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .ToPageAsync(PortalPageRequest.Of(PageNumber, PageSize), ct);
+        Entries = await (await Filter.ApplyAsync(db, ct)).ToPageAsync(PortalPageRequest.Of(PageNumber, PageSize), ct);
+    }
+
+    // A range given backwards is read the right way round rather than showing nothing.
+    private AuditFilter Filter => From > To ? new(To, From, EntityType) : new(From, To, EntityType);
+
+    /// <summary>Set when an export was refused (too many rows): the list shows why instead.</summary>
+    public bool ExportTooLarge { get; private set; }
+
+    /// <summary>The CSV of the entries the page lists, with its current filters.</summary>
+    public string ExportUrl(string root) => QueryHelpers.AddQueryString($"{root}/audit", new Dictionary<string, string?>
+    {
+        ["handler"] = "csv", ["type"] = EntityType,
+        ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        try
+        {
+            await export.SendAsync(Response, Filter, ct);
+            return new EmptyResult();
+        }
+        catch (RuleViolation)
+        {
+            ExportTooLarge = true;
+            await OnGetAsync(ct);
+            return Page();
+        }
     }
 
     /// <summary>The changed values on one line each: creation and update times are already in the When column.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Features.Billing.Api;
@@ -11,12 +10,12 @@ public sealed class DownloadStatementCsv(StatementOperations statements) : Endpo
         Group<TenantGroup>();
         Roles(TenantRoles.Finance, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
         Description(b => b.ClearDefaultProduces(200).Produces(200, typeof(string), "text/csv"));
-        Summary(s => s.Summary = "The statement's lines, adjustments, tax and total as CSV (UTF-8, invariant numbers); the same figures as the PDF. Its SHA-256 is the issued statement's content hash.");
+        Summary(s => s.Summary = "The statement's lines, adjustments, tax and total as CSV (UTF-8 with BOM, invariant numbers, formula-like text neutralised); the same figures as the PDF. Its SHA-256 is the issued statement's content hash.");
     }
 
     public override async Task HandleAsync(StatementRouteRequest req, CancellationToken ct)
     {
         var (csv, name) = await statements.CsvAsync(req.Id, ct);
-        await Send.BytesAsync(Encoding.UTF8.GetBytes(csv), name, "text/csv; charset=utf-8", cancellation: ct);
+        await Send.BytesAsync(csv, name, CsvExport.ContentType, cancellation: ct);
     }
 }

@@ -114,7 +114,7 @@ public sealed class StatementsModel(AppDbContext db, StatementOperations stateme
     {
         if (!MayRead) return Forbid();
         var (csv, name) = await statements.CsvAsync(id, ct);
-        return File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", name);
+        return File(csv, CsvExport.ContentType, name);
     }
 
     public static string StatusLabel(IStringLocalizer T, StatementStatus status) => status switch
