@@ -23,7 +23,7 @@ public sealed class BadInputTests(AppFactory app)
     private sealed record Caller(string? Email, IReadOnlyDictionary<string, Func<Target, Guid>> Parameters, bool TakesCsv = false, bool ReadsNoBody = false);
 
     /// <summary>Rows the bad input is aimed at: a vendor, an Apex agent and a training session made for this test, so nothing shared can change.</summary>
-    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId, Guid RateCardId, Guid StatementId, Guid EventId, Guid RequestId, Guid ShiftId);
+    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId, Guid RateCardId, Guid StatementId, Guid EventId, Guid RequestId, Guid ShiftId, Guid MemberId);
 
     private static Caller As(string? email) => new(email, new Dictionary<string, Func<Target, Guid>>());
 
@@ -34,10 +34,13 @@ public sealed class BadInputTests(AppFactory app)
     {
         ["POST api/auth/login"] = As(null),
         ["POST api/auth/refresh"] = As(null),
+        ["POST api/auth/forgot-password"] = As(null),
+        ["POST api/auth/reset-password"] = As(null),
         ["POST api/invitations/accept"] = As(null),
         ["POST api/platform/tenants"] = As(DemoData.Operator),
         ["POST api/t/{tenant}/api-keys"] = As(DemoData.Admin),
         ["POST api/t/{tenant}/invitations"] = As(DemoData.Admin),
+        ["PATCH api/t/{tenant}/users/{userId}"] = With(DemoData.Admin, "userId", t => t.MemberId),
         ["PUT api/t/{tenant}/settings"] = As(DemoData.Admin),
         ["POST api/t/{tenant}/skills"] = As(DemoData.Admin),
         ["POST api/t/{tenant}/vendors"] = As(DemoData.Admin),
@@ -229,6 +232,15 @@ public sealed class BadInputTests(AppFactory app)
         return JsonValue.Create("not-an-object");
     }
 
+    private async Task<Guid> NewMemberIdAsync()
+    {
+        var email = People.NewEmail("badinput");
+        await app.InviteAsync(email);
+        using var accepted = await app.AcceptAsync(await app.InvitationTokenAsync(email), People.GoodPassword);
+        await accepted.ShouldBe(HttpStatusCode.OK);
+        return Guid.Parse((string)(await accepted.ReadObjectAsync())["userId"]!);
+    }
+
     private async Task<Target> NewTargetAsync()
     {
         using var admin = await app.ClientFor(DemoData.Admin);
@@ -267,6 +279,6 @@ public sealed class BadInputTests(AppFactory app)
             Guid.Parse((string)(await session.ReadObjectAsync())["session"]!["id"]!),
             Guid.Parse((string)(await card.ReadObjectAsync())["id"]!),
             Guid.Parse((string)(await statement.ReadObjectAsync())["statement"]!["id"]!),
-            eventId, Guid.Parse((string)request["id"]!), shiftId);
+            eventId, Guid.Parse((string)request["id"]!), shiftId, await NewMemberIdAsync());
     }
 }
