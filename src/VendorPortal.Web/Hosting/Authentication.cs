@@ -33,11 +33,15 @@ public static class Authentication
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.SignIn.RequireConfirmedAccount = false;
+                o.Tokens.PasswordResetTokenProvider = ClockedTokenProvider.Name;
+                o.Tokens.EmailConfirmationTokenProvider = ClockedTokenProvider.Name;
+                o.Tokens.ChangeEmailTokenProvider = ClockedTokenProvider.Name;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserManager<PortalUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<ClockedTokenProvider>(ClockedTokenProvider.Name)
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
 

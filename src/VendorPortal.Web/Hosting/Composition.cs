@@ -66,6 +66,8 @@ public static class Composition
         .AddScoped<TenantOperations>()
         .AddScoped<TenantSettingsOperations>()
         .AddScoped<InvitationOperations>()
+        .AddScoped<UserOperations>()
+        .AddScoped<PasswordReset>()
         .AddScoped<ApiKeyOperations>()
         .AddScoped<VendorOperations>()
         .AddScoped<SkillOperations>()

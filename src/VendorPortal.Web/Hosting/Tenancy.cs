@@ -1,38 +1,59 @@
 using System.Security.Claims;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Hosting;
 
 /// <summary>
-/// Builds the request's access scope from the verified principal and the {tenant} route value.
-/// Non-members, unknown tenants and keys of another tenant all get 404: existence is not revealed.
-/// Granted scopes are remembered briefly, so a steady stream of calls costs one lookup a minute;
-/// refusals are never remembered, so a new membership works at once.
+/// Checks on every request that a signed-in person's credential is still current, and builds the request's
+/// access scope from the verified principal and the {tenant} route value.
+/// A cookie or bearer token carries the security stamp it was issued with; removal, disabling, a role change
+/// or a password reset change the stamp in the database, so the next request on any node is refused. One
+/// indexed query per request reads the stamp and (on tenant routes) the membership together; nothing is
+/// cached, because no node could tell another that an entry went stale.
+/// Non-members, disabled members, unknown tenants and keys of another tenant all get 404: existence is not revealed.
 /// </summary>
 public static class Tenancy
 {
     public const string RouteValue = "tenant";
-    private static readonly TimeSpan Remember = TimeSpan.FromSeconds(60);
 
     public static IApplicationBuilder UseTenantScope(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
-        if (ctx.GetRouteValue(RouteValue) is not string slug || ctx.User.Identity?.IsAuthenticated != true)
+        if (ctx.User.Identity?.IsAuthenticated != true)
         {
             await next(ctx);
             return;
         }
 
-        var cache = ctx.RequestServices.GetRequiredService<IMemoryCache>();
-        var key = (ctx.User.FindFirstValue(ClaimTypes.NameIdentifier), ctx.User.FindFirstValue(PortalClaims.ApiKeyId) is not null, slug);
-        if (!cache.TryGetValue(key, out AccessScope? scope))
+        var slug = ctx.GetRouteValue(RouteValue) as string;
+        AccessScope? scope = null;
+        if (ctx.User.FindFirstValue(PortalClaims.ApiKeyId) is not null)
         {
-            scope = await ResolveAsync(ctx.RequestServices.GetRequiredService<AppDbContext>(), ctx.User, slug, ctx.RequestAborted);
-            if (scope is not null) cache.Set(key, scope, Remember);
+            // The key was read from the database by its authentication handler on this very request.
+            scope = slug is null ? null : ForApiKey(ctx.User, slug);
+        }
+        else
+        {
+            var access = await CurrentAsync(ctx, slug);
+            if (access is null)
+            {
+                await RevokedAsync(ctx);
+                await next(ctx);
+                return;
+            }
+            scope = access.Scope;
+        }
+
+        if (slug is null)
+        {
+            await next(ctx);
+            return;
         }
         if (scope is null)
         {
-            await NotFound(ctx);
+            NotFound(ctx);
             return;
         }
 
@@ -41,40 +62,63 @@ public static class Tenancy
         await next(ctx);
     });
 
-    public static async Task<AccessScope?> ResolveAsync(AppDbContext db, ClaimsPrincipal user, string slug, CancellationToken ct)
+    private sealed record Access(AccessScope? Scope);
+
+    /// <summary>Null when the credential's security stamp is no longer the user's (or the user is gone).</summary>
+    private static async Task<Access?> CurrentAsync(HttpContext ctx, string? slug)
     {
-        if (user.FindFirstValue(PortalClaims.ApiKeyId) is { } keyId)
+        var user = ctx.User;
+        if (user.UserId() is not { } userId) return null;
+        var stampType = ctx.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        if (user.FindFirstValue(stampType) is not { Length: > 0 } stamp) return null;
+
+        var db = ctx.RequestServices.GetRequiredService<AppDbContext>();
+        var users = db.Users.AsNoTracking().Where(u => u.Id == userId);
+        if (slug is null)
         {
-            var tenant = await db.Tenants.AsNoTracking()
-                .Where(t => t.Slug == slug)
-                .Select(t => new { t.Id, t.Slug })
-                .SingleOrDefaultAsync(ct);
-            if (tenant is null || tenant.Id.ToString() != user.FindFirstValue(PortalClaims.TenantId)) return null;
-            var vendor = user.FindFirstValue(PortalClaims.VendorId);
-            return new AccessScope(
-                tenant.Id, tenant.Slug,
-                Enum.Parse<TenantRole>(user.FindFirstValue(PortalClaims.KeyRole)!),
-                vendor is null ? null : Guid.Parse(vendor),
-                null, Guid.Parse(keyId), user.Identity!.Name!);
+            var current = await users.Select(u => u.SecurityStamp).SingleOrDefaultAsync(ctx.RequestAborted);
+            return current == stamp ? new Access(null) : null;
         }
 
-        if (user.UserId() is not { } userId) return null;
         // Platform code: membership is what grants the scope, so it is read across tenants.
-        var membership = await db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter])
-            .AsNoTracking()
-            .Where(m => m.UserId == userId && m.Tenant!.Slug == slug)
-            .Select(m => new { m.TenantId, m.Tenant!.Slug, m.Role, m.VendorId })
-            .SingleOrDefaultAsync(ct);
-        return membership is null
-            ? null
-            : new AccessScope(membership.TenantId, membership.Slug, membership.Role, membership.VendorId,
-                userId, null, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity!.Name!);
+        var memberships = db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter]);
+        var row = await (
+                from u in users
+                from m in memberships
+                    .Where(m => m.UserId == u.Id && m.DisabledAt == null && m.Tenant!.Slug == slug)
+                    .DefaultIfEmpty()
+                select new { u.SecurityStamp, TenantId = (Guid?)m!.TenantId, Role = (TenantRole?)m.Role, m.VendorId })
+            .FirstOrDefaultAsync(ctx.RequestAborted);
+        if (row is null || row.SecurityStamp != stamp) return null;
+        return new Access(row.TenantId is { } tenantId
+            ? new AccessScope(tenantId, slug, row.Role!.Value, row.VendorId, userId, null,
+                user.FindFirstValue(ClaimTypes.Email) ?? user.Identity!.Name!)
+            : null);
     }
 
-    private static Task NotFound(HttpContext ctx)
+    private static AccessScope? ForApiKey(ClaimsPrincipal user, string slug)
     {
-        ctx.Response.StatusCode = StatusCodes.Status404NotFound;
-        // API answers get a problem-details body from the status-code pages; the portal shows its 404 page.
-        return Task.CompletedTask;
+        if (user.FindFirstValue(PortalClaims.TenantSlug) != slug) return null;
+        var vendor = user.FindFirstValue(PortalClaims.VendorId);
+        return new AccessScope(
+            Guid.Parse(user.FindFirstValue(PortalClaims.TenantId)!), slug,
+            Enum.Parse<TenantRole>(user.FindFirstValue(PortalClaims.KeyRole)!),
+            vendor is null ? null : Guid.Parse(vendor),
+            null, Guid.Parse(user.FindFirstValue(PortalClaims.ApiKeyId)!), user.Identity!.Name!);
     }
+
+    /// <summary>
+    /// The request goes on as anonymous: protected API routes answer 401 and portal pages send the visitor to
+    /// sign in. A stale portal cookie is also deleted.
+    /// </summary>
+    private static async Task RevokedAsync(HttpContext ctx)
+    {
+        if (!ctx.Request.Path.StartsWithSegments("/api"))
+            await ctx.SignOutAsync(IdentityConstants.ApplicationScheme);
+        ctx.User = new ClaimsPrincipal(new ClaimsIdentity());
+    }
+
+    private static void NotFound(HttpContext ctx) =>
+        // API answers get a problem-details body from the status-code pages; the portal shows its 404 page.
+        ctx.Response.StatusCode = StatusCodes.Status404NotFound;
 }

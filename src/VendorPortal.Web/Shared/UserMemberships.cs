@@ -13,7 +13,7 @@ public static class UserMemberships
     public static async Task<IReadOnlyList<UserMembership>> MembershipsOfAsync(this AppDbContext db, Guid userId, CancellationToken ct) =>
         await db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter])
             .AsNoTracking()
-            .Where(m => m.UserId == userId)
+            .Where(m => m.UserId == userId && m.DisabledAt == null)
             .OrderBy(m => m.Tenant!.Name)
             .Select(m => new UserMembership(m.Tenant!.Slug, m.Tenant.Name, m.Role, m.VendorId))
             .ToListAsync(ct);

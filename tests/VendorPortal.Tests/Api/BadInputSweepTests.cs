@@ -26,7 +26,7 @@ public sealed class BadInputSweepTests(QuietApp quiet, ITestOutputHelper output)
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity];
 
     /// <summary>Rows the bad input is aimed at, made for the sweep: a vendor, an Apex agent, a training session, a rate card, a statement, an event, a capacity request and a shift.</summary>
-    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId, Guid RateCardId, Guid StatementId, Guid EventId, Guid RequestId, Guid ShiftId, Guid ApexId);
+    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId, Guid RateCardId, Guid StatementId, Guid EventId, Guid RequestId, Guid ShiftId, Guid ApexId, Guid MemberId);
 
     /// <summary>For each OpenAPI path with an id besides {tenant}: the row it points at.</summary>
     private static readonly Dictionary<string, Func<Target, Guid>> Ids = new(StringComparer.Ordinal)
@@ -47,6 +47,7 @@ public sealed class BadInputSweepTests(QuietApp quiet, ITestOutputHelper output)
         ["/api/t/{tenant}/capacity-requests/{id}/cancel"] = t => t.RequestId,
         ["/api/t/{tenant}/shifts/{shiftId}/assignments"] = t => t.ShiftId,
         ["/api/t/{tenant}/shifts/{shiftId}/cancel"] = t => t.ShiftId,
+        ["/api/t/{tenant}/users/{userId}"] = t => t.MemberId,
     };
 
     /// <summary>Body fields that name a row: the sample body points them at real rows, so the broken value is what gets refused.</summary>
@@ -469,6 +470,17 @@ public sealed class BadInputSweepTests(QuietApp quiet, ITestOutputHelper output)
             Guid.Parse((string)(await session.ReadObjectAsync())["session"]!["id"]!),
             Guid.Parse((string)(await card.ReadObjectAsync())["id"]!),
             Guid.Parse((string)(await statement.ReadObjectAsync())["statement"]!["id"]!),
-            eventId, Guid.Parse((string)request["id"]!), shiftId, demo.ApexInDemo);
+            eventId, Guid.Parse((string)request["id"]!), shiftId, demo.ApexInDemo, await FinanceMemberIdAsync());
+    }
+
+    /// <summary>
+    /// The member the user PATCH aims at: finance, whom none of the quiet host's tests sign in as (that host runs no
+    /// jobs, so a new member cannot receive an invitation there).
+    /// </summary>
+    private async Task<Guid> FinanceMemberIdAsync()
+    {
+        using var admin = await App.ClientFor(DemoData.Admin);
+        var users = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/users?pageSize=200");
+        return Guid.Parse((string)users!["items"]!.AsArray().Single(u => (string?)u!["email"] == DemoData.Finance)!["userId"]!);
     }
 }

@@ -35,6 +35,8 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         ["POST /api/auth/login"] = "signing in changes no business record; failures are counted by Identity's lockout",
         ["POST /api/auth/refresh"] = "renews a session's token; no business record changes",
         ["POST /api/invitations/accept"] = "anonymous: the audit row names the invitation, not a signed-in actor (covered by the invitation tests)",
+        ["POST /api/auth/forgot-password"] = "anonymous and tenant-less: only queues an e-mail; no record changes",
+        ["POST /api/auth/reset-password"] = "changes the person's own credentials, which belong to no tenant's trail; it ends their sign-ins (RevocationTests)",
     };
 
     private static readonly Dictionary<string, Write> Writes = new(StringComparer.Ordinal)
@@ -43,6 +45,8 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         ["POST /api/t/{tenant}/api-keys"] = new(DemoData.Admin, async s => s.Json(new { name = Unique("key"), role = "VendorManager", vendorId = (await s.Demo).ApexInDemo })),
         ["DELETE /api/t/{tenant}/api-keys/{id}"] = new(DemoData.Admin, async s => s.None(("id", await s.ApiKeyAsync()))),
         ["POST /api/t/{tenant}/invitations"] = new(DemoData.Admin, s => s.Json(new { email = People.NewEmail("audit"), role = "Planner", language = "en" })),
+        ["PATCH /api/t/{tenant}/users/{userId}"] = new(DemoData.Admin, async s => s.Json(new { role = "Finance" }, ("userId", await s.MemberAsync()))),
+        ["DELETE /api/t/{tenant}/users/{userId}"] = new(DemoData.Admin, async s => s.None(("userId", await s.MemberAsync()))),
         ["PUT /api/t/{tenant}/settings"] = new(DemoData.Admin, async s => s.Json(await s.ChangedSettingsAsync())),
         ["POST /api/t/{tenant}/skills"] = new(DemoData.Admin, s => s.Json(new { code = Unique("SK"), name = "Audited skill" })),
         ["POST /api/t/{tenant}/vendors"] = new(DemoData.Admin, s => s.Json(new { name = Unique("Vendor") })),
@@ -175,6 +179,14 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         {
             title = Unique("Session"), skills = new[] { "PRESALES" }, capacity = 10, startsAtLocal = At(daysAhead, 9), endsAtLocal = At(daysAhead, 12),
         };
+
+        public async Task<Guid> MemberAsync()
+        {
+            var email = await app.NewMemberAsync("audit");
+            using var admin = await As(DemoData.Admin);
+            var users = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/users?pageSize=200");
+            return Guid.Parse((string)users!["items"]!.AsArray().Single(u => (string?)u!["email"] == email)!["userId"]!);
+        }
 
         public async Task<Guid> ApiKeyAsync()
         {

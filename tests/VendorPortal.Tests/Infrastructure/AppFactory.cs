@@ -96,11 +96,30 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (sqlServerConnectionString is not null)
             await OnSqlServerMasterAsync("CREATE DATABASE [{0}]");
         _ = Server;
+        lock (Running) Running.Add(this);
     }
+
+    /// <summary>
+    /// Hangfire's log provider and storage are process-wide and point at the host started last. When a second host
+    /// (a clocked one) stops, they are handed back to a host still running, whose jobs would otherwise log to a disposed logger.
+    /// </summary>
+    private static readonly List<AppFactory> Running = [];
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        AppFactory? survivor;
+        lock (Running)
+        {
+            Running.Remove(this);
+            survivor = Running.LastOrDefault();
+        }
         await DisposeAsync();
+        if (survivor is not null)
+        {
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(
+                new Hangfire.AspNetCore.AspNetCoreLogProvider(survivor.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+            Hangfire.JobStorage.Current = survivor.Services.GetRequiredService<Hangfire.JobStorage>();
+        }
         // Only this host's pools: another host of the suite may still be running.
         using (var sqlite = new SqliteConnection(Database.SqliteConnectionString(new DatabaseOptions(), new DataFolder(DataFolder))))
             SqliteConnection.ClearPool(sqlite);

@@ -27,7 +27,7 @@ public sealed class IsolationSweepTests(AppFactory app)
 
     /// <summary>Real rows of tenant demo the sweep aims at: Apex's vendor row, an API key, one of Apex's agents, a training session, Apex's capacity request and shift.</summary>
     private sealed record Ids(DemoData Demo, Guid ApiKeyId, Guid ApexAgentId, Guid TrainingSessionId, Guid ApexRateCardId, Guid ApexStatementId, Guid EventId,
-        Guid ApexRequestId, Guid ApexShiftId, Guid ApexAlertId);
+        Guid ApexRequestId, Guid ApexShiftId, Guid ApexAlertId, Guid PlannerUserId);
 
     private static Sweep Session(string? apexParameter = null, Func<Ids, Guid>? apexValue = null)
     {
@@ -49,6 +49,8 @@ public sealed class IsolationSweepTests(AppFactory app)
     {
         ["POST api/auth/login"] = Open(Access.Anonymous),
         ["POST api/auth/refresh"] = Open(Access.Anonymous),
+        ["POST api/auth/forgot-password"] = Open(Access.Anonymous),
+        ["POST api/auth/reset-password"] = Open(Access.Anonymous),
         ["POST api/invitations/accept"] = Open(Access.Anonymous),
         // The address itself is the credential: the token, not a sign-in, decides what it reads.
         ["GET api/calendar/{token}.ics"] = new(Access.Anonymous, new Dictionary<string, Func<Ids, Guid>> { ["token"] = _ => Guid.Empty }),
@@ -66,6 +68,8 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["GET api/t/{tenant}/skills"] = Open(Access.Tenant),
         ["POST api/t/{tenant}/skills"] = Open(Access.Tenant),
         ["GET api/t/{tenant}/users"] = Open(Access.Tenant),
+        ["PATCH api/t/{tenant}/users/{userId}"] = InTenant("userId", i => i.PlannerUserId),
+        ["DELETE api/t/{tenant}/users/{userId}"] = InTenant("userId", i => i.PlannerUserId),
         ["GET api/t/{tenant}/vendors"] = Open(Access.Tenant),
         ["POST api/t/{tenant}/vendors"] = Open(Access.Tenant),
         ["GET api/t/{tenant}/vendors/{vendorId}"] = ApexRow("vendorId", i => i.Demo.ApexInDemo),
@@ -131,7 +135,7 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["POST api/t/{tenant}/alerts/{id}/acknowledge"] = ApexRow("id", i => i.ApexAlertId),
     };
 
-    private static readonly string[] ExpectedAnonymous = ["auth/login", "auth/refresh", "calendar/{token}.ics", "invitations/accept"];
+    private static readonly string[] ExpectedAnonymous = ["auth/forgot-password", "auth/login", "auth/refresh", "auth/reset-password", "calendar/{token}.ics", "invitations/accept"];
 
     [Fact]
     public void Every_api_endpoint_is_listed_in_the_sweep_with_all_its_route_parameters()
@@ -361,6 +365,9 @@ public sealed class IsolationSweepTests(AppFactory app)
             Guid.Parse((string)cards!["items"]![0]!["id"]!),
             Guid.Parse((string)(await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/statements?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options))!["items"]![0]!["id"]!),
             Guid.Parse((string)events!["items"]![0]!["id"]!),
-            Guid.Parse((string)request["id"]!), shiftId, Guid.Parse((string)alerts!["items"]![0]!["id"]!));
+            Guid.Parse((string)request["id"]!), shiftId, Guid.Parse((string)alerts!["items"]![0]!["id"]!),
+            // The demo planner: the sweeps only ever send it where the request must be refused.
+            Guid.Parse((string)(await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/users?pageSize=200", Json.Options))!["items"]!.AsArray()
+                .Single(u => (string?)u!["email"] == DemoData.Planner)!["userId"]!));
     }
 }

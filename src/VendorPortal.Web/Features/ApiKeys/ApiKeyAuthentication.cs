@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using VendorPortal.Web.Features.Identity;
+using VendorPortal.Web.Features.Vendors;
 
 namespace VendorPortal.Web.Features.ApiKeys;
 
@@ -23,12 +24,27 @@ public sealed class ApiKeyAuthentication(
         var plain = values.ToString();
         if (ApiKey.PrefixOf(plain) is not { } prefix) return AuthenticateResult.Fail("Malformed API key.");
 
-        // Platform code: the key is found before any tenant scope exists, by its unique prefix.
-        var key = await db.ApiKeys.IgnoreQueryFilters([AppDbContext.TenantFilter])
+        // Platform code: the key is found before any tenant scope exists, by its unique prefix. In the same query:
+        // a vendor key works only while its vendor is active, and a key made by a person only while that person
+        // is still an enabled member of the tenant (a removed admin must not keep access through a key they saw).
+        var vendors = db.Vendors.IgnoreQueryFilters([AppDbContext.TenantFilter, AppDbContext.VendorFilter]);
+        var memberships = db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter]);
+        var found = await db.ApiKeys.IgnoreQueryFilters([AppDbContext.TenantFilter])
             .AsNoTracking()
-            .SingleOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
+            .Where(k => k.Prefix == prefix)
+            .Select(k => new
+            {
+                Key = k,
+                TenantSlug = db.Tenants.Where(t => t.Id == k.TenantId).Select(t => t.Slug).Single(),
+                Usable = (k.VendorId == null || vendors.Any(v => v.Id == k.VendorId && v.TenantId == k.TenantId && v.Status == VendorStatus.Active))
+                    && (k.CreatedByUserId == null || memberships.Any(m => m.UserId == k.CreatedByUserId && m.TenantId == k.TenantId && m.DisabledAt == null)),
+            })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        var key = found?.Key;
         if (key is null || key.RevokedAt is not null || !key.Matches(plain))
             return AuthenticateResult.Fail("Unknown or revoked API key.");
+        if (!found!.Usable)
+            return AuthenticateResult.Fail("The API key's vendor is inactive or its creator no longer belongs to the tenant.");
 
         var now = clock.GetUtcNow();
         if (key.LastUsedAt is null || now - key.LastUsedAt > LastUsedPrecision)
@@ -44,6 +60,7 @@ public sealed class ApiKeyAuthentication(
             new(ClaimTypes.Name, $"api-key:{key.Name}"),
             new(PortalClaims.ApiKeyId, key.Id.ToString()),
             new(PortalClaims.TenantId, key.TenantId.ToString()),
+            new(PortalClaims.TenantSlug, found.TenantSlug),
             new(PortalClaims.KeyRole, key.Role.ToString()),
         ];
         if (key.VendorId is { } vendorId) claims.Add(new(PortalClaims.VendorId, vendorId.ToString()));

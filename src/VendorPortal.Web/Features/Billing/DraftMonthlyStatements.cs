@@ -77,7 +77,7 @@ public sealed class DraftMonthlyStatements(TenantJobScope tenantScope, AppDbCont
             .Append(CultureInfo.InvariantCulture, $"Draft statements for {label} are ready for review / {label} 结算单草稿已生成，请审核:\n");
         foreach (var d in drafts) body.Append(CultureInfo.InvariantCulture, $"- {d.VendorName}: {Money.Format(d.Total, d.Currency)} {d.Currency}\n");
         if (problems.Count > 0) body.Append("Not drafted / 未生成:\n").AppendJoin("\n", problems.Select(p => "- " + p)).Append('\n');
-        var finance = await db.Memberships.Where(m => m.Role == TenantRole.Finance).Select(m => m.User!.Email).ToListAsync(ct);
+        var finance = await db.Memberships.Where(m => m.Role == TenantRole.Finance && m.DisabledAt == null).Select(m => m.User!.Email).ToListAsync(ct);
         var now = clock.GetUtcNow();
         foreach (var email in finance.OfType<string>())
             db.Notifications.Add(new Notification

@@ -12,6 +12,8 @@ public sealed class Membership : ITenantOwned, IAudited
     public TenantRole Role { get; set; }
     public Guid? VendorId { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Set while an admin has disabled the person in this tenant: the membership grants nothing.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
 
     public Tenant? Tenant { get; init; }
     public User? User { get; init; }

@@ -9,6 +9,7 @@ public static class PortalClaims
     public const string PlatformOperator = "vp:operator";
     public const string ApiKeyId = "vp:api_key";
     public const string TenantId = "vp:tenant";
+    public const string TenantSlug = "vp:tenant_slug";
     public const string VendorId = "vp:vendor";
     public const string KeyRole = "vp:key_role";
 

@@ -95,7 +95,7 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
         }
 
         await ToVendorAsync(alert.VendorId, kind, alert.Id, () => Write(vendor: true), ct);
-        var planners = await db.Memberships.Where(m => m.Role == TenantRole.Planner).Select(m => new { m.User!.Email, m.User.Language }).ToListAsync(ct);
+        var planners = await db.Memberships.Where(m => m.Role == TenantRole.Planner && m.DisabledAt == null).Select(m => new { m.User!.Email, m.User.Language }).ToListAsync(ct);
         foreach (var p in planners.Where(p => p.Email is not null))
         {
             using var _ = new UiCulture(p.Language);
@@ -110,7 +110,7 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
     /// <summary>One e-mail per manager of the vendor, each written in the manager's language.</summary>
     private async Task ToVendorAsync(Guid vendorId, string kind, Guid subjectId, Func<(string Subject, string Body)> write, CancellationToken ct)
     {
-        var recipients = await db.Memberships.Where(m => m.VendorId == vendorId).Select(m => new { m.User!.Email, m.User.Language }).ToListAsync(ct);
+        var recipients = await db.Memberships.Where(m => m.VendorId == vendorId && m.DisabledAt == null).Select(m => new { m.User!.Email, m.User.Language }).ToListAsync(ct);
         foreach (var r in recipients.Where(r => r.Email is not null))
         {
             using var _ = new UiCulture(r.Language);

@@ -33,7 +33,7 @@ public sealed class Me(AppDbContext db) : EndpointWithoutRequest<MeResponse>
         // Platform code: a person's memberships span tenants by nature.
         var memberships = await db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter])
             .AsNoTracking()
-            .Where(m => m.UserId == userId)
+            .Where(m => m.UserId == userId && m.DisabledAt == null)
             .OrderBy(m => m.Tenant!.Name)
             .Select(m => new MembershipResponse(m.Tenant!.Slug, m.Tenant.Name, m.Role.ToString(), m.VendorId, m.Vendor == null ? null : m.Vendor.Name))
             .ToListAsync(ct);

@@ -39,7 +39,7 @@ public sealed class GetSubscribedCalendar(AppDbContext db, AccessScopeAccessor s
         var member = link is null || link.RevokedAt is not null || !SecretToken.Matches(req.Token, link.SecretHash)
             ? null
             : await db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
-                .Where(m => m.UserId == link.UserId && m.TenantId == link.TenantId)
+                .Where(m => m.UserId == link.UserId && m.TenantId == link.TenantId && m.DisabledAt == null)
                 .Select(m => new { m.TenantId, m.Tenant!.Slug, m.Role, m.VendorId, m.User!.Email })
                 .SingleOrDefaultAsync(ct);
         if (member is null)

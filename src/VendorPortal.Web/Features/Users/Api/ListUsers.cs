@@ -6,7 +6,7 @@ public sealed class ListUsersRequest : PageRequest;
 
 public sealed class ListUsersValidator : PageRequestValidator<ListUsersRequest>;
 
-public sealed record UserResponse(Guid UserId, string Email, string DisplayName, string Role, Guid? VendorId, string? VendorName, bool LockedOut);
+public sealed record UserResponse(Guid UserId, string Email, string DisplayName, string Role, Guid? VendorId, string? VendorName, bool LockedOut, bool Disabled);
 
 public sealed class ListUsers(AppDbContext db, TimeProvider clock) : Endpoint<ListUsersRequest, Paged<UserResponse>>
 {
@@ -23,7 +23,7 @@ public sealed class ListUsers(AppDbContext db, TimeProvider clock) : Endpoint<Li
         var page = await db.Memberships.AsNoTracking()
             .OrderBy(m => m.User!.Email)
             .Select(m => new UserResponse(m.UserId, m.User!.Email!, m.User.DisplayName, m.Role.ToString(), m.VendorId,
-                m.Vendor == null ? null : m.Vendor.Name, m.User.LockoutEnd != null && m.User.LockoutEnd > now))
+                m.Vendor == null ? null : m.Vendor.Name, m.User.LockoutEnd != null && m.User.LockoutEnd > now, m.DisabledAt != null))
             .ToPageAsync(req, ct);
         await Send.OkAsync(page, ct);
     }

@@ -11,7 +11,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Users.Pages;
 
-public sealed record MemberRow(string DisplayName, string Email, TenantRole Role, string? VendorName, bool LockedOut, DateTimeOffset Since);
+public sealed record MemberRow(Guid UserId, string DisplayName, string Email, TenantRole Role, Guid? VendorId, string? VendorName, bool LockedOut, bool Disabled, DateTimeOffset Since);
 
 public sealed record PendingInvitation(string Email, TenantRole Role, string? VendorName, string Language,
     DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? EmailSentAt);
@@ -20,7 +20,7 @@ public sealed record VendorOption(Guid Id, string Name);
 
 [Authorize(Roles = TenantRoles.TenantAdmin)]
 public sealed class IndexModel(
-    AppDbContext db, InvitationOperations invitations, TenantSettingsOperations settings, TimeProvider clock,
+    AppDbContext db, InvitationOperations invitations, UserOperations members, TenantSettingsOperations settings, TimeProvider clock,
     IStringLocalizer<SharedResource> T) : PageModel
 {
     private const int InvitationLimit = 50;
@@ -33,6 +33,9 @@ public sealed class IndexModel(
     public IReadOnlyList<PendingInvitation> Invitations { get; private set; } = [];
     public IReadOnlyList<VendorOption> Vendors { get; private set; } = [];
     public TenantTime Time { get; private set; } = TenantTime.Utc;
+    public Guid? Me => User.UserId();
+    /// <summary>Why a change to a member was refused, shown above the members.</summary>
+    public string? MemberError { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -60,6 +63,66 @@ public sealed class IndexModel(
         return Page();
     }
 
+    public Task<IActionResult> OnPostRoleAsync(string tenant, Guid userId, string? role, Guid? vendorId, CancellationToken ct) =>
+        ChangeAsync(tenant, userId, new UserChange { Role = role ?? "", VendorId = role == TenantRoles.VendorManager ? vendorId : null },
+            T["The role was changed. The person's current sign-ins have ended."].Value, ct);
+
+    public Task<IActionResult> OnPostDisableAsync(string tenant, Guid userId, CancellationToken ct) =>
+        ChangeAsync(tenant, userId, new UserChange { Disabled = true }, T["The user was disabled in this tenant and signed out."].Value, ct);
+
+    public Task<IActionResult> OnPostEnableAsync(string tenant, Guid userId, CancellationToken ct) =>
+        ChangeAsync(tenant, userId, new UserChange { Disabled = false }, T["The user was enabled again."].Value, ct);
+
+    public async Task<IActionResult> OnPostRemoveAsync(string tenant, Guid userId, CancellationToken ct)
+    {
+        try
+        {
+            await members.RemoveAsync(userId, ct);
+            TempData["Flash"] = T["The user was removed from this tenant and signed out."].Value;
+            return LocalRedirect($"/t/{tenant}/users");
+        }
+        catch (NotFound)
+        {
+            return NotFound();
+        }
+        catch (RuleViolation rule)
+        {
+            return await RefusedAsync(rule, ct);
+        }
+    }
+
+    private async Task<IActionResult> ChangeAsync(string tenant, Guid userId, UserChange change, string done, CancellationToken ct)
+    {
+        var validation = new UserChangeValidator().Validate(change);
+        if (!validation.IsValid)
+        {
+            MemberError = T[validation.Errors[0].ErrorMessage];
+            await LoadAsync(ct);
+            return Page();
+        }
+        try
+        {
+            await members.ChangeAsync(userId, change, ct);
+            TempData["Flash"] = done;
+            return LocalRedirect($"/t/{tenant}/users");
+        }
+        catch (NotFound)
+        {
+            return NotFound();
+        }
+        catch (RuleViolation rule)
+        {
+            return await RefusedAsync(rule, ct);
+        }
+    }
+
+    private async Task<IActionResult> RefusedAsync(RuleViolation rule, CancellationToken ct)
+    {
+        MemberError = T[rule.Message];
+        await LoadAsync(ct);
+        return Page();
+    }
+
     private string? Message(RuleViolation rule)
     {
         var email = Input.Email.Trim().ToLowerInvariant();
@@ -77,8 +140,8 @@ public sealed class IndexModel(
         Time = TenantTime.Of(await settings.CurrentAsync(ct));
         Members = await db.Memberships.AsNoTracking()
             .OrderBy(m => m.User!.DisplayName).ThenBy(m => m.User!.Email)
-            .Select(m => new MemberRow(m.User!.DisplayName, m.User.Email!, m.Role,
-                m.Vendor == null ? null : m.Vendor.Name, m.User.LockoutEnd != null && m.User.LockoutEnd > now, m.CreatedAt))
+            .Select(m => new MemberRow(m.UserId, m.User!.DisplayName, m.User.Email!, m.Role, m.VendorId,
+                m.Vendor == null ? null : m.Vendor.Name, m.User.LockoutEnd != null && m.User.LockoutEnd > now, m.DisabledAt != null, m.CreatedAt))
             .ToPageAsync(PortalPageRequest.Of(PageNumber, PageSize), ct);
         Vendors = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Take(PageRequest.MaxPageSize)
             .Select(v => new VendorOption(v.Id, v.Name)).ToListAsync(ct);
