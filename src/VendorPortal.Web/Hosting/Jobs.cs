@@ -8,16 +8,18 @@ public static class Jobs
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddHangfire(cfg =>
+        // The storage is this host's own singleton, not Hangfire's process-wide JobStorage.Current, which belongs to
+        // whichever host configured Hangfire last (several hosts share a process in the tests).
+        services.AddSingleton<JobStorage>(_ => database.IsSqlServer
+            ? new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
+            // Hangfire holds no business state, so in-memory storage only delays work after a restart.
+            : new Hangfire.InMemory.InMemoryStorage());
+        services.AddHangfire((sp, cfg) =>
         {
             cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            // Hangfire holds no business state, so in-memory storage only delays work after a restart.
-            if (database.IsSqlServer)
-                cfg.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true });
-            else
-                cfg.UseInMemoryStorage();
+                .UseRecommendedSerializerSettings()
+                .UseStorage(sp.GetRequiredService<JobStorage>());
             // Bounded retries: an alert hours late is worse than one that failed loudly.
             cfg.UseFilter(new AutomaticRetryAttribute { Attempts = 3, DelaysInSeconds = [15, 60, 300] });
         });

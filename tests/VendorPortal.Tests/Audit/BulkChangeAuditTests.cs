@@ -11,7 +11,7 @@ public sealed partial class BulkChangeAuditTests(AppFactory app)
     public async Task Replacing_a_forecast_records_the_deleted_rows_under_the_event_by_the_planner()
     {
         using var planner = await app.ClientFor(DemoData.Planner);
-        var day = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(50));
+        var day = app.Today().AddDays(50);
         var eventId = await planner.NewEventAsync(day, 1);
         object Row(string start) => new { skill = "PRESALES", date = day, start, contacts = 10, ahtSeconds = 180 };
         using (var first = await planner.PutAsJsonAsync($"/api/t/demo/events/{eventId}/forecast", new { rows = new[] { Row("09:00"), Row("09:30"), Row("10:00") } }))

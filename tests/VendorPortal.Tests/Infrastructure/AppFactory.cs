@@ -19,6 +19,8 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VendorPortal.Web.Features.Demo;
 using VendorPortal.Web.Features.Identity;
@@ -96,30 +98,26 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (sqlServerConnectionString is not null)
             await OnSqlServerMasterAsync("CREATE DATABASE [{0}]");
         _ = Server;
-        lock (Running) Running.Add(this);
     }
 
     /// <summary>
-    /// Hangfire's log provider and storage are process-wide and point at the host started last. When a second host
-    /// (a clocked one) stops, they are handed back to a host still running, whose jobs would otherwise log to a disposed logger.
+    /// Hangfire's log provider is process-wide and each host that starts points it at its own logger factory, which
+    /// dies with that host; every other host's jobs would then fail on a disposed logger. Once a host has started,
+    /// the provider goes back to one that lives as long as the test process. (Each host has its own job storage.)
     /// </summary>
-    private static readonly List<AppFactory> Running = [];
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(ProcessLog);
+        return host;
+    }
+
+    private static readonly Hangfire.Logging.ILogProvider ProcessLog = new Hangfire.AspNetCore.AspNetCoreLogProvider(
+        Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning)));
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        AppFactory? survivor;
-        lock (Running)
-        {
-            Running.Remove(this);
-            survivor = Running.LastOrDefault();
-        }
         await DisposeAsync();
-        if (survivor is not null)
-        {
-            Hangfire.Logging.LogProvider.SetCurrentLogProvider(
-                new Hangfire.AspNetCore.AspNetCoreLogProvider(survivor.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
-            Hangfire.JobStorage.Current = survivor.Services.GetRequiredService<Hangfire.JobStorage>();
-        }
         // Only this host's pools: another host of the suite may still be running.
         using (var sqlite = new SqliteConnection(Database.SqliteConnectionString(new DatabaseOptions(), new DataFolder(DataFolder))))
             SqliteConnection.ClearPool(sqlite);
