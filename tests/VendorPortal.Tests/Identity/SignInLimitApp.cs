@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using VendorPortal.Web.Data;
 using VendorPortal.Web.Features.Identity;
+using VendorPortal.Web.Features.Users;
 using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Tests.Identity;
@@ -69,6 +72,20 @@ public sealed partial class SignInLimitApp : IAsyncLifetime
             emails.Add(email);
         }
         return emails;
+    }
+
+    /// <summary>
+    /// The invitation link's token, made by the app's own protector rather than read from the mail: this host's
+    /// tests then need no background job (Hangfire's static state is shared by the hosts of one test process).
+    /// </summary>
+    public async Task<string> InvitationTokenAsync(string email)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tenant = await db.Tenants.SingleAsync(t => t.Slug == "demo");
+        scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Set(AccessScope.System(tenant.Id, tenant.Slug, "sign-in-limit-test"));
+        var invitation = await db.Invitations.SingleAsync(i => i.Email == email);
+        return scope.ServiceProvider.GetRequiredService<InvitationOperations>().TokenFor(invitation);
     }
 
     public static Task<HttpResponseMessage> ApiLoginAsync(HttpClient client, string email, string password) =>

@@ -4,6 +4,8 @@ namespace VendorPortal.Tests.Identity;
 /// Sign-in limits with the shipped settings: a call-center floor behind one address gets in, guessing does not.
 /// Each test uses its own accounts and addresses; the clock only moves forward.
 /// </summary>
+// In the shared collection: its host then never starts at the same moment as the shared one.
+[Collection(AppCollection.Name)]
 public sealed class SignInLimitTests(SignInLimitApp host) : IClassFixture<SignInLimitApp>
 {
     private static readonly int PerAddress = SignInLimitApp.Shipped.FailuresPerAccountAndAddress;
@@ -97,7 +99,7 @@ public sealed class SignInLimitTests(SignInLimitApp host) : IClassFixture<SignIn
     {
         var email = (await host.NewPeopleAsync($"entry-{entry}", 1)).Single();
         await host.App.InviteAsync(email);
-        var token = await host.App.InvitationTokenAsync(email);
+        var token = await host.InvitationTokenAsync(email);
         var peer = $"198.51.100.{60 + Array.IndexOf(PasswordEntries, entry)}";
         using var client = host.From(peer);
         await FailAsync(client, email, PerAddress);
