@@ -128,7 +128,11 @@ public static partial class ApiDocument
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o
             .WithTitle("VendorPortal API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            // Under the site's Content-Security-Policy (SecurityHeaders): a nonce for its inline script, no font CDN.
+            .WithNonce()
+            .AddHeadContent("<script src=\"/js/api-reference.js\"></script>")
+            .DisableDefaultFonts()).AllowAnonymous();
     }
 
     private static OpenApiRequestBody CsvBody() => new()

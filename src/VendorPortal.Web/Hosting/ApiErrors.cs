@@ -23,6 +23,7 @@ public sealed class ApiErrors : IExceptionHandler
         (int Status, string Field, string Message)? problem = exception switch
         {
             RuleViolation rule => (rule.Status, rule.Field, rule.Message),
+            TooManySignInAttempts many => (StatusCodes.Status429TooManyRequests, "", many.Message),
             NotFound missing => (StatusCodes.Status404NotFound, "", missing.Message),
             BadHttpRequestException bad => (bad.StatusCode, "", bad.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "", "Someone else changed this record at the same time. Reload and try again."),
@@ -31,6 +32,8 @@ public sealed class ApiErrors : IExceptionHandler
         };
         // The middleware has already switched the path to the error page; the request's own path is in the feature.
         var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
+        if (exception is TooManySignInAttempts wait)
+            http.Response.Headers.RetryAfter = SignInLimiter.Seconds(wait.RetryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             if (problem is { } known) http.Response.StatusCode = known.Status;

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using VendorPortal.Web.Features.ApiKeys;
@@ -6,15 +5,13 @@ using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Hosting;
 
-public sealed class LoginRateLimitOptions
-{
-    public const string Section = "LoginRateLimit";
-    public int PermitsPerMinute { get; set; } = 10;
-}
-
 public static class Authentication
 {
     public const string SmartScheme = "Smart";
+    /// <summary>
+    /// Name this policy (RequireRateLimiting / [EnableRateLimiting]) on an endpoint that takes a password or a
+    /// sign-in secret: it then counts against the per-address ceiling of <see cref="SignInLimits"/>.
+    /// </summary>
     public const string LoginRateLimit = "login";
     public const string PlatformOperatorPolicy = "PlatformOperator";
 
@@ -74,32 +71,10 @@ public static class Authentication
         services.AddAuthorizationBuilder()
             .AddPolicy(PlatformOperatorPolicy, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.PlatformOperator, "true"));
 
-        var limits = configuration.GetSection(LoginRateLimitOptions.Section).Get<LoginRateLimitOptions>() ?? new();
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.PermitsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-            o.OnRejected = async (context, ct) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
-                    await context.HttpContext.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
-                    {
-                        Status = 429,
-                        Title = "Too many sign-in attempts",
-                        Detail = "Wait a minute before trying again.",
-                    }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
-                else
-                    await context.HttpContext.Response.WriteAsync("Too many sign-in attempts. Wait a minute before trying again.", ct);
-            };
-        });
+        services.Configure<LoginRateLimitOptions>(configuration.GetSection(LoginRateLimitOptions.Section));
+        services.AddSingleton<SignInLimiter>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<PasswordCheck>();
         return services;
     }
 }

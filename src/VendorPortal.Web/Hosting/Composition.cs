@@ -28,6 +28,8 @@ public static class Composition
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(data.Sub("keys"))).SetApplicationName("VendorPortal");
         services.AddDatabase(builder.Configuration, data);
         services.AddPortalAuthentication(builder.Configuration);
+        services.AddTrustedProxies(builder.Configuration);
+        services.AddSecurityHeaders();
         services.AddApi(builder.Configuration);
         services.AddPortal();
         services.AddJobs(builder.Configuration);
@@ -40,6 +42,8 @@ public static class Composition
 
     public static WebApplication UseVendorPortal(this WebApplication app)
     {
+        app.UseTrustedProxies();
+        app.UseSecurityHeaders(app.Environment);
         // NotFound answers 404 through the handler; without this the middleware turns every 404 it produces into a 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", AllowStatusCode404Response = true });
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
@@ -47,7 +51,7 @@ public static class Composition
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseRateLimiter();
+        app.UseSignInLimits();
         app.UseAuthentication();
         app.UseTenantScope();
         app.UseAuthorization();

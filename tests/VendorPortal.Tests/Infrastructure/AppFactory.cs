@@ -59,6 +59,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public static AppFactory WithServices(Action<IServiceCollection> replace) => new(new Dictionary<string, string?>(), replace);
 
+    public static AppFactory With(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> replace) => new(settings, replace);
+
     public string DataFolder { get; }
     public string MailFolder => Path.Combine(DataFolder, "mail");
     public bool IsSqlServer => sqlServerConnectionString is not null;
@@ -70,6 +72,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("LoginRateLimit:PermitsPerMinute", "100000");
+        builder.UseSetting("LoginRateLimit:FailuresPerAccountAndAddress", "100000");
+        builder.UseSetting("LoginRateLimit:FailuresPerAccount", "100000");
         builder.UseSetting("Mail:Mode", "Pickup");
         if (sqlServerConnectionString is not null)
         {

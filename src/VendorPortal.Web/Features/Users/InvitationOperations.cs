@@ -48,7 +48,7 @@ public sealed class InvitationOperations(
     AppDbContext db,
     AccessScopeAccessor scope,
     UserManager<User> users,
-    SignInManager<User> signIn,
+    PasswordCheck passwords,
     IDataProtectionProvider protection,
     IBackgroundJobClient jobs,
     TimeProvider clock)
@@ -132,7 +132,7 @@ public sealed class InvitationOperations(
         else if (signedIn?.Id != user.Id)
         {
             // Counted like a sign-in: a leaked link must not become a way to guess an account's password.
-            var check = await signIn.CheckPasswordSignInAsync(user, input.Password, lockoutOnFailure: true);
+            var (_, check) = await passwords.CheckAsync(invitation.Email, input.Password);
             if (check.IsLockedOut)
                 throw new RuleViolation("password", "This account is locked after repeated failed attempts. Try again in 15 minutes.", StatusCodes.Status401Unauthorized);
             if (!check.Succeeded)

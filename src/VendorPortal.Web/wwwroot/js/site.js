@@ -71,6 +71,10 @@
         });
     });
 
+    document.querySelectorAll("[data-select-on-focus]").forEach(function (input) {
+        input.addEventListener("focus", function () { input.select(); });
+    });
+
     document.querySelectorAll("[data-copy]").forEach(function (button) {
         button.addEventListener("click", function () {
             var source = document.getElementById(button.getAttribute("data-copy"));

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace VendorPortal.Web.Features.Identity.Api;
 
 public sealed class LoginRequest
@@ -17,9 +15,8 @@ public sealed class LoginValidator : Validator<LoginRequest>
     }
 }
 
-public sealed class Login(UserManager<User> users, SignInManager<User> signIn, TokenIssuer tokens) : Endpoint<LoginRequest, TokenResponse>
+public sealed class Login(PasswordCheck passwords, TokenIssuer tokens) : Endpoint<LoginRequest, TokenResponse>
 {
-
     public override void Configure()
     {
         Post("auth/login");
@@ -30,10 +27,7 @@ public sealed class Login(UserManager<User> users, SignInManager<User> signIn, T
 
     public override async Task HandleAsync(LoginRequest req, CancellationToken ct)
     {
-        var user = await users.FindByEmailAsync(req.Email.Trim());
-        var result = user is null
-            ? UnknownUser.CheckPassword(users, req.Password)
-            : await signIn.CheckPasswordSignInAsync(user, req.Password, lockoutOnFailure: true);
+        var (user, result) = await passwords.CheckAsync(req.Email, req.Password);
         if (result.IsLockedOut)
             ThrowError("This account is locked after repeated failed sign-ins. Try again in 15 minutes.", StatusCodes.Status401Unauthorized);
         if (!result.Succeeded)

@@ -16,6 +16,7 @@ public sealed class Refresh(TokenIssuer tokens) : Endpoint<RefreshRequest, Token
     {
         Post("auth/refresh");
         AllowAnonymous();
+        Options(o => o.RequireRateLimiting(Hosting.Authentication.LoginRateLimit));
         Summary(s => s.Summary = "Exchanges a refresh token for new tokens; fails once the password or security stamp changed.");
     }
 

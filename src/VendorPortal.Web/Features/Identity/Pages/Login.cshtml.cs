@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Web.Features.Identity.Pages;
 
@@ -16,7 +17,7 @@ public sealed class LoginForm
 
 [AllowAnonymous]
 [EnableRateLimiting(Hosting.Authentication.LoginRateLimit)]
-public sealed class LoginModel(UserManager<User> users, SignInManager<User> signIn, IStringLocalizer<SharedResource> T) : PageModel
+public sealed class LoginModel(PasswordCheck passwords, SignInManager<User> signIn, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty] public LoginForm Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -32,10 +33,18 @@ public sealed class LoginModel(UserManager<User> users, SignInManager<User> sign
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        var result = user is null
-            ? UnknownUser.CheckPassword(users, Input.Password)
-            : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        User? user;
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        try
+        {
+            (user, result) = await passwords.CheckAsync(Input.Email, Input.Password);
+        }
+        catch (TooManySignInAttempts many)
+        {
+            PasswordCheck.Refuse(Response, many);
+            ModelState.AddModelError("", T["Too many failed sign-ins for this account. Try again in {0} minutes.", many.Minutes]);
+            return Page();
+        }
         if (result.IsLockedOut)
         {
             ModelState.AddModelError("", T["This account is locked after repeated failed sign-ins. Try again in 15 minutes."]);
@@ -47,6 +56,7 @@ public sealed class LoginModel(UserManager<User> users, SignInManager<User> sign
             return Page();
         }
 
+        await signIn.SignInAsync(user!, Input.RememberMe, authenticationMethod: "pwd");
         CultureCookie.Set(HttpContext, user!.Language);
         return LocalRedirect(Destination);
     }

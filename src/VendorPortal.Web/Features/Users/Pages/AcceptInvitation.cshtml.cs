@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using VendorPortal.Web.Features.Identity;
+using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Web.Features.Users.Pages;
 
@@ -18,7 +19,7 @@ public sealed class AcceptForm
 [AllowAnonymous]
 [EnableRateLimiting(Hosting.Authentication.LoginRateLimit)]
 public sealed class AcceptInvitationModel(
-    AppDbContext db, InvitationOperations invitations, UserManager<User> users, SignInManager<User> signIn,
+    AppDbContext db, InvitationOperations invitations, UserManager<User> users, SignInManager<User> signIn, PasswordCheck passwords,
     IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
@@ -36,6 +37,20 @@ public sealed class AcceptInvitationModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        try
+        {
+            return await AcceptAsync(ct);
+        }
+        catch (TooManySignInAttempts many)
+        {
+            PasswordCheck.Refuse(Response, many);
+            ModelState.AddModelError("Input.Password", T["Too many failed sign-ins for this account. Try again in {0} minutes.", many.Minutes]);
+            return Page();
+        }
+    }
+
+    private async Task<IActionResult> AcceptAsync(CancellationToken ct)
+    {
         if (!await LoadAsync(ct)) return Page();
         var signedIn = User.UserId() is null ? null : await users.GetUserAsync(User);
         if (!HasAccount)
@@ -51,10 +66,9 @@ public sealed class AcceptInvitationModel(
         }
         else if (!SignedInAsInvitee)
         {
-            var invitee = await users.FindByEmailAsync(Email);
             var check = string.IsNullOrEmpty(Input.Password)
                 ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-                : await signIn.CheckPasswordSignInAsync(invitee!, Input.Password, lockoutOnFailure: true);
+                : (await passwords.CheckAsync(Email, Input.Password)).Result;
             if (check.IsLockedOut)
                 ModelState.AddModelError("Input.Password", T["This account is locked after repeated failed sign-ins. Try again in 15 minutes."]);
             else if (!check.Succeeded)
