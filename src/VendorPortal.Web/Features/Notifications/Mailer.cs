@@ -49,6 +49,9 @@ public sealed class Mailer(IOptions<MailOptions> options, DataFolder data, TimeP
         }
 
         var file = Path.Combine(data.Sub("mail"), $"{now:yyyyMMddHHmmssfff}-{message.MessageId}.eml");
-        await message.WriteToAsync(file, ct);
+        // Written aside and moved in, so whoever reads the pickup folder never sees half a message.
+        var partial = file + ".partial";
+        await message.WriteToAsync(partial, ct);
+        File.Move(partial, file);
     }
 }
