@@ -8,18 +8,22 @@ public static class Jobs
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        // The storage is this host's own singleton, not Hangfire's process-wide JobStorage.Current, which belongs to
-        // whichever host configured Hangfire last (several hosts share a process in the tests).
+        // Hangfire keeps its storage, job activator and log provider in process-wide statics, set by whichever host
+        // configured it last; several hosts share a process in the tests. Each host therefore registers its own
+        // storage and activator, and logs through a provider that outlives a stopped host's logger factory.
         services.AddSingleton<JobStorage>(_ => database.IsSqlServer
             ? new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
             // Hangfire holds no business state, so in-memory storage only delays work after a restart.
             : new Hangfire.InMemory.InMemoryStorage());
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, cfg) =>
         {
             cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
-                .UseStorage(sp.GetRequiredService<JobStorage>());
+                .UseStorage(sp.GetRequiredService<JobStorage>())
+                .UseActivator(sp.GetRequiredService<JobActivator>())
+                .UseLogProvider(new JobLog(sp.GetRequiredService<ILoggerFactory>()));
             // Bounded retries: an alert hours late is worse than one that failed loudly.
             cfg.UseFilter(new AutomaticRetryAttribute { Attempts = 3, DelaysInSeconds = [15, 60, 300] });
         });
@@ -64,5 +68,30 @@ public sealed class TenantJobScope(AppDbContext db, AccessScopeAccessor accessor
         if (tenant is null) return false;
         accessor.Set(AccessScope.System(tenant.Id, tenant.Slug, job));
         return true;
+    }
+}
+
+/// <summary>Hangfire's logging through the host's loggers; once that host has stopped, a line is dropped rather than failing a job.</summary>
+internal sealed class JobLog(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
+{
+    private readonly Hangfire.AspNetCore.AspNetCoreLogProvider inner = new(factory);
+
+    public Hangfire.Logging.ILog GetLogger(string name)
+    {
+        try
+        {
+            return inner.GetLogger(name);
+        }
+        catch (ObjectDisposedException)
+        {
+            return Silent.Instance;
+        }
+    }
+
+    private sealed class Silent : Hangfire.Logging.ILog
+    {
+        public static readonly Silent Instance = new();
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 }

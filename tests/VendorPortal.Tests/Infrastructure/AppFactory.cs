@@ -104,21 +104,6 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _ = Server;
     }
 
-    /// <summary>
-    /// Hangfire's log provider is process-wide and each host that starts points it at its own logger factory, which
-    /// dies with that host; every other host's jobs would then fail on a disposed logger. Once a host has started,
-    /// the provider goes back to one that lives as long as the test process. (Each host has its own job storage.)
-    /// </summary>
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        var host = base.CreateHost(builder);
-        Hangfire.Logging.LogProvider.SetCurrentLogProvider(ProcessLog);
-        return host;
-    }
-
-    private static readonly Hangfire.Logging.ILogProvider ProcessLog = new Hangfire.AspNetCore.AspNetCoreLogProvider(
-        Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning)));
-
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
