@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VendorPortal.Web.Data;
 using VendorPortal.Web.Features.Events;
+using VendorPortal.Web.Features.CapacityRequests;
 using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Shared;
 
@@ -77,7 +78,7 @@ public sealed partial class CapacityRequestTests(PortalApp app)
     private async Task<CapacityRequestResponse> RequestAsync(Guid id)
     {
         await using var scope = await DemoScopeAsync();
-        return await scope.ServiceProvider.GetRequiredService<ShiftReads>().RequestAsync(id, default);
+        return await scope.ServiceProvider.GetRequiredService<CapacityRequestReads>().RequestAsync(id, default);
     }
 
     private async Task<AsyncServiceScope> DemoScopeAsync()

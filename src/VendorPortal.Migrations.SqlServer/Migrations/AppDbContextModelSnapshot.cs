@@ -1114,7 +1114,7 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.ToTable("CalendarLinks");
                 });
 
-            modelBuilder.Entity("VendorPortal.Web.Features.Shifts.CapacityRequest", b =>
+            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1201,7 +1201,7 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.ToTable("CapacityRequests");
                 });
 
-            modelBuilder.Entity("VendorPortal.Web.Features.Shifts.RequestedShift", b =>
+            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.RequestedShift", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1891,9 +1891,9 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VendorPortal.Web.Features.Shifts.CapacityRequest", b =>
+            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", b =>
                 {
-                    b.HasOne("VendorPortal.Web.Features.Shifts.CapacityRequest", null)
+                    b.HasOne("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", null)
                         .WithMany()
                         .HasForeignKey("BackfillForId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1917,9 +1917,9 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VendorPortal.Web.Features.Shifts.RequestedShift", b =>
+            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.RequestedShift", b =>
                 {
-                    b.HasOne("VendorPortal.Web.Features.Shifts.CapacityRequest", null)
+                    b.HasOne("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", null)
                         .WithMany("Shifts")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1934,7 +1934,7 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("VendorPortal.Web.Features.Shifts.CapacityRequest", null)
+                    b.HasOne("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2019,7 +2019,7 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Lines");
                 });
 
-            modelBuilder.Entity("VendorPortal.Web.Features.Shifts.CapacityRequest", b =>
+            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", b =>
                 {
                     b.Navigation("Shifts");
                 });

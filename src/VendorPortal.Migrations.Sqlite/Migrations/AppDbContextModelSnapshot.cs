@@ -1104,7 +1104,7 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.ToTable("CalendarLinks");
                 });
 
-            modelBuilder.Entity("VendorPortal.Web.Features.Shifts.CapacityRequest", b =>
+            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1191,7 +1191,7 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.ToTable("CapacityRequests");
                 });
 
-            modelBuilder.Entity("VendorPortal.Web.Features.Shifts.RequestedShift", b =>
+            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.RequestedShift", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1881,9 +1881,9 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VendorPortal.Web.Features.Shifts.CapacityRequest", b =>
+            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", b =>
                 {
-                    b.HasOne("VendorPortal.Web.Features.Shifts.CapacityRequest", null)
+                    b.HasOne("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", null)
                         .WithMany()
                         .HasForeignKey("BackfillForId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1907,9 +1907,9 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VendorPortal.Web.Features.Shifts.RequestedShift", b =>
+            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.RequestedShift", b =>
                 {
-                    b.HasOne("VendorPortal.Web.Features.Shifts.CapacityRequest", null)
+                    b.HasOne("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", null)
                         .WithMany("Shifts")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1924,7 +1924,7 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("VendorPortal.Web.Features.Shifts.CapacityRequest", null)
+                    b.HasOne("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2009,7 +2009,7 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Lines");
                 });
 
-            modelBuilder.Entity("VendorPortal.Web.Features.Shifts.CapacityRequest", b =>
+            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", b =>
                 {
                     b.Navigation("Shifts");
                 });

@@ -3,6 +3,7 @@ using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.Alerts;
 using VendorPortal.Web.Features.ApiKeys;
 using VendorPortal.Web.Features.Billing;
+using VendorPortal.Web.Features.CapacityRequests;
 using VendorPortal.Web.Features.Events;
 using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Notifications;
@@ -83,6 +84,7 @@ public static class Composition
         .AddScoped<TrainingOperations>()
         .AddScoped<TrainingReads>()
         .AddScoped<CapacityRequestOperations>()
+        .AddScoped<CapacityRequestReads>()
         .AddScoped<ShiftOperations>()
         .AddScoped<ShiftReads>()
         .AddScoped<ShiftCalendar>()

@@ -22,3 +22,6 @@ public static class PagerExtensions
 {
     public static Pager Pager<T>(this Paged<T> page) => new(page.Page, page.PageSize, page.Total);
 }
+
+/// <summary>One choice of a list filter (an event, a vendor): its id and the name shown.</summary>
+public sealed record FilterOption(Guid Id, string Name);

@@ -34,6 +34,8 @@ public sealed class TenantTime(TimeZoneInfo zone)
     }
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone);
+
+    public static DateTimeOffset? ToLocal(DateTimeOffset? instant, TimeZoneInfo zone) => instant is { } at ? ToLocal(at, zone) : null;
 }
 
 public static class TenantZones

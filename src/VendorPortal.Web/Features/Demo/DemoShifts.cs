@@ -1,5 +1,6 @@
 using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.Events;
+using VendorPortal.Web.Features.CapacityRequests;
 using VendorPortal.Web.Features.Shifts;
 
 namespace VendorPortal.Web.Features.Demo;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VendorPortal.Web.Features.CapacityRequests;
 using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Staffing;
 
@@ -90,7 +91,7 @@ public sealed record EventStaffing(
     string Summary, IReadOnlyList<StaffingDay> Days, IReadOnlyList<StaffingInterval> Intervals);
 
 /// <summary>Surge events, their forecasts and the staffing they need. Shared by the API and the portal.</summary>
-public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, ShiftReads shifts, BulkChanges bulk, TimeProvider clock)
+public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, CapacityRequestReads requests, BulkChanges bulk, TimeProvider clock)
 {
     public const int MaxForecastRows = 50_000;
     public const string CapacityNote =
@@ -201,7 +202,7 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
         var codes = await Skills.SkillCodes.ByIdAsync(db, ct);
         var rows = await db.ForecastIntervals.AsNoTracking().Where(f => f.EventId == eventId)
             .Select(f => new { f.SkillId, f.Date, f.Start, f.Contacts, f.AhtSeconds }).ToListAsync(ct);
-        var coverage = (await shifts.CoverageAsync(eventId, ct)).ToLookup(c => c.SkillId);
+        var coverage = (await requests.CoverageAsync(eventId, ct)).ToLookup(c => c.SkillId);
         var slots = rows
             .Select(r => (Row: r, Skill: codes.GetValueOrDefault(r.SkillId, "?"), At: TenantTime.ToInstant(r.Date.ToDateTime(r.Start), zone, "start")))
             .OrderBy(x => x.Skill, StringComparer.Ordinal).ThenBy(x => x.At)

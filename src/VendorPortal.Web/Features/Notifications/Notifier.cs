@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using VendorPortal.Web.Features.Alerts;
 using VendorPortal.Web.Features.Identity;
+using VendorPortal.Web.Features.CapacityRequests;
 using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Training;
 using VendorPortal.Web.Hosting;

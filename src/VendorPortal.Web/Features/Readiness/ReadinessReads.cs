@@ -59,7 +59,7 @@ public sealed class ReadinessReads(AppDbContext db, TimeProvider clock)
 
         var shiftIds = rows.Select(r => r.Id).ToList();
         var holds = shiftIds.Count == 0 ? [] : await db.Assignments.AsNoTracking()
-            .Where(a => shiftIds.Contains(a.ShiftId) && (a.Status == AssignmentStatus.Assigned || a.Status == AssignmentStatus.Confirmed))
+            .Where(a => shiftIds.Contains(a.ShiftId)).Where(Assignment.HoldingAPlace)
             .Select(a => new { a.ShiftId, a.AgentId, a.Status })
             .ToListAsync(ct);
         var byShift = holds.ToLookup(a => a.ShiftId);

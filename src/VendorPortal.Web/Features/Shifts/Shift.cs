@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using VendorPortal.Web.Features.CapacityRequests;
+using VendorPortal.Web.Features.Events;
+
 namespace VendorPortal.Web.Features.Shifts;
 
 public enum ShiftStatus
@@ -26,7 +31,56 @@ public sealed class Shift : IVendorOwned, IAudited
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    public const int MaxHours = 12;
+
     public double Hours => (EndsAt - StartsAt).TotalHours;
+
+    /// <summary>Agents are at work (or were): nobody can be assigned, confirm or decline any more, and attendance can be recorded.</summary>
+    public bool HasStarted(DateTimeOffset now) => StartsAt <= now;
+
+    public static Expression<Func<Shift, bool>> NotStartedBy(DateTimeOffset now) => s => s.StartsAt > now;
+
+    /// <summary>Headcount plus the tenant's buffer, rounded up.</summary>
+    public static int Limit(int headcount, int bufferPercent) => headcount + (headcount * bufferPercent + 99) / 100;
+
+    /// <summary>Agents may still be assigned: scheduled and not started (both answer 409 otherwise).</summary>
+    public void EnsureOpenForAssignment(DateTimeOffset now)
+    {
+        if (Status == ShiftStatus.Cancelled) throw RuleViolation.Conflict("shiftId", "The shift is cancelled.");
+        if (HasStarted(now)) throw RuleViolation.Conflict("shiftId", "The shift has already started.");
+    }
+
+    /// <summary>Cancels the shift and frees the places its agents held; their assignments are released by the caller.</summary>
+    public void Cancel(string reason, DateTimeOffset now)
+    {
+        Status = ShiftStatus.Cancelled;
+        CancelReason = reason;
+        Taken = 0;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// A shift's local times as instants, checked: times the clocks skip, a day outside the event (a shift may start the
+    /// evening before), the past, and at most <see cref="MaxHours"/> real hours. Fields are named under <paramref name="where"/>.
+    /// </summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) Schedule(
+        DateTime startLocal, DateTime endLocal, SurgeEvent e, TimeZoneInfo zone, DateTimeOffset now, string where)
+    {
+        var prefix = where.Length == 0 ? "" : where + ".";
+        var start = TenantTime.ToInstant(startLocal, zone, prefix + "startsAtLocal");
+        var end = TenantTime.ToInstant(endLocal, zone, prefix + "endsAtLocal");
+        var day = DateOnly.FromDateTime(startLocal);
+        if (day < e.StartDate.AddDays(-1) || day > e.EndDate)
+            throw new RuleViolation(prefix + "startsAtLocal",
+                $"The shift starts on {day:yyyy-MM-dd}, outside the event ({e.StartDate:yyyy-MM-dd} to {e.EndDate:yyyy-MM-dd}; a shift may start the evening before).");
+        if (start <= now) throw new RuleViolation(prefix + "startsAtLocal", "The shift must start in the future.");
+        if (end <= start) throw new RuleViolation(prefix + "endsAtLocal", "A shift must end after it starts.");
+        // The validator compares wall times; the night the clocks go back has an hour more than its wall times say.
+        if (end - start > TimeSpan.FromHours(MaxHours))
+            throw new RuleViolation(prefix + "endsAtLocal", string.Create(CultureInfo.InvariantCulture,
+                $"A shift lasts at most {MaxHours} hours; this one lasts {(end - start).TotalHours:0.#} real hours."));
+        return (start, end);
+    }
 }
 
 public enum AssignmentStatus
@@ -59,7 +113,53 @@ public sealed class Assignment : IVendorOwned, IAudited
     public Shift? Shift { get; init; }
     public Agents.Agent? Agent { get; init; }
 
-    public bool Holds => Status is AssignmentStatus.Assigned or AssignmentStatus.Confirmed;
+    public bool HoldsAPlace => Status.HoldsAPlace();
+
+    /// <summary>Assigned or confirmed: the agent counts towards the shift and is booked for its time.</summary>
+    public static readonly Expression<Func<Assignment, bool>> HoldingAPlace =
+        a => a.Status == AssignmentStatus.Assigned || a.Status == AssignmentStatus.Confirmed;
+
+    /// <summary>Why the vendor may not confirm or decline this assignment now, or null. Decisions stop when the shift starts.</summary>
+    public (string Field, string Message)? DecisionRefused(Decision decision, string? reason, DateTimeOffset now) =>
+        Shift!.Status == ShiftStatus.Cancelled ? ("assignmentId", "The shift is cancelled.")
+        : Status == AssignmentStatus.Released ? ("assignmentId", "The agent was released from this shift.")
+        : Shift.HasStarted(now) ? ("assignmentId", "The shift has started; record attendance instead.")
+        : decision == Decision.Decline && string.IsNullOrWhiteSpace(reason) ? ("reason", "Give a reason for the decline.")
+        : decision == Decision.Confirm && Status == AssignmentStatus.Declined
+            ? ("decision", "The agent declined this shift; assign them again if they can work it after all.")
+        : null;
+
+    /// <summary>
+    /// Records the vendor's decision; false when it repeats the current one. A decline frees the place. A decision after the
+    /// confirmation deadline (that many hours before the start) is kept and marked late.
+    /// </summary>
+    public bool Decide(Decision decision, string? reason, string actor, DateTimeOffset now, TimeSpan deadline)
+    {
+        var target = decision == Decision.Confirm ? AssignmentStatus.Confirmed : AssignmentStatus.Declined;
+        if (Status == target) return false;
+        if (target == AssignmentStatus.Declined)
+        {
+            Shift!.Taken--;
+            Shift.UpdatedAt = now;
+            DeclineReason = reason!.Trim();
+        }
+        Status = target;
+        DecidedAt = now;
+        DecidedBy = actor;
+        Late = now > Shift!.StartsAt - deadline;
+        return true;
+    }
+
+    /// <summary>Why attendance cannot be recorded for this assignment, or null: confirmed agents of started shifts only.</summary>
+    public string? AttendanceRefused(DateTimeOffset now) =>
+        Status != AssignmentStatus.Confirmed ? $"Only confirmed agents are expected; this one is {Status.ToString().ToLowerInvariant()}."
+        : !Shift!.HasStarted(now) ? "The shift has not started yet."
+        : null;
+}
+
+public static class AssignmentStatuses
+{
+    public static bool HoldsAPlace(this AssignmentStatus status) => status is AssignmentStatus.Assigned or AssignmentStatus.Confirmed;
 }
 
 public sealed class ShiftConfiguration : IEntityTypeConfiguration<Shift>
@@ -86,7 +186,7 @@ public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignmen
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.DecidedBy).HasMaxLength(200);
         b.Property(x => x.DeclineReason).HasMaxLength(400);
-        b.Ignore(x => x.Holds);
+        b.Ignore(x => x.HoldsAPlace);
         b.HasIndex(x => new { x.ShiftId, x.Status });
         b.HasIndex(x => new { x.TenantId, x.AgentId });
         b.HasOne(x => x.Shift).WithMany().HasForeignKey(x => x.ShiftId).OnDelete(DeleteBehavior.Cascade);

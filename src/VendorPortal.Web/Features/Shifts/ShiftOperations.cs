@@ -28,10 +28,20 @@ public sealed class ShiftInputValidator : Validator<ShiftInput>
         RuleFor(x => x.Skill).NotEmpty().MaximumLength(40);
         RuleFor(x => x.StartsAtLocal).NotEmpty();
         RuleFor(x => x.EndsAtLocal).NotEmpty().GreaterThan(x => x.StartsAtLocal).WithMessage("A shift must end after it starts.");
-        RuleFor(x => x).Must(x => x.EndsAtLocal - x.StartsAtLocal <= TimeSpan.FromHours(ShiftOperations.MaxShiftHours))
+        RuleFor(x => x).Must(x => x.EndsAtLocal - x.StartsAtLocal <= TimeSpan.FromHours(Shift.MaxHours))
             .WithName("endsAtLocal").WithMessage("A shift lasts at most 12 hours.");
         RuleFor(x => x.Headcount).InclusiveBetween(1, 1000);
     }
+}
+
+public sealed class CancelInput
+{
+    public string Reason { get; set; } = "";
+}
+
+public sealed class CancelInputValidator : Validator<CancelInput>
+{
+    public CancelInputValidator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(400);
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Decision>))]
@@ -65,35 +75,7 @@ public sealed record AttendanceResult(int Attended, int NoShows);
 /// </summary>
 public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, Notifier notifier, TimeProvider clock)
 {
-    public const int MaxShiftHours = 12;
     public const int MaxBatch = 10_000;
-
-    public readonly record struct PlannedTimes(DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Headcount);
-
-    /// <summary>Turns local shift times into instants; every wrong shift is reported (a time the clocks skip, a day outside the event, the past).</summary>
-    public List<PlannedTimes> PlanTimes(IReadOnlyList<ShiftPlanInput> plan, SurgeEvent e, TimeZoneInfo zone, DateTimeOffset now)
-    {
-        var errors = new List<(string, string)>();
-        var result = new List<PlannedTimes>(plan.Count);
-        for (var i = 0; i < plan.Count; i++)
-        {
-            var p = plan[i];
-            var where = $"shifts[{i}]";
-            try
-            {
-                var times = Times(p.StartsAtLocal, p.EndsAtLocal, e, zone, now, where);
-                if (result.Any(r => r.StartsAt == times.Start && r.EndsAt == times.End))
-                    errors.Add(($"{where}.startsAtLocal", "The same shift is planned twice; raise its headcount instead."));
-                else result.Add(new PlannedTimes(times.Start, times.End, p.Headcount));
-            }
-            catch (RuleViolation rule)
-            {
-                errors.Add((rule.Field, rule.Message));
-            }
-        }
-        if (errors.Count > 0) throw RuleViolation.ForRows(errors);
-        return result;
-    }
 
     /// <summary>A shift agreed with a vendor directly, outside a capacity request.</summary>
     public async Task<Shift> CreateAsync(ShiftInput input, CancellationToken ct)
@@ -106,7 +88,7 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         if (vendor.Status != Vendors.VendorStatus.Active) throw new RuleViolation("vendorId", $"{vendor.Name} is inactive.");
         var skillId = (await Skills.SkillCodes.ResolveAsync(db, [input.Skill], "skill", ct)).Single();
         var now = clock.GetUtcNow();
-        var (start, end) = Times(input.StartsAtLocal, input.EndsAtLocal, e, await db.TenantZoneAsync(ct), now, "");
+        var (start, end) = Shift.Schedule(input.StartsAtLocal, input.EndsAtLocal, e, await db.TenantZoneAsync(ct), now, "");
         var shift = new Shift
         {
             VendorId = vendor.Id, EventId = e.Id, SkillId = skillId, StartsAt = start, EndsAt = end, Headcount = input.Headcount,
@@ -126,8 +108,7 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
     {
         var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound("Shift");
         var now = clock.GetUtcNow();
-        if (shift.Status == ShiftStatus.Cancelled) throw RuleViolation.Conflict("shiftId", "The shift is cancelled.");
-        if (shift.StartsAt <= now) throw RuleViolation.Conflict("shiftId", "The shift has already started.");
+        shift.EnsureOpenForAssignment(now);
         var ids = agentIds.Distinct().ToList();
         var agents = await db.Agents.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         var zone = await db.TenantZoneAsync(ct);
@@ -135,9 +116,8 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         var windowStart = shift.StartsAt.AddDays(-8);
         var windowEnd = shift.EndsAt.AddDays(8);
         var nearby = await db.Assignments.AsNoTracking()
-            .Where(a => ids.Contains(a.AgentId)
-                && (a.Status == AssignmentStatus.Assigned || a.Status == AssignmentStatus.Confirmed)
-                && a.Shift!.Status == ShiftStatus.Scheduled && a.Shift.StartsAt < windowEnd && a.Shift.EndsAt > windowStart)
+            .Where(Assignment.HoldingAPlace)
+            .Where(a => ids.Contains(a.AgentId) && a.Shift!.Status == ShiftStatus.Scheduled && a.Shift.StartsAt < windowEnd && a.Shift.EndsAt > windowStart)
             .Select(a => new { a.AgentId, a.ShiftId, a.Shift!.StartsAt, a.Shift.EndsAt })
             .ToListAsync(ct);
         var training = await db.TrainingEnrollments.AsNoTracking()
@@ -208,12 +188,7 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
             var where = $"[{i}]";
             if (!seen.Add(r.AssignmentId)) errors.Add(($"{where}.assignmentId", "This assignment appears twice."));
             else if (!assignments.TryGetValue(r.AssignmentId, out var a)) errors.Add(($"{where}.assignmentId", "No such assignment."));
-            else if (a.Shift!.Status == ShiftStatus.Cancelled) errors.Add(($"{where}.assignmentId", "The shift is cancelled."));
-            else if (a.Status == AssignmentStatus.Released) errors.Add(($"{where}.assignmentId", "The agent was released from this shift."));
-            else if (a.Shift.StartsAt <= now) errors.Add(($"{where}.assignmentId", "The shift has started; record attendance instead."));
-            else if (r.Decision == Decision.Decline && string.IsNullOrWhiteSpace(r.Reason)) errors.Add(($"{where}.reason", "Give a reason for the decline."));
-            else if (r.Decision == Decision.Confirm && a.Status == AssignmentStatus.Declined)
-                errors.Add(($"{where}.decision", "The agent declined this shift; assign them again if they can work it after all."));
+            else if (a.DecisionRefused(r.Decision, r.Reason, now) is { } refused) errors.Add(($"{where}.{refused.Field}", refused.Message));
         }
         if (errors.Count > 0) throw RuleViolation.ForRows(errors);
 
@@ -222,24 +197,13 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         foreach (var r in rows)
         {
             var a = assignments[r.AssignmentId];
-            var target = r.Decision == Decision.Confirm ? AssignmentStatus.Confirmed : AssignmentStatus.Declined;
-            if (a.Status == target)
+            if (!a.Decide(r.Decision, r.Reason, actor, now, deadline))
             {
                 unchanged++;
                 continue;
             }
-            if (target == AssignmentStatus.Declined)
-            {
-                a.Shift!.Taken--;
-                a.Shift.UpdatedAt = now;
-                a.DeclineReason = r.Reason!.Trim();
-                declined++;
-            }
+            if (a.Status == AssignmentStatus.Declined) declined++;
             else confirmed++;
-            a.Status = target;
-            a.DecidedAt = now;
-            a.DecidedBy = actor;
-            a.Late = now > a.Shift!.StartsAt - deadline;
             if (a.Late) late++;
         }
         await SaveRacingAsync("assignmentId", ct);
@@ -259,8 +223,7 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
             var where = $"[{i}].assignmentId";
             if (!seen.Add(rows[i].AssignmentId)) errors.Add((where, "This assignment appears twice."));
             else if (!assignments.TryGetValue(rows[i].AssignmentId, out var a)) errors.Add((where, "No such assignment."));
-            else if (a.Status != AssignmentStatus.Confirmed) errors.Add((where, $"Only confirmed agents are expected; this one is {a.Status.ToString().ToLowerInvariant()}."));
-            else if (a.Shift!.StartsAt > now) errors.Add((where, "The shift has not started yet."));
+            else if (a.AttendanceRefused(now) is { } refused) errors.Add((where, refused));
         }
         if (errors.Count > 0) throw RuleViolation.ForRows(errors);
         foreach (var r in rows)
@@ -281,7 +244,7 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
     {
         var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound("Shift");
         if (shift.Status == ShiftStatus.Cancelled) return shift;
-        if (shift.StartsAt <= clock.GetUtcNow()) throw RuleViolation.Conflict("shiftId", "The shift has already started.");
+        if (shift.HasStarted(clock.GetUtcNow())) throw RuleViolation.Conflict("shiftId", "The shift has already started.");
         await ReleaseAsync(shift, reason.Trim(), ct);
         await notifier.ShiftCancelledAsync(shift, ct);
         await SaveRacingAsync("shiftId", ct);
@@ -292,14 +255,8 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
     /// <summary>Cancels the shift and frees its agents; the caller saves.</summary>
     public async Task ReleaseAsync(Shift shift, string reason, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        shift.Status = ShiftStatus.Cancelled;
-        shift.CancelReason = reason;
-        shift.Taken = 0;
-        shift.UpdatedAt = now;
-        var held = await db.Assignments
-            .Where(a => a.ShiftId == shift.Id && (a.Status == AssignmentStatus.Assigned || a.Status == AssignmentStatus.Confirmed))
-            .ToListAsync(ct);
+        shift.Cancel(reason, clock.GetUtcNow());
+        var held = await db.Assignments.Where(a => a.ShiftId == shift.Id).Where(Assignment.HoldingAPlace).ToListAsync(ct);
         // Who confirmed or declined, and when, stays on the assignment; the audit trail records the release.
         foreach (var a in held) a.Status = AssignmentStatus.Released;
     }
@@ -308,35 +265,14 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
     public async Task<int> LimitAsync(Shift shift, CancellationToken ct)
     {
         var buffer = await db.Tenants.Where(t => t.Id == shift.TenantId).Select(t => t.AssignmentBufferPercent).SingleAsync(ct);
-        return Limit(shift.Headcount, buffer);
+        return Shift.Limit(shift.Headcount, buffer);
     }
-
-    public static int Limit(int headcount, int bufferPercent) => headcount + (headcount * bufferPercent + 99) / 100;
 
     /// <summary>The Monday of the tenant-local week the instant falls in: weekly hours are counted by the shift's local start.</summary>
     public static DateOnly WeekOf(DateTimeOffset at, TimeZoneInfo zone)
     {
         var day = DateOnly.FromDateTime(TenantTime.ToLocal(at, zone).DateTime);
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-    }
-
-    private static (DateTimeOffset Start, DateTimeOffset End) Times(
-        DateTime startLocal, DateTime endLocal, SurgeEvent e, TimeZoneInfo zone, DateTimeOffset now, string where)
-    {
-        var prefix = where.Length == 0 ? "" : where + ".";
-        var start = TenantTime.ToInstant(startLocal, zone, prefix + "startsAtLocal");
-        var end = TenantTime.ToInstant(endLocal, zone, prefix + "endsAtLocal");
-        var day = DateOnly.FromDateTime(startLocal);
-        if (day < e.StartDate.AddDays(-1) || day > e.EndDate)
-            throw new RuleViolation(prefix + "startsAtLocal",
-                $"The shift starts on {day:yyyy-MM-dd}, outside the event ({e.StartDate:yyyy-MM-dd} to {e.EndDate:yyyy-MM-dd}; a shift may start the evening before).");
-        if (start <= now) throw new RuleViolation(prefix + "startsAtLocal", "The shift must start in the future.");
-        if (end <= start) throw new RuleViolation(prefix + "endsAtLocal", "A shift must end after it starts.");
-        // The validator compares wall times; the night the clocks go back has an hour more than its wall times say.
-        if (end - start > TimeSpan.FromHours(MaxShiftHours))
-            throw new RuleViolation(prefix + "endsAtLocal", string.Create(CultureInfo.InvariantCulture,
-                $"A shift lasts at most {MaxShiftHours} hours; this one lasts {(end - start).TotalHours:0.#} real hours."));
-        return (start, end);
     }
 
     private async Task SaveRacingAsync(string field, CancellationToken ct)

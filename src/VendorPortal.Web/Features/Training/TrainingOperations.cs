@@ -218,8 +218,8 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
     /// <summary>Agents holding a place on a scheduled shift that overlaps the session: never book an agent twice.</summary>
     private Task<List<Guid>> ShiftClashesAsync(List<Guid> agentIds, TrainingSession session, CancellationToken ct) =>
         db.Assignments.AsNoTracking()
+            .Where(Shifts.Assignment.HoldingAPlace)
             .Where(a => agentIds.Contains(a.AgentId)
-                && (a.Status == Shifts.AssignmentStatus.Assigned || a.Status == Shifts.AssignmentStatus.Confirmed)
                 && a.Shift!.Status == Shifts.ShiftStatus.Scheduled
                 && a.Shift.StartsAt < session.EndsAt && session.StartsAt < a.Shift.EndsAt)
             .Select(a => a.AgentId)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VendorPortal.Web.Features.Identity;
+using VendorPortal.Web.Features.CapacityRequests;
 using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Skills;
 using VendorPortal.Web.Features.Tenants;
@@ -72,7 +73,7 @@ public sealed class DashboardModel(AppDbContext db, TenantSettingsOperations set
         NextRequestDue = await open.OrderBy(r => r.RespondBy).ThenBy(r => r.Id)
             .Select(r => new NextDue(r.RespondBy, db.Events.Where(e => e.Id == r.EventId).Select(e => e.Name).Single(), r.RespondBy < now))
             .FirstOrDefaultAsync(ct);
-        ShiftsToConfirm = await db.Shifts.CountAsync(s => s.Status == ShiftStatus.Scheduled && s.StartsAt > now
+        ShiftsToConfirm = await db.Shifts.Where(Shift.NotStartedBy(now)).CountAsync(s => s.Status == ShiftStatus.Scheduled
             && db.Assignments.Any(a => a.ShiftId == s.Id && a.Status == AssignmentStatus.Assigned), ct);
     }
 }

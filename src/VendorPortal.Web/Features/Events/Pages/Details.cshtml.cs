@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using VendorPortal.Web.Features.Identity;
+using VendorPortal.Web.Features.CapacityRequests;
 using VendorPortal.Web.Features.Shifts;
 using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Events.Pages;
 
-public sealed class DetailsModel(AppDbContext db, EventOperations events, ForecastImport import, ShiftReads reads, IStringLocalizer<SharedResource> T)
+public sealed class DetailsModel(AppDbContext db, EventOperations events, ForecastImport import, CapacityRequestReads reads, IStringLocalizer<SharedResource> T)
     : PageModel
 {
     [BindProperty, ValidateNever] public EventInput Input { get; set; } = new();

@@ -56,7 +56,7 @@ public sealed class ShiftDetailsModel(
     public bool IsVendor => db.Scope!.IsVendor;
     public bool CanPlan => db.Scope!.Role is TenantRole.Planner or TenantRole.TenantAdmin;
     public bool CanAssign => IsVendorManager && Phase == ShiftPhase.Upcoming;
-    public bool CanDecide => IsVendorManager && Phase == ShiftPhase.Upcoming && Assignments.Any(a => a.Status is AssignmentStatus.Assigned or AssignmentStatus.Confirmed);
+    public bool CanDecide => IsVendorManager && Phase == ShiftPhase.Upcoming && Assignments.Any(a => a.Status.HoldsAPlace());
     public bool CanRecordAttendance => IsVendorManager && Phase is ShiftPhase.Running or ShiftPhase.Over && Assignments.Any(a => a.Status == AssignmentStatus.Confirmed);
     public bool CanCancel => CanPlan && Phase == ShiftPhase.Upcoming;
     public bool Started => Phase is ShiftPhase.Running or ShiftPhase.Over;
@@ -238,7 +238,7 @@ public sealed class ShiftDetailsModel(
     private async Task LoadCandidatesAsync(CancellationToken ct)
     {
         var skillId = await db.Skills.Where(s => s.Code == Shift.Skill).Select(s => s.Id).SingleOrDefaultAsync(ct);
-        var holding = Assignments.Where(a => a.Status is AssignmentStatus.Assigned or AssignmentStatus.Confirmed).Select(a => a.AgentId).ToHashSet();
+        var holding = Assignments.Where(a => a.Status.HoldsAPlace()).Select(a => a.AgentId).ToHashSet();
         // Skill ids are a JSON list per agent: match them in memory.
         var matching = (await db.Agents.AsNoTracking()
                 .Where(a => a.Status == AgentStatus.Active && a.VendorId == Shift.VendorId)

@@ -1,7 +1,7 @@
 using VendorPortal.Tests.Agents;
 using static VendorPortal.Tests.Shifts.ShiftSetup;
 
-namespace VendorPortal.Tests.Shifts;
+namespace VendorPortal.Tests.CapacityRequests;
 
 [Collection(AppCollection.Name)]
 public sealed class CapacityRequestTests(AppFactory app)

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using VendorPortal.Web.Features.Identity;
 
-namespace VendorPortal.Web.Features.Shifts.Pages;
+using VendorPortal.Web.Features.Shifts;
+using VendorPortal.Web.Features.Shifts.Pages;
+
+namespace VendorPortal.Web.Features.CapacityRequests.Pages;
 
 public sealed class AnswerRow
 {
@@ -15,7 +18,7 @@ public sealed class AnswerRow
 
 [Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
 public sealed class RequestDetailsModel(
-    AppDbContext db, ShiftReads reads, CapacityRequestOperations requests, IStringLocalizer<SharedResource> T) : PageModel
+    AppDbContext db, CapacityRequestReads reads, CapacityRequestOperations requests, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty] public List<AnswerRow> Answers { get; set; } = [];
     [BindProperty] public string? Message { get; set; }

@@ -8,7 +8,9 @@ using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Vendors;
 using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
-namespace VendorPortal.Web.Features.Shifts.Pages;
+using VendorPortal.Web.Features.Shifts;
+
+namespace VendorPortal.Web.Features.CapacityRequests.Pages;
 
 public sealed record EventOption(Guid Id, string Name, DateOnly StartDate, DateOnly EndDate);
 
@@ -19,7 +21,7 @@ public sealed record BackfillOf(Guid RequestId, Guid EventId, string EventName, 
 
 [Authorize(Roles = $"{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
 public sealed class NewRequestModel(
-    AppDbContext db, CapacityRequestOperations requests, ShiftReads reads, TimeProvider clock, IStringLocalizer<SharedResource> T)
+    AppDbContext db, CapacityRequestOperations requests, CapacityRequestReads reads, TimeProvider clock, IStringLocalizer<SharedResource> T)
     : PageModel
 {
     [FromQuery(Name = "eventId")] public Guid? EventId { get; set; }

@@ -1,7 +1,8 @@
 using VendorPortal.Web.Features.Events;
+using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Notifications;
 
-namespace VendorPortal.Web.Features.Shifts;
+namespace VendorPortal.Web.Features.CapacityRequests;
 
 public sealed class ShiftPlanInput
 {
@@ -47,7 +48,7 @@ public sealed class ShiftPlanInputValidator : Validator<ShiftPlanInput>
     {
         RuleFor(x => x.StartsAtLocal).NotEmpty();
         RuleFor(x => x.EndsAtLocal).NotEmpty().GreaterThan(x => x.StartsAtLocal).WithMessage("A shift must end after it starts.");
-        RuleFor(x => x).Must(x => x.EndsAtLocal - x.StartsAtLocal <= TimeSpan.FromHours(ShiftOperations.MaxShiftHours))
+        RuleFor(x => x).Must(x => x.EndsAtLocal - x.StartsAtLocal <= TimeSpan.FromHours(Shift.MaxHours))
             .WithName("endsAtLocal").WithMessage("A shift lasts at most 12 hours.");
         RuleFor(x => x.Headcount).InclusiveBetween(1, 1000);
     }
@@ -81,16 +82,6 @@ public sealed class CapacityResponseInputValidator : Validator<CapacityResponseI
     }
 }
 
-public sealed class CancelInput
-{
-    public string Reason { get; set; } = "";
-}
-
-public sealed class CancelInputValidator : Validator<CancelInput>
-{
-    public CancelInputValidator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(400);
-}
-
 /// <summary>Planners ask vendors for surge capacity shift by shift; vendors answer; commitments become the vendor's shifts.</summary>
 public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccessor scope, ShiftOperations shifts, Notifier notifier, TimeProvider clock)
 {
@@ -115,7 +106,7 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
 
         var zone = await db.TenantZoneAsync(ct);
         var now = clock.GetUtcNow();
-        var planned = shifts.PlanTimes(input.Shifts, e, zone, now);
+        var planned = PlanTimes(input.Shifts, e, zone, now);
         var respondBy = TenantTime.ToInstant(input.RespondByLocal, zone, "respondByLocal");
         if (respondBy <= now) throw new RuleViolation("respondByLocal", "The answer must be due in the future.");
         if (respondBy > planned.Min(p => p.StartsAt))
@@ -146,8 +137,7 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
     public async Task<CapacityRequest> RespondAsync(Guid id, CapacityResponseInput input, CancellationToken ct)
     {
         var request = await LoadAsync(id, ct);
-        if (request.Status == CapacityRequestStatus.Cancelled) throw RuleViolation.Conflict("status", "The request was cancelled.");
-        if (request.Status == CapacityRequestStatus.Responded) throw RuleViolation.Conflict("status", "The request is already answered.");
+        request.EnsureAnswerable();
 
         var now = clock.GetUtcNow();
         var errors = new List<(string, string)>();
@@ -160,7 +150,7 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
             else if (!answers.TryAdd(a.RequestedShiftId, a.Committed)) errors.Add(($"shifts[{i}].requestedShiftId", "This shift is answered twice."));
             else if (a.Committed > shift.Headcount)
                 errors.Add(($"shifts[{i}].committed", $"At most the {shift.Headcount} agents asked for can be committed."));
-            else if (a.Committed > 0 && shift.StartsAt <= now)
+            else if (a.Committed > 0 && shift.HasStarted(now))
                 errors.Add(($"shifts[{i}].committed", "This shift has already started: nobody can be assigned to it any more, so commit 0."));
         }
         if (errors.Count > 0) throw RuleViolation.ForRows(errors);
@@ -170,25 +160,7 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
         if (committed == 0 && string.IsNullOrWhiteSpace(input.Message))
             throw new RuleViolation("message", "Say why when declining, so the planner can plan around it.");
 
-        foreach (var shift in request.Shifts) shift.Committed = answers.GetValueOrDefault(shift.Id);
-        request.Answer = committed == 0 ? CapacityAnswer.Declined : committed == asked ? CapacityAnswer.Full : CapacityAnswer.Partial;
-        request.Status = CapacityRequestStatus.Responded;
-        request.ResponseMessage = Clean(input.Message);
-        request.RespondedAt = now;
-        request.RespondedBy = scope.Required.ActorName;
-        request.RespondedLate = now > request.RespondBy;
-        request.UpdatedAt = now;
-        foreach (var planned in request.Shifts.Where(x => x.Committed > 0))
-        {
-            var shift = new Shift
-            {
-                TenantId = request.TenantId, VendorId = request.VendorId, EventId = request.EventId, SkillId = request.SkillId,
-                RequestId = request.Id, StartsAt = planned.StartsAt, EndsAt = planned.EndsAt, Headcount = planned.Committed!.Value,
-                CreatedAt = now, UpdatedAt = now,
-            };
-            db.Shifts.Add(shift);
-            planned.ShiftId = shift.Id;
-        }
+        db.Shifts.AddRange(request.Respond(answers, Clean(input.Message), scope.Required.ActorName, now));
         await notifier.CapacityAnsweredAsync(request, committed, asked, ct);
         await SaveRacingAsync(ct);
         notifier.Dispatch(request.TenantId);
@@ -199,17 +171,41 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
     public async Task<CapacityRequest> CancelAsync(Guid id, string reason, CancellationToken ct)
     {
         var request = await LoadAsync(id, ct);
-        if (request.Status == CapacityRequestStatus.Cancelled) return request;
         var now = clock.GetUtcNow();
-        request.Status = CapacityRequestStatus.Cancelled;
-        request.CancelReason = reason.Trim();
-        request.UpdatedAt = now;
-        var committed = await db.Shifts.Where(x => x.RequestId == id && x.Status == ShiftStatus.Scheduled && x.StartsAt > now).ToListAsync(ct);
-        foreach (var shift in committed) await shifts.ReleaseAsync(shift, request.CancelReason, ct);
+        if (!request.Cancel(reason, now)) return request;
+        var committed = await db.Shifts.Where(x => x.RequestId == id && x.Status == ShiftStatus.Scheduled).Where(Shift.NotStartedBy(now)).ToListAsync(ct);
+        foreach (var shift in committed) await shifts.ReleaseAsync(shift, request.CancelReason!, ct);
         await notifier.CapacityRequestCancelledAsync(request, committed.Count, ct);
         await SaveRacingAsync(ct);
         notifier.Dispatch(request.TenantId);
         return request;
+    }
+
+    private readonly record struct PlannedTimes(DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Headcount);
+
+    /// <summary>Turns local shift times into instants; every wrong shift is reported (a time the clocks skip, a day outside the event, the past).</summary>
+    private static List<PlannedTimes> PlanTimes(IReadOnlyList<ShiftPlanInput> plan, SurgeEvent e, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var errors = new List<(string, string)>();
+        var result = new List<PlannedTimes>(plan.Count);
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var p = plan[i];
+            var where = $"shifts[{i}]";
+            try
+            {
+                var times = Shift.Schedule(p.StartsAtLocal, p.EndsAtLocal, e, zone, now, where);
+                if (result.Any(r => r.StartsAt == times.Start && r.EndsAt == times.End))
+                    errors.Add(($"{where}.startsAtLocal", "The same shift is planned twice; raise its headcount instead."));
+                else result.Add(new PlannedTimes(times.Start, times.End, p.Headcount));
+            }
+            catch (RuleViolation rule)
+            {
+                errors.Add((rule.Field, rule.Message));
+            }
+        }
+        if (errors.Count > 0) throw RuleViolation.ForRows(errors);
+        return result;
     }
 
     private async Task<CapacityRequest> LoadAsync(Guid id, CancellationToken ct) =>

@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using VendorPortal.Web.Features.Identity;
 using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
-namespace VendorPortal.Web.Features.Shifts.Pages;
+using VendorPortal.Web.Features.Shifts;
 
-public sealed record FilterOption(Guid Id, string Name);
+namespace VendorPortal.Web.Features.CapacityRequests.Pages;
 
 [Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
-public sealed class RequestsModel(AppDbContext db, ShiftReads reads, TimeProvider clock) : PageModel
+public sealed class RequestsModel(AppDbContext db, CapacityRequestReads reads, TimeProvider clock) : PageModel
 {
     [FromQuery(Name = "event")] public Guid? EventId { get; set; }
     [FromQuery(Name = "vendor")] public Guid? VendorId { get; set; }

@@ -1,6 +1,7 @@
+using VendorPortal.Tests.Shifts;
 using VendorPortal.Tests.Agents;
 
-namespace VendorPortal.Tests.Shifts;
+namespace VendorPortal.Tests.CapacityRequests;
 
 [Collection(AppCollection.Name)]
 public sealed class CapacityFlowTests(AppFactory app)

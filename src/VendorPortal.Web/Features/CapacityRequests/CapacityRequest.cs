@@ -1,4 +1,6 @@
-namespace VendorPortal.Web.Features.Shifts;
+using VendorPortal.Web.Features.Shifts;
+
+namespace VendorPortal.Web.Features.CapacityRequests;
 
 public enum CapacityRequestStatus
 {
@@ -40,6 +42,56 @@ public sealed class CapacityRequest : IVendorOwned, IAudited
     public DateTimeOffset UpdatedAt { get; set; }
 
     public List<RequestedShift> Shifts { get; init; } = [];
+
+    /// <summary>Still waiting for the vendor's answer after the respond-by time.</summary>
+    public bool IsOverdue(DateTimeOffset now) => Status == CapacityRequestStatus.Sent && now > RespondBy;
+
+    /// <summary>A request is answered once; a cancelled one cannot be answered (both 409).</summary>
+    public void EnsureAnswerable()
+    {
+        if (Status == CapacityRequestStatus.Cancelled) throw RuleViolation.Conflict("status", "The request was cancelled.");
+        if (Status == CapacityRequestStatus.Responded) throw RuleViolation.Conflict("status", "The request is already answered.");
+    }
+
+    /// <summary>
+    /// Records the vendor's answer (agents committed per requested shift; a shift left out commits 0) and returns the shifts
+    /// the commitments become. An answer after the respond-by time is kept and marked late.
+    /// </summary>
+    public List<Shift> Respond(IReadOnlyDictionary<Guid, int> committed, string? message, string actor, DateTimeOffset now)
+    {
+        EnsureAnswerable();
+        foreach (var shift in Shifts) shift.Committed = committed.GetValueOrDefault(shift.Id);
+        var total = Shifts.Sum(s => s.Committed ?? 0);
+        Answer = total == 0 ? CapacityAnswer.Declined : total == Shifts.Sum(s => s.Headcount) ? CapacityAnswer.Full : CapacityAnswer.Partial;
+        Status = CapacityRequestStatus.Responded;
+        ResponseMessage = message;
+        RespondedAt = now;
+        RespondedBy = actor;
+        RespondedLate = now > RespondBy;
+        UpdatedAt = now;
+        var made = new List<Shift>();
+        foreach (var planned in Shifts.Where(x => x.Committed > 0))
+        {
+            var shift = new Shift
+            {
+                TenantId = TenantId, VendorId = VendorId, EventId = EventId, SkillId = SkillId, RequestId = Id,
+                StartsAt = planned.StartsAt, EndsAt = planned.EndsAt, Headcount = planned.Committed!.Value, CreatedAt = now, UpdatedAt = now,
+            };
+            planned.ShiftId = shift.Id;
+            made.Add(shift);
+        }
+        return made;
+    }
+
+    /// <summary>Withdraws the request; false when it already was.</summary>
+    public bool Cancel(string reason, DateTimeOffset now)
+    {
+        if (Status == CapacityRequestStatus.Cancelled) return false;
+        Status = CapacityRequestStatus.Cancelled;
+        CancelReason = reason.Trim();
+        UpdatedAt = now;
+        return true;
+    }
 }
 
 /// <summary>One shift of a request: what was asked for and what the vendor committed.</summary>
@@ -55,6 +107,8 @@ public sealed class RequestedShift : IVendorOwned
     public int? Committed { get; set; }
     /// <summary>The vendor-owned shift the commitment became.</summary>
     public Guid? ShiftId { get; set; }
+
+    public bool HasStarted(DateTimeOffset now) => StartsAt <= now;
 }
 
 public sealed class CapacityRequestConfiguration : IEntityTypeConfiguration<CapacityRequest>

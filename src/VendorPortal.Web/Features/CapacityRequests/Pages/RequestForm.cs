@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
-namespace VendorPortal.Web.Features.Shifts.Pages;
+using VendorPortal.Web.Features.Shifts;
+using VendorPortal.Web.Features.Shifts.Pages;
+
+namespace VendorPortal.Web.Features.CapacityRequests.Pages;
 
 /// <summary>One row of the shift plan as typed, in the tenant's local time.</summary>
 public sealed class ShiftRow

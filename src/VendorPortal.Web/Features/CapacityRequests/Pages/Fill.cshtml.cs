@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using VendorPortal.Web.Features.Events;
 using VendorPortal.Web.Features.Identity;
 
-namespace VendorPortal.Web.Features.Shifts.Pages;
+using VendorPortal.Web.Features.Shifts;
+
+namespace VendorPortal.Web.Features.CapacityRequests.Pages;
 
 /// <summary>One skill's slots in the fill view, with its totals.</summary>
 public sealed record FillSkill(string Skill, IReadOnlyList<FillSlot> Slots)
@@ -13,7 +15,7 @@ public sealed record FillSkill(string Skill, IReadOnlyList<FillSlot> Slots)
 }
 
 [Authorize(Roles = $"{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
-public sealed class FillModel(AppDbContext db, EventOperations events, ShiftReads reads) : PageModel
+public sealed class FillModel(AppDbContext db, EventOperations events, CapacityRequestReads reads) : PageModel
 {
     public EventResponse Event { get; private set; } = null!;
     public string ZoneId { get; private set; } = "";

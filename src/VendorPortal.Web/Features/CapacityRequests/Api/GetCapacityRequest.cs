@@ -1,0 +1,23 @@
+using VendorPortal.Web.Features.Identity;
+
+using VendorPortal.Web.Features.Shifts;
+
+namespace VendorPortal.Web.Features.CapacityRequests.Api;
+
+public sealed class CapacityRequestRoute
+{
+    public Guid Id { get; set; }
+}
+
+public sealed class GetCapacityRequest(CapacityRequestReads reads) : Endpoint<CapacityRequestRoute, CapacityRequestResponse>
+{
+    public override void Configure()
+    {
+        Get("capacity-requests/{id}");
+        Group<TenantGroup>();
+        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+    }
+
+    public override async Task HandleAsync(CapacityRequestRoute req, CancellationToken ct) =>
+        await Send.OkAsync(await reads.RequestAsync(req.Id, ct), ct);
+}

@@ -1,0 +1,43 @@
+using RequestSizeLimitAttribute = Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute;
+using VendorPortal.Web.Features.Identity;
+
+namespace VendorPortal.Web.Features.Shifts.Api;
+
+public sealed class RecordConfirmationsRequest
+{
+    [FromBody] public List<ConfirmationInput> Decisions { get; set; } = [];
+}
+
+public sealed class RecordConfirmationsValidator : Validator<RecordConfirmationsRequest>
+{
+    public RecordConfirmationsValidator()
+    {
+        RuleFor(x => x.Decisions).NotNull().Must(d => d.Count is >= 1 and <= ShiftOperations.MaxBatch).WithMessage("Send one to 10,000 decisions.");
+        RuleForEach(x => x.Decisions).NotNull().ChildRules(d =>
+        {
+            d.RuleFor(x => x.AssignmentId).NotEmpty();
+            d.RuleFor(x => x.Decision).IsInEnum();
+            d.RuleFor(x => x.Reason).MaximumLength(400);
+        });
+    }
+}
+
+public sealed class RecordConfirmations(ShiftOperations shifts) : Endpoint<RecordConfirmationsRequest, ConfirmationResult>
+{
+    public override void Configure()
+    {
+        Post("confirmations");
+        Group<TenantGroup>();
+        Roles(TenantRoles.VendorManager);
+        Options(o => o.WithMetadata(new RequestSizeLimitAttribute(4 * 1024 * 1024)));
+        Summary(s =>
+        {
+            s.Summary = "Confirms or declines assignments in bulk, all-or-nothing: [{ assignmentId, decision: confirm|decline, reason }].";
+            s.Description = "Any wrong row changes nothing and every wrong row is named ([i].field). Declines need a reason and free the place. " +
+                "A decision after the tenant's confirmation deadline is kept and marked late; repeating a decision changes nothing.";
+        });
+    }
+
+    public override async Task HandleAsync(RecordConfirmationsRequest req, CancellationToken ct) =>
+        await Send.OkAsync(await shifts.DecideAsync(req.Decisions, ct), ct);
+}
