@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
+using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Hosting;
 
@@ -116,7 +117,9 @@ public static partial class ApiDocument
                         new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", ctx.Document)] = [] },
                         new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", ctx.Document)] = [] },
                     ];
-                    var roles = metadata.OfType<IAuthorizeData>().Select(a => a.Roles).Where(r => !string.IsNullOrEmpty(r)).ToList();
+                    var roles = metadata.OfType<IAuthorizeData>()
+                        .Select(a => Enum.TryParse<Permission>(a.Policy, out var permission) ? string.Join(",", Permissions.Roles[permission]) : a.Roles)
+                        .Where(r => !string.IsNullOrEmpty(r)).ToList();
                     if (roles.Count > 0)
                         op.Description = $"{op.Description}\n\nRoles: {string.Join(", ", roles)}".Trim();
                 }

@@ -69,7 +69,8 @@ public static class Authentication
             }));
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(PlatformOperatorPolicy, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.PlatformOperator, "true"));
+            .AddPolicy(PlatformOperatorPolicy, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.PlatformOperator, "true"))
+            .AddPermissionPolicies(services);
 
         services.Configure<LoginRateLimitOptions>(configuration.GetSection(LoginRateLimitOptions.Section));
         services.AddSingleton<SignInLimiter>();

@@ -5,6 +5,9 @@ namespace VendorPortal.Web.Shared;
 
 public sealed record NavItem(string Href, string Label, string Icon, bool Exact = false)
 {
+    /// <summary>What the page behind the link needs; the link shows only to those who may.</summary>
+    public Permission? Needs { get; init; }
+
     /// <summary>A count shown next to the label (open alerts); none when zero.</summary>
     public int Badge { get; init; }
 
@@ -17,30 +20,30 @@ public sealed record NavItem(string Href, string Label, string Icon, bool Exact 
         : path.StartsWith(Href, StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>What each tenant role finds in the navigation bar.</summary>
+/// <summary>
+/// What each tenant role finds in the navigation bar, in its order. Whether a role may open a page is
+/// <see cref="Permissions"/>' to say: a link the scope may not follow is dropped.
+/// </summary>
 public static class PortalNavigation
 {
-    /// <summary>Roles that see readiness alerts (and the count of open ones in the navigation).</summary>
-    public static bool SeesAlerts(AccessScope scope) => scope.Role is TenantRole.TenantAdmin or TenantRole.Planner or TenantRole.VendorManager;
-
     public static IReadOnlyList<NavItem> For(AccessScope scope, IStringLocalizer T, int openAlerts = 0)
     {
         var root = $"/t/{scope.TenantSlug}";
         var dashboard = new NavItem(root, T["Dashboard"], "speedometer2", Exact: true);
-        var vendors = new NavItem($"{root}/vendors", T["Vendors"], "buildings");
-        var skills = new NavItem($"{root}/skills", T["Skills"], "mortarboard");
+        var vendors = new NavItem($"{root}/vendors", T["Vendors"], "buildings") { Needs = Permission.ReadVendors };
+        var skills = new NavItem($"{root}/skills", T["Skills"], "mortarboard") { Needs = Permission.ReadSkills };
         // Vendor managers see only their own vendor's agents, pool, roster and statements: the query filters do that, not the links.
-        var agents = new NavItem($"{root}/agents", T["Agents"], "person-badge");
-        var pool = new NavItem($"{root}/pool", T["Reserve pool"], "bar-chart-line");
-        var training = new NavItem($"{root}/training", T["Training"], "calendar-check");
-        var staffing = new NavItem($"{root}/staffing", T["Staffing"], "calculator");
-        var statements = new NavItem($"{root}/statements", T["Statements"], "receipt");
-        var events = new NavItem($"{root}/events", T["Events"], "calendar-event");
-        var requests = new NavItem($"{root}/requests", T["Requests"], "inbox");
-        var shifts = new NavItem($"{root}/shifts", T["Shifts"], "calendar-week");
-        var readiness = new NavItem($"{root}/readiness", T["Readiness"], "activity");
-        var alerts = new NavItem($"{root}/alerts", T["Alerts"], "bell") { Badge = openAlerts };
-        return scope.Role switch
+        var agents = new NavItem($"{root}/agents", T["Agents"], "person-badge") { Needs = Permission.ReadAgents };
+        var pool = new NavItem($"{root}/pool", T["Reserve pool"], "bar-chart-line") { Needs = Permission.ReadAgents };
+        var training = new NavItem($"{root}/training", T["Training"], "calendar-check") { Needs = Permission.ReadTraining };
+        var staffing = new NavItem($"{root}/staffing", T["Staffing"], "calculator") { Needs = Permission.UseStaffingCalculator };
+        var statements = new NavItem($"{root}/statements", T["Statements"], "receipt") { Needs = Permission.ReadBilling };
+        var events = new NavItem($"{root}/events", T["Events"], "calendar-event") { Needs = Permission.ReadEvents };
+        var requests = new NavItem($"{root}/requests", T["Requests"], "inbox") { Needs = Permission.ReadCapacityRequests };
+        var shifts = new NavItem($"{root}/shifts", T["Shifts"], "calendar-week") { Needs = Permission.ReadShifts };
+        var readiness = new NavItem($"{root}/readiness", T["Readiness"], "activity") { Needs = Permission.WatchReadiness };
+        var alerts = new NavItem($"{root}/alerts", T["Alerts"], "bell") { Badge = openAlerts, Needs = Permission.WatchReadiness };
+        IReadOnlyList<NavItem> menu = scope.Role switch
         {
             TenantRole.TenantAdmin =>
             [
@@ -49,25 +52,37 @@ public static class PortalNavigation
                 {
                     Children =
                     [
-                        new($"{root}/users", T["Users"], "people"),
-                        new($"{root}/api-keys", T["API keys"], "key"),
-                        new($"{root}/audit", T["Audit"], "clock-history"),
-                        new($"{root}/settings", T["Settings"], "gear"),
+                        new($"{root}/users", T["Users"], "people") { Needs = Permission.ManageUsers },
+                        new($"{root}/api-keys", T["API keys"], "key") { Needs = Permission.ManageApiKeys },
+                        new($"{root}/audit", T["Audit"], "clock-history") { Needs = Permission.ReadAudit },
+                        new($"{root}/settings", T["Settings"], "gear") { Needs = Permission.ReadSettings },
                         skills,
                     ],
                 },
             ],
             TenantRole.VendorManager when scope.VendorId is { } vendorId =>
-                [dashboard, requests, shifts, readiness, alerts, events, agents, pool, training, statements, new($"{root}/vendors/{vendorId}", T["My vendor"], "building")],
+                [dashboard, requests, shifts, readiness, alerts, events, agents, pool, training, statements, new($"{root}/vendors/{vendorId}", T["My vendor"], "building") { Needs = Permission.ReadVendors }],
             TenantRole.VendorManager => [dashboard, requests, shifts, readiness, alerts, events, agents, pool, training],
             TenantRole.Finance =>
             [
                 dashboard, vendors, statements,
-                new($"{root}/rate-cards", T["Rate cards"], "tags"),
-                new($"{root}/scorecards", T["Scorecards"], "bar-chart"),
+                new($"{root}/rate-cards", T["Rate cards"], "tags") { Needs = Permission.ReadBilling },
+                new($"{root}/scorecards", T["Scorecards"], "bar-chart") { Needs = Permission.ReadBilling },
                 events, training, skills,
             ],
             _ => [dashboard, events, requests, shifts, readiness, alerts, vendors, agents, pool, training, staffing, skills],
         };
+        return Allowed(menu, scope);
+    }
+
+    private static List<NavItem> Allowed(IEnumerable<NavItem> items, AccessScope scope)
+    {
+        var allowed = new List<NavItem>();
+        foreach (var item in items.Where(i => i.Needs is not { } needs || scope.May(needs)))
+        {
+            if (item.Children.Count == 0) allowed.Add(item);
+            else if (Allowed(item.Children, scope) is { Count: > 0 } children) allowed.Add(item with { Children = children });
+        }
+        return allowed;
     }
 }

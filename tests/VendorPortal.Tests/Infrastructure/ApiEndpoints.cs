@@ -3,6 +3,7 @@ using FastEndpoints;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Tests.Infrastructure;
 
@@ -21,8 +22,11 @@ public sealed partial record ApiEndpoint(string Method, string Route, RouteEndpo
 
     public EndpointDefinition? Definition => Endpoint.Metadata.GetMetadata<EndpointDefinition>();
 
-    /// <summary>True when the endpoint's roles let a vendor manager in (no role list means any signed-in member).</summary>
-    public bool AllowsRole(string role) => Definition?.AllowedRoles is not { Count: > 0 } roles || roles.Contains(role);
+    /// <summary>True when the endpoint's permissions (or roles) let the role in (neither means any signed-in member).</summary>
+    public bool AllowsRole(string role) =>
+        Definition?.PreBuiltUserPolicies?.Where(p => Enum.IsDefined(typeof(Permission), p)).ToList() is { Count: > 0 } permissions
+            ? permissions.All(p => Permissions.Roles[Enum.Parse<Permission>(p)].Contains(Enum.Parse<TenantRole>(role)))
+            : Definition?.AllowedRoles is not { Count: > 0 } roles || roles.Contains(role);
 
     public IReadOnlyList<string> Parameters => [.. Endpoint.RoutePattern.Parameters.Select(p => p.Name)];
 

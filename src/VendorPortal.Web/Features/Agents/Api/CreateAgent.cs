@@ -8,7 +8,7 @@ public sealed class CreateAgent(AgentOperations agents) : Endpoint<AgentInput, A
     {
         Post("agents");
         Group<TenantGroup>();
-        Roles(TenantRoles.VendorManager, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageAgents));
         Description(b => b.ClearDefaultProduces(200).Produces<AgentResponse>(201));
     }
 

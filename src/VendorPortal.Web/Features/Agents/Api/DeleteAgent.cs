@@ -8,7 +8,7 @@ public sealed class DeleteAgent(AgentOperations agents) : Endpoint<AgentRouteReq
     {
         Delete("agents/{agentId}");
         Group<TenantGroup>();
-        Roles(TenantRoles.VendorManager, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageAgents));
         Summary(s => s.Summary = "Removes an agent; one with training history is marked as left instead, keeping the trail.");
     }
 

@@ -16,7 +16,7 @@ public sealed class ExportAgents(AgentExport export) : Endpoint<ExportAgentsRequ
     {
         Get("agents/export");
         Group<TenantGroup>();
-        Roles(TenantRoles.All);
+        Policies(nameof(Permission.ReadAgents));
         Description(b => b.ClearDefaultProduces(200).Produces(200, typeof(string), "text/csv"));
         Summary(s =>
         {

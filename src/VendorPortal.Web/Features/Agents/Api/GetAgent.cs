@@ -13,7 +13,7 @@ public sealed class GetAgent(AgentOperations agents) : Endpoint<AgentRouteReques
     {
         Get("agents/{agentId}");
         Group<TenantGroup>();
-        Roles(TenantRoles.All);
+        Policies(nameof(Permission.ReadAgents));
         Summary(s => s.Summary = "One agent with its skills and what it is trained for (trainedFor).");
     }
 

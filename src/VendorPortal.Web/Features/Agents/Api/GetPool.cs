@@ -8,7 +8,7 @@ public sealed class GetPool(PoolDepth pool) : EndpointWithoutRequest<PoolRespons
     {
         Get("pool");
         Group<TenantGroup>();
-        Roles(TenantRoles.All);
+        Policies(nameof(Permission.ReadAgents));
         Summary(s => s.Summary = "Reserve depth per vendor and skill: active and trained agents against reserve ratio × planned peak.");
     }
 

@@ -9,7 +9,7 @@ public sealed class ImportAgents(AgentImport import) : EndpointWithoutRequest<Im
     {
         Post("agents/import");
         Group<TenantGroup>();
-        Roles(TenantRoles.VendorManager, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageAgents));
         Options(o => o.WithMetadata(new RequestSizeLimitAttribute(AgentImport.MaxBytes)));
         // Not an Accepts filter: routing would refuse other media types before authentication and tenancy run.
         Description(b => b.WithMetadata(new CsvUpload()));

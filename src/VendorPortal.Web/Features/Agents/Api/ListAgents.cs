@@ -18,7 +18,7 @@ public sealed class ListAgents(AppDbContext db, AgentOperations agents) : Endpoi
     {
         Get("agents");
         Group<TenantGroup>();
-        Roles(TenantRoles.All);
+        Policies(nameof(Permission.ReadAgents));
         Summary(s => s.Summary = "Lists reserve agents; vendor users see only their own vendor's.");
     }
 

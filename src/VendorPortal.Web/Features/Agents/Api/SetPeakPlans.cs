@@ -27,7 +27,7 @@ public sealed class SetPeakPlans(PoolDepth pool) : Endpoint<SetPeakPlansRequest,
     {
         Put("pool/plans");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.PlanPool));
         Summary(s => s.Summary = "Sets the planned peak headcount per vendor and skill (all-or-nothing); returns the new pool depth.");
     }
 

@@ -19,7 +19,7 @@ public sealed class UpdateAgent(AgentOperations agents) : Endpoint<UpdateAgentRe
     {
         Put("agents/{agentId}");
         Group<TenantGroup>();
-        Roles(TenantRoles.VendorManager, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageAgents));
     }
 
     public override async Task HandleAsync(UpdateAgentRequest req, CancellationToken ct)

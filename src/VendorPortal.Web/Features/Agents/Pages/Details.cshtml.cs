@@ -23,7 +23,7 @@ public sealed class DetailsModel(
     public AgentFormView Form { get; private set; } = null!;
     public IReadOnlyList<TrainingHistoryRow> History { get; private set; } = [];
     public TenantTime Time { get; private set; } = TenantTime.Utc;
-    public bool CanWrite => db.Scope!.Role is TenantRole.VendorManager or TenantRole.TenantAdmin;
+    public bool CanWrite => db.Scope!.May(Permission.ManageAgents);
 
     public async Task<IActionResult> OnGetAsync(Guid agentId, CancellationToken ct)
     {

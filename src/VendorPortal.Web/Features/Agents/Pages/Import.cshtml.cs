@@ -10,7 +10,7 @@ namespace VendorPortal.Web.Features.Agents.Pages;
 
 public sealed record ImportLineError(long Line, IReadOnlyList<string> Problems);
 
-[Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.TenantAdmin}")]
+[Authorize(Policy = nameof(Permission.ManageAgents))]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class ImportModel(

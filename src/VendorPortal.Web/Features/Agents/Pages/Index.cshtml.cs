@@ -19,7 +19,7 @@ public sealed class IndexModel(AppDbContext db, AgentOperations agents, AgentExp
     public IReadOnlyDictionary<Guid, string> VendorNames { get; private set; } = new Dictionary<Guid, string>();
     public IReadOnlyList<SkillOption> Skills { get; private set; } = [];
     public bool IsVendor => db.Scope!.IsVendor;
-    public bool CanWrite => db.Scope!.Role is TenantRole.VendorManager or TenantRole.TenantAdmin;
+    public bool CanWrite => db.Scope!.May(Permission.ManageAgents);
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Search) || Status is not null || !string.IsNullOrEmpty(Skill) || VendorId is not null;
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -7,7 +7,7 @@ using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Features.Agents.Pages;
 
-[Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.TenantAdmin}")]
+[Authorize(Policy = nameof(Permission.ManageAgents))]
 public sealed class NewModel(AppDbContext db, AgentOperations agents, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty, ValidateNever] public AgentForm Input { get; set; } = new();

@@ -26,7 +26,7 @@ public sealed class ListAlerts(AlertOperations alerts) : Endpoint<ListAlertsRequ
     {
         Get("alerts");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.WatchReadiness));
         Summary(s =>
         {
             s.Summary = "Readiness alerts, newest first; a vendor manager sees their own vendor's.";
@@ -48,7 +48,7 @@ public sealed class AcknowledgeAlert(AlertOperations alerts) : EndpointWithoutRe
     {
         Post("alerts/{id}/acknowledge");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.WatchReadiness));
         Summary(s => s.Summary = "Marks the alert acknowledged (no body); acknowledging it again changes nothing. Another vendor's alert is not found (404).");
     }
 

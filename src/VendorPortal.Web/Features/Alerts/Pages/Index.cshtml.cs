@@ -6,7 +6,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Alerts.Pages;
 
-[Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
+[Authorize(Policy = nameof(Permission.WatchReadiness))]
 public sealed class IndexModel(AppDbContext db, AlertOperations alerts) : PageModel
 {
     /// <summary>open (default) or acknowledged.</summary>

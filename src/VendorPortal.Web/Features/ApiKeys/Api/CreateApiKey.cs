@@ -9,7 +9,7 @@ public sealed class CreateApiKey(ApiKeyOperations keys) : Endpoint<ApiKeyInput, 
         Post("api-keys");
         Group<TenantGroup>();
         Description(b => b.ClearDefaultProduces(200).Produces<CreatedApiKeyResponse>(201));
-        Roles(TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageApiKeys));
         Summary(s => s.Summary = "Creates an API key. The plain-text key is in this response only; store it now.");
     }
 

@@ -12,7 +12,7 @@ public sealed class ListApiKeys(AppDbContext db) : Endpoint<ListApiKeysRequest, 
     {
         Get("api-keys");
         Group<TenantGroup>();
-        Roles(TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageApiKeys));
     }
 
     public override async Task HandleAsync(ListApiKeysRequest req, CancellationToken ct) =>

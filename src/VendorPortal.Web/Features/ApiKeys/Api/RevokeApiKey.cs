@@ -13,7 +13,7 @@ public sealed class RevokeApiKey(ApiKeyOperations keys) : Endpoint<RevokeApiKeyR
     {
         Delete("api-keys/{id}");
         Group<TenantGroup>();
-        Roles(TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageApiKeys));
     }
 
     public override async Task HandleAsync(RevokeApiKeyRequest req, CancellationToken ct)

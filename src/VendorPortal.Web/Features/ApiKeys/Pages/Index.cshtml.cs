@@ -14,7 +14,7 @@ public sealed record ApiKeyRow(Guid Id, string Name, TenantRole Role, string? Ve
 
 public sealed record KeyVendorOption(Guid Id, string Name);
 
-[Authorize(Roles = TenantRoles.TenantAdmin)]
+[Authorize(Policy = nameof(Permission.ManageApiKeys))]
 public sealed class IndexModel(
     AppDbContext db, ApiKeyOperations keys, TenantSettingsOperations settings, IStringLocalizer<SharedResource> T) : PageModel
 {

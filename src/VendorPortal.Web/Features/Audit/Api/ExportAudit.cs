@@ -27,7 +27,7 @@ public sealed class ExportAudit(AuditExport export) : Endpoint<ExportAuditReques
     {
         Get("audit/export");
         Group<TenantGroup>();
-        Roles(TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ReadAudit));
         Description(b => b.ClearDefaultProduces(200).Produces(200, typeof(string), "text/csv"));
         Summary(s =>
         {

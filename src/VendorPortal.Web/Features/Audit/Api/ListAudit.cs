@@ -20,7 +20,7 @@ public sealed class ListAudit(AppDbContext db) : Endpoint<ListAuditRequest, Page
     {
         Get("audit");
         Group<TenantGroup>();
-        Roles(TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ReadAudit));
         Summary(s => s.Summary = "The audit trail: who changed what, when, with the changed values; newest first.");
     }
 

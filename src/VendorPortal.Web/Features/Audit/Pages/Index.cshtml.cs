@@ -13,7 +13,7 @@ namespace VendorPortal.Web.Features.Audit.Pages;
 
 public sealed record ChangedValue(string Field, string Value);
 
-[Authorize(Roles = TenantRoles.TenantAdmin)]
+[Authorize(Policy = nameof(Permission.ReadAudit))]
 public sealed class IndexModel(AppDbContext db, TenantSettingsOperations settings, AuditExport export) : PageModel
 {
     private const int MaxValueLength = 60;

@@ -8,7 +8,7 @@ public sealed class CreateRateCard(RateCardOperations cards) : Endpoint<RateCard
     {
         Post("rate-cards");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageRateCards));
         Description(b => b.ClearDefaultProduces(200).Produces<RateCardResponse>(201));
         Summary(s => s.Summary = "Adds a rate card in the tenant's currency: graduated tiers (price per contact, up to four decimals), optional monthly minimum. 409 when it would overlap another card of the same vendor and skill.");
     }

@@ -8,7 +8,7 @@ public sealed class DownloadStatementCsv(StatementOperations statements) : Endpo
     {
         Get("statements/{id}/csv");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.ReadBilling));
         Description(b => b.ClearDefaultProduces(200).Produces(200, typeof(string), "text/csv"));
         Summary(s => s.Summary = "The statement's lines, adjustments, tax and total as CSV (UTF-8 with BOM, invariant numbers, formula-like text neutralised); the same figures as the PDF. Its SHA-256 is the issued statement's content hash.");
     }

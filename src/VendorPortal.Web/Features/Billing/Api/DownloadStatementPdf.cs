@@ -8,7 +8,7 @@ public sealed class DownloadStatementPdf(StatementOperations statements) : Endpo
     {
         Get("statements/{id}/pdf");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.ReadBilling));
         Description(b => b.ClearDefaultProduces(200).Produces(200, typeof(byte[]), "application/pdf"));
         Summary(s => s.Summary = "The statement as PDF: an issued statement returns the bytes stored at issue (stamped VOID once voided); a draft is drawn fresh with a DRAFT watermark.");
     }

@@ -8,7 +8,7 @@ public sealed class GenerateStatement(StatementOperations statements) : Endpoint
     {
         Post("statements");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.DraftStatements));
         Description(b => b.ClearDefaultProduces(200).Produces<StatementDetail>(201));
         Summary(s => s.Summary = "Drafts a vendor's statement for a month (yyyy-MM) or custom dates: lines per skill, tier and rate card (optionally per day), each rounded once; adjustments, optional tax. 422 when contacts have no rate card; 409 when another statement covers the period.");
     }

@@ -13,7 +13,7 @@ public sealed class GetRateCard(RateCardOperations cards) : Endpoint<RateCardRou
     {
         Get("rate-cards/{id}");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.ReadBilling));
         Summary(s => s.Summary = "One rate card; a vendor's managers see only their own vendor's cards.");
     }
 

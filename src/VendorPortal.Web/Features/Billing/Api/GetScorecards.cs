@@ -25,7 +25,7 @@ public sealed class GetScorecards(AppDbContext db, Scorecards scorecards) : Endp
     {
         Get("scorecards");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.ReadBilling));
         Summary(s =>
         {
             s.Summary = "Per vendor for local dates from..to: contacts, cost, cost per contact, answer rate, handle time, complaint rate, training pass rate, confirmation rate and no-show rate.";

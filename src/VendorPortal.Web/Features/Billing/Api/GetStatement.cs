@@ -13,7 +13,7 @@ public sealed class GetStatement(StatementOperations statements) : Endpoint<Stat
     {
         Get("statements/{id}");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.ReadBilling));
         Summary(s => s.Summary = "A statement with its lines and adjustments; vendor managers see their own vendor's only.");
     }
 

@@ -9,7 +9,7 @@ public sealed class ImportContactVolumes(ContactVolumeOperations volumes) : Endp
     {
         Post("contact-volumes/import");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.RecordContactVolumes));
         Options(o => o.WithMetadata(new RequestSizeLimitAttribute(ContactVolumeOperations.MaxCsvBytes)));
         Description(b => b.WithMetadata(new CsvUpload()));
         Summary(s =>

@@ -18,7 +18,7 @@ public sealed class IssueStatement(StatementOperations statements) : Endpoint<Is
     {
         Post("statements/{id}/issue");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.IssueStatements));
         Summary(s => s.Summary = "Issues a draft: numbers it (yyyy-nnnn per tenant and year, gap-free), fixes its content hash and stores its PDF; from then on it never changes.");
     }
 

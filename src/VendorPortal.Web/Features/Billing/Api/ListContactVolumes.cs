@@ -18,7 +18,7 @@ public sealed class ListContactVolumes(AppDbContext db) : Endpoint<ListContactVo
     {
         Get("contact-volumes");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.ReadBilling));
         Summary(s => s.Summary = "Lists contact volumes by date, skill and interval; filter by vendor, skill and local dates. Vendor managers see their own.");
     }
 

@@ -18,7 +18,7 @@ public sealed class ListRateCards(AppDbContext db, RateCardOperations cards) : E
     {
         Get("rate-cards");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.ReadBilling));
         Summary(s => s.Summary = "Lists rate cards by vendor, skill and start date; a vendor's managers see only their own.");
     }
 

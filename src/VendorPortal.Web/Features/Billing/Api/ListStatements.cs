@@ -20,7 +20,7 @@ public sealed class ListStatements(AppDbContext db) : Endpoint<ListStatementsReq
     {
         Get("statements");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.ReadBilling));
         Summary(s => s.Summary = "Lists statements, newest period first; vendor managers see their own vendor's only.");
     }
 

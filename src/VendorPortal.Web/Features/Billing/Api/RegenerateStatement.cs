@@ -25,7 +25,7 @@ public sealed class RegenerateStatement(StatementOperations statements) : Endpoi
     {
         Post("statements/{id}/regenerate");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.DraftStatements));
         Summary(s => s.Summary = "Recomputes a draft from the current volumes and rate cards, replacing its tax rate and adjustments (send both; an empty list clears them). 409 once issued.");
     }
 

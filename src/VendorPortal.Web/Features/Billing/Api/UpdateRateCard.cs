@@ -19,7 +19,7 @@ public sealed class UpdateRateCard(RateCardOperations cards) : Endpoint<UpdateRa
     {
         Put("rate-cards/{id}");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageRateCards));
         Summary(s => s.Summary = "Changes a rate card (e.g. ends it so a new one can start). Issued statements keep the prices they were issued with.");
     }
 

@@ -26,7 +26,7 @@ public sealed class UpsertContactVolumes(ContactVolumeOperations volumes) : Endp
     {
         Post("contact-volumes");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.RecordContactVolumes));
         Options(o => o.WithMetadata(new RequestSizeLimitAttribute(8 * 1024 * 1024)));
         Summary(s =>
         {

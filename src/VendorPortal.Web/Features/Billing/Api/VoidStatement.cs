@@ -19,7 +19,7 @@ public sealed class VoidStatement(StatementOperations statements) : Endpoint<Voi
     {
         Post("statements/{id}/void");
         Group<TenantGroup>();
-        Roles(TenantRoles.Finance, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.IssueStatements));
         Summary(s => s.Summary = "Voids a statement with a reason; its number stays used and its PDF is stamped VOID. Correct by drafting and issuing a new statement.");
     }
 

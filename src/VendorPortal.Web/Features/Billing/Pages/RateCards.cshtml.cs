@@ -15,7 +15,7 @@ public sealed class RateCardsModel(AppDbContext db, RateCardOperations cards) : 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (db.Scope!.Role is not (TenantRole.Finance or TenantRole.TenantAdmin or TenantRole.VendorManager)) return Forbid();
+        if (!db.Scope!.May(Permission.ReadBilling)) return Forbid();
         var paging = PortalPageRequest.Of(PageNumber, PageSize);
         var query = db.RateCards.AsNoTracking().OrderBy(c => c.VendorId).ThenBy(c => c.SkillId).ThenByDescending(c => c.EffectiveFrom).ThenBy(c => c.Id);
         var total = await query.CountAsync(ct);

@@ -19,7 +19,7 @@ public sealed class ScorecardsModel(AppDbContext db, Scorecards scorecards, Time
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (db.Scope!.Role is not (TenantRole.Finance or TenantRole.TenantAdmin or TenantRole.VendorManager)) return Forbid();
+        if (!db.Scope!.May(Permission.ReadBilling)) return Forbid();
         var zone = await db.TenantZoneAsync(ct);
         var today = DateOnly.FromDateTime(TenantTime.ToLocal(clock.GetUtcNow(), zone).DateTime);
         var firstOfMonth = new DateOnly(today.Year, today.Month, 1);

@@ -26,8 +26,9 @@ public sealed class StatementsModel(AppDbContext db, StatementOperations stateme
 
     public Paged<StatementResponse> Statements { get; private set; } = new([], 1, PortalPageRequest.DefaultPageSize, 0);
     public IReadOnlyList<(Guid Id, string Name)> Vendors { get; private set; } = [];
-    public bool MayRead => db.Scope!.Role is TenantRole.Finance or TenantRole.TenantAdmin or TenantRole.VendorManager;
-    public bool MayWrite => db.Scope!.Role is TenantRole.Finance or TenantRole.TenantAdmin;
+    public bool MayRead => db.Scope!.May(Permission.ReadBilling);
+    public bool MayDraft => db.Scope!.May(Permission.DraftStatements);
+    public bool MayIssue => db.Scope!.May(Permission.IssueStatements);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -38,7 +39,7 @@ public sealed class StatementsModel(AppDbContext db, StatementOperations stateme
 
     public async Task<IActionResult> OnPostDraftAsync(string tenant, CancellationToken ct)
     {
-        if (!MayWrite) return Forbid();
+        if (!MayDraft) return Forbid();
         var input = new StatementInput
         {
             VendorId = Input.VendorId, Month = Input.Month, TaxRate = Input.TaxPercent / 100m, DailyLines = Input.DailyLines,
@@ -77,7 +78,7 @@ public sealed class StatementsModel(AppDbContext db, StatementOperations stateme
 
     private async Task<IActionResult> ActAsync(string tenant, Func<Task<string>> action, CancellationToken ct)
     {
-        if (!MayWrite) return Forbid();
+        if (!MayIssue) return Forbid();
         try
         {
             TempData["Flash"] = await action();
@@ -93,7 +94,7 @@ public sealed class StatementsModel(AppDbContext db, StatementOperations stateme
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Vendors = MayWrite ? [.. (await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Select(v => new { v.Id, v.Name }).ToListAsync(ct)).Select(v => (v.Id, v.Name))] : [];
+        Vendors = MayDraft ? [.. (await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Select(v => new { v.Id, v.Name }).ToListAsync(ct)).Select(v => (v.Id, v.Name))] : [];
         var query = db.Statements.AsNoTracking();
         if (Status is { } status) query = query.Where(s => s.Status == status);
         var page = await query.OrderByDescending(s => s.PeriodStart).ThenBy(s => s.VendorName).ThenBy(s => s.Id)

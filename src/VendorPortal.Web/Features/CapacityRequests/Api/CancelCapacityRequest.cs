@@ -21,7 +21,7 @@ public sealed class CancelCapacityRequest(CapacityRequestOperations requests, Ca
     {
         Post("capacity-requests/{id}/cancel");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.RequestCapacity));
         Summary(s => s.Summary = "Withdraws a request with a reason; shifts committed under it that have not started are cancelled and their agents released. The vendor is told.");
     }
 

@@ -10,7 +10,7 @@ public sealed class CreateCapacityRequest(CapacityRequestOperations requests, Ca
     {
         Post("capacity-requests");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.RequestCapacity));
         Description(b => b.ClearDefaultProduces(200).Produces<CapacityRequestResponse>(201));
         Summary(s =>
         {

@@ -15,7 +15,7 @@ public sealed class GetCapacityRequest(CapacityRequestReads reads) : Endpoint<Ca
     {
         Get("capacity-requests/{id}");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.ReadCapacityRequests));
     }
 
     public override async Task HandleAsync(CapacityRequestRoute req, CancellationToken ct) =>

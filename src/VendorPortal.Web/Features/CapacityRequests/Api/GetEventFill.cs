@@ -15,7 +15,7 @@ public sealed class GetEventFill(CapacityRequestReads reads, Events.EventOperati
     {
         Get("events/{eventId}/fill");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.RequestCapacity));
         Summary(s => s.Summary = "The fill across vendors per skill and shift slot: needed, awaiting an answer, committed, confirmed, and the gap still to ask another vendor for.");
     }
 

@@ -19,7 +19,7 @@ public sealed class ListCapacityRequests(AppDbContext db, CapacityRequestReads r
     {
         Get("capacity-requests");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.ReadCapacityRequests));
         Summary(s => s.Summary = "Capacity requests, the ones due soonest first; a vendor manager sees their vendor's inbox.");
     }
 

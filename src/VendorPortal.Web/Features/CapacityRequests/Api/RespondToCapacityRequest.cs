@@ -22,7 +22,7 @@ public sealed class RespondToCapacityRequest(CapacityRequestOperations requests,
     {
         Post("capacity-requests/{id}/response");
         Group<TenantGroup>();
-        Roles(TenantRoles.VendorManager);
+        Policies(nameof(Permission.AnswerCapacityRequests));
         Summary(s =>
         {
             s.Summary = "The vendor's answer, once: agents committed per requested shift (all, part or 0; a shift left out is 0). Committed shifts become the vendor's shifts.";

@@ -14,7 +14,7 @@ public sealed record FillSkill(string Skill, IReadOnlyList<FillSlot> Slots)
     public int Gap => Slots.Sum(s => s.Gap);
 }
 
-[Authorize(Roles = $"{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
+[Authorize(Policy = nameof(Permission.RequestCapacity))]
 public sealed class FillModel(AppDbContext db, EventOperations events, CapacityRequestReads reads) : PageModel
 {
     public EventResponse Event { get; private set; } = null!;

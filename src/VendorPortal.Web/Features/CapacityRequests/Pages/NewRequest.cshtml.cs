@@ -19,7 +19,7 @@ public sealed record VendorOption(Guid Id, string Name);
 /// <summary>The request whose gap a backfill asks another vendor to fill.</summary>
 public sealed record BackfillOf(Guid RequestId, Guid EventId, string EventName, Guid VendorId, string VendorName, string Skill);
 
-[Authorize(Roles = $"{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
+[Authorize(Policy = nameof(Permission.RequestCapacity))]
 public sealed class NewRequestModel(
     AppDbContext db, CapacityRequestOperations requests, CapacityRequestReads reads, TimeProvider clock, IStringLocalizer<SharedResource> T)
     : PageModel

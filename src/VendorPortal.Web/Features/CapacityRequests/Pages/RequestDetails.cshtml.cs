@@ -16,7 +16,7 @@ public sealed class AnswerRow
     public int? Committed { get; set; }
 }
 
-[Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
+[Authorize(Policy = nameof(Permission.ReadCapacityRequests))]
 public sealed class RequestDetailsModel(
     AppDbContext db, CapacityRequestReads reads, CapacityRequestOperations requests, IStringLocalizer<SharedResource> T) : PageModel
 {
@@ -30,8 +30,8 @@ public sealed class RequestDetailsModel(
     public string? CancelError { get; private set; }
 
     public bool IsVendor => db.Scope!.IsVendor;
-    public bool CanPlan => db.Scope!.Role is TenantRole.Planner or TenantRole.TenantAdmin;
-    public bool CanAnswer => db.Scope!.Role == TenantRole.VendorManager && Capacity.Status == CapacityRequestStatus.Sent;
+    public bool CanPlan => db.Scope!.May(Permission.RequestCapacity);
+    public bool CanAnswer => db.Scope!.May(Permission.AnswerCapacityRequests) && Capacity.Status == CapacityRequestStatus.Sent;
     public bool CanCancel => CanPlan && Capacity.Status != CapacityRequestStatus.Cancelled;
     /// <summary>The answer left agents unasked-for: the planner can turn to another vendor for the rest.</summary>
     public bool LeftAGap => CanPlan && Capacity.Status == CapacityRequestStatus.Responded && Capacity.Answer is CapacityAnswer.Partial or CapacityAnswer.Declined;
@@ -45,7 +45,7 @@ public sealed class RequestDetailsModel(
 
     public async Task<IActionResult> OnPostRespondAsync(string tenant, Guid requestId, CancellationToken ct)
     {
-        if (db.Scope!.Role != TenantRole.VendorManager) return Forbid();
+        if (!db.Scope!.May(Permission.AnswerCapacityRequests)) return Forbid();
         if (!await LoadAsync(requestId, ct)) return NotFound();
         var input = new CapacityResponseInput
         {

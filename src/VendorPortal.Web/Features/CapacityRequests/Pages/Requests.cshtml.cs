@@ -7,7 +7,7 @@ using VendorPortal.Web.Features.Shifts;
 
 namespace VendorPortal.Web.Features.CapacityRequests.Pages;
 
-[Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
+[Authorize(Policy = nameof(Permission.ReadCapacityRequests))]
 public sealed class RequestsModel(AppDbContext db, CapacityRequestReads reads, TimeProvider clock) : PageModel
 {
     [FromQuery(Name = "event")] public Guid? EventId { get; set; }
@@ -23,7 +23,7 @@ public sealed class RequestsModel(AppDbContext db, CapacityRequestReads reads, T
     public string ZoneId { get; private set; } = "";
     public DateTimeOffset Now { get; private set; }
     public bool IsVendor => db.Scope!.IsVendor;
-    public bool CanPlan => db.Scope!.Role is TenantRole.Planner or TenantRole.TenantAdmin;
+    public bool CanPlan => db.Scope!.May(Permission.RequestCapacity);
     public bool IsFiltered => EventId is not null || VendorId is not null || Status is not null;
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -51,7 +51,7 @@ public sealed class DashboardModel(AppDbContext db, TenantSettingsOperations set
         SkillCount = await db.Skills.CountAsync(ct);
         Skills = await db.Skills.AsNoTracking().OrderBy(s => s.Code).Take(ListLimit).Select(SkillResponse.Projection).ToListAsync(ct);
 
-        if (PortalNavigation.SeesAlerts(Scope)) OpenAlerts = await db.Alerts.CountAsync(a => a.AcknowledgedAt == null, ct);
+        if (Scope.May(Permission.WatchReadiness)) OpenAlerts = await db.Alerts.CountAsync(a => a.AcknowledgedAt == null, ct);
         if (IsVendorManager) await LoadVendorWorkAsync(ct);
         if (IsVendor) return;
         MemberCount = await db.Memberships.CountAsync(ct);

@@ -8,7 +8,7 @@ public sealed class CreateEvent(EventOperations events) : Endpoint<EventInput, E
     {
         Post("events");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.PlanEvents));
         Description(b => b.ClearDefaultProduces(200).Produces<EventResponse>(201));
         Summary(s => s.Summary = "Creates a surge event: local first and last day, status and staffing assumptions (interval, service level, shrinkage, occupancy).");
     }

@@ -13,7 +13,7 @@ public sealed class GetEvent(EventOperations events) : Endpoint<EventRouteReques
     {
         Get("events/{eventId}");
         Group<TenantGroup>();
-        Roles(TenantRoles.All);
+        Policies(nameof(Permission.ReadEvents));
     }
 
     public override async Task HandleAsync(EventRouteRequest req, CancellationToken ct) =>

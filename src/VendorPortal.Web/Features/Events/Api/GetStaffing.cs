@@ -8,7 +8,7 @@ public sealed class GetStaffing(EventOperations events) : Endpoint<EventRouteReq
     {
         Get("events/{eventId}/staffing");
         Group<TenantGroup>();
-        Roles(TenantRoles.All);
+        Policies(nameof(Permission.ReadEvents));
         Summary(s =>
         {
             s.Summary = "Required agents per forecast interval (Erlang C) and per skill and day.";

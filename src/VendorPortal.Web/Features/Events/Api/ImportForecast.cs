@@ -9,7 +9,7 @@ public sealed class ImportForecast(ForecastImport import) : EndpointWithoutReque
     {
         Post("events/{eventId}/forecast/import");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.PlanEvents));
         Options(o => o.WithMetadata(new RequestSizeLimitAttribute(ForecastImport.MaxBytes)));
         // Not an Accepts filter: routing would refuse other media types before authentication and tenancy run.
         Description(b => b.WithMetadata(new CsvUpload()));

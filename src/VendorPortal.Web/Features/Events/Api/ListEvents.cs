@@ -16,7 +16,7 @@ public sealed class ListEvents(AppDbContext db) : Endpoint<ListEventsRequest, Pa
     {
         Get("events");
         Group<TenantGroup>();
-        Roles(TenantRoles.All);
+        Policies(nameof(Permission.ReadEvents));
         Summary(s => s.Summary = "Surge events (promotions), latest first; every member may read them, vendors too.");
     }
 

@@ -23,7 +23,7 @@ public sealed class ReplaceForecast(EventOperations events) : Endpoint<ReplaceFo
     {
         Put("events/{eventId}/forecast");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.PlanEvents));
         Options(o => o.WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ForecastImport.MaxBytes)));
         Summary(s =>
         {

@@ -19,7 +19,7 @@ public sealed class UpdateEvent(EventOperations events) : Endpoint<UpdateEventRe
     {
         Put("events/{eventId}");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.PlanEvents));
         Summary(s => s.Summary = "Edits an event; dates or interval that would strand forecast rows are refused (409) until the forecast is replaced.");
     }
 

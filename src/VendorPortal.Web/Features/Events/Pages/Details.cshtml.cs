@@ -23,9 +23,9 @@ public sealed class DetailsModel(AppDbContext db, EventOperations events, Foreca
     public IReadOnlyDictionary<(string Skill, DateOnly Date), int> LargestGaps { get; private set; } = new Dictionary<(string, DateOnly), int>();
     public IReadOnlyList<CapacityRequestResponse> Requests { get; private set; } = [];
     public IReadOnlyList<ForecastProblem> ForecastErrors { get; private set; } = [];
-    public bool CanPlan => db.Scope!.Role is TenantRole.Planner or TenantRole.TenantAdmin;
+    public bool CanPlan => db.Scope!.May(Permission.PlanEvents);
     /// <summary>Planners see every vendor's requests; a vendor manager sees their own (the query filter sees to that).</summary>
-    public bool SeesRequests => CanPlan || IsVendor;
+    public bool SeesRequests => db.Scope!.May(Permission.ReadCapacityRequests);
     public bool IsVendor => db.Scope!.Role == TenantRole.VendorManager;
     public bool ShowEdit { get; private set; }
 

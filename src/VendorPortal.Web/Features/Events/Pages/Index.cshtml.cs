@@ -14,7 +14,7 @@ public sealed class IndexModel(AppDbContext db, EventOperations events, TimeProv
     [BindProperty, ValidateNever] public EventInput Input { get; set; } = new();
 
     public Paged<EventResponse> Events { get; private set; } = new([], 1, PortalPageRequest.DefaultPageSize, 0);
-    public bool CanPlan => db.Scope!.Role is TenantRole.Planner or TenantRole.TenantAdmin;
+    public bool CanPlan => db.Scope!.May(Permission.PlanEvents);
     public bool ShowForm { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)

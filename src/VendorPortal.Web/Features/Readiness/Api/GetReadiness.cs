@@ -30,7 +30,7 @@ public sealed class GetReadiness(ReadinessReads readiness) : Endpoint<GetReadine
     {
         Get("readiness");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.WatchReadiness));
         Summary(s =>
         {
             s.Summary = "Per scheduled shift: required, assigned, confirmed, confirmed-and-trained, expected attendance, probability of reaching the requirement, status green|amber|red and the reasons it is not green.";

@@ -8,7 +8,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Readiness.Pages;
 
-[Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
+[Authorize(Policy = nameof(Permission.WatchReadiness))]
 public sealed class IndexModel(AppDbContext db, ReadinessReads readiness, TimeProvider clock) : PageModel
 {
     public const string AllEvents = "all";

@@ -20,7 +20,7 @@ public sealed class AssignAgents(ShiftOperations shifts, ShiftReads reads) : End
     {
         Post("shifts/{shiftId}/assignments");
         Group<TenantGroup>();
-        Roles(TenantRoles.VendorManager);
+        Policies(nameof(Permission.AssignAgents));
         Summary(s =>
         {
             s.Summary = "Assigns the vendor's own agents, all-or-nothing: active, with the shift's skill, not in an overlapping shift or training, within their weekly hours.";

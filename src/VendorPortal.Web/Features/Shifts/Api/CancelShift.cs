@@ -19,7 +19,7 @@ public sealed class CancelShift(ShiftOperations shifts, ShiftReads reads) : Endp
     {
         Post("shifts/{shiftId}/cancel");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ScheduleShifts));
         Summary(s => s.Summary = "Cancels a shift that has not started, with a reason: its agents are released and the vendor's managers are e-mailed. 409 once it has started.");
     }
 

@@ -8,7 +8,7 @@ public sealed class CreateShift(ShiftOperations shifts, ShiftReads reads) : Endp
     {
         Post("shifts");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ScheduleShifts));
         Description(b => b.ClearDefaultProduces(200).Produces<ShiftDetail>(201));
         Summary(s => s.Summary = "Adds a shift agreed with a vendor directly, outside a capacity request; times are the tenant's local time.");
     }

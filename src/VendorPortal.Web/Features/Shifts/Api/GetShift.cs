@@ -13,7 +13,7 @@ public sealed class GetShift(ShiftReads reads) : Endpoint<ShiftRoute, ShiftDetai
     {
         Get("shifts/{shiftId}");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.ReadShifts));
         Summary(s => s.Summary = "A shift and its agents: status, who decided and when, late decisions, decline reasons, trained for this event, attendance.");
     }
 

@@ -14,7 +14,7 @@ public sealed class GetShiftCalendar(ShiftCalendar calendar) : Endpoint<ShiftCal
     {
         Get("shifts/calendar.ics");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.ReadShifts));
         Description(b => b.ClearDefaultProduces(200).Produces(200, typeof(string), "text/calendar"));
         Summary(s =>
         {

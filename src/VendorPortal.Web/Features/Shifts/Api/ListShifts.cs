@@ -21,7 +21,7 @@ public sealed class ListShifts(AppDbContext db, ShiftReads reads, TimeProvider c
     {
         Get("shifts");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin, TenantRoles.VendorManager);
+        Policies(nameof(Permission.ReadShifts));
         Summary(s => s.Summary = "Shifts in time order with assigned, confirmed, declined and attendance counts; a vendor manager sees their vendor's.");
     }
 

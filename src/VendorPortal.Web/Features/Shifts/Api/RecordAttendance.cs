@@ -23,7 +23,7 @@ public sealed class RecordAttendance(ShiftOperations shifts) : Endpoint<RecordAt
     {
         Post("attendance");
         Group<TenantGroup>();
-        Roles(TenantRoles.VendorManager);
+        Policies(nameof(Permission.RecordAttendance));
         Options(o => o.WithMetadata(new RequestSizeLimitAttribute(4 * 1024 * 1024)));
         Summary(s => s.Summary = "Records who came, in bulk and all-or-nothing: [{ assignmentId, attended }] for confirmed agents of started shifts; feeds the no-show rate.");
     }

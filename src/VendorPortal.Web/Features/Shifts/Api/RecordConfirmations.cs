@@ -28,7 +28,7 @@ public sealed class RecordConfirmations(ShiftOperations shifts) : Endpoint<Recor
     {
         Post("confirmations");
         Group<TenantGroup>();
-        Roles(TenantRoles.VendorManager);
+        Policies(nameof(Permission.ConfirmAssignments));
         Options(o => o.WithMetadata(new RequestSizeLimitAttribute(4 * 1024 * 1024)));
         Summary(s =>
         {

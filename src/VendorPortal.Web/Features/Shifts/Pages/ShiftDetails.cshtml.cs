@@ -25,7 +25,7 @@ public sealed class AttendanceRow
     public bool? Attended { get; set; }
 }
 
-[Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
+[Authorize(Policy = nameof(Permission.ReadShifts))]
 public sealed class ShiftDetailsModel(
     AppDbContext db, ShiftReads reads, ShiftOperations shifts, TimeProvider clock, IStringLocalizer<SharedResource> T) : PageModel
 {
@@ -52,12 +52,11 @@ public sealed class ShiftDetailsModel(
     public Dictionary<Guid, string> RowProblems { get; } = [];
     public string? CancelError { get; private set; }
 
-    public bool IsVendorManager => db.Scope!.Role == TenantRole.VendorManager;
     public bool IsVendor => db.Scope!.IsVendor;
-    public bool CanPlan => db.Scope!.Role is TenantRole.Planner or TenantRole.TenantAdmin;
-    public bool CanAssign => IsVendorManager && Phase == ShiftPhase.Upcoming;
-    public bool CanDecide => IsVendorManager && Phase == ShiftPhase.Upcoming && Assignments.Any(a => a.Status.HoldsAPlace());
-    public bool CanRecordAttendance => IsVendorManager && Phase is ShiftPhase.Running or ShiftPhase.Over && Assignments.Any(a => a.Status == AssignmentStatus.Confirmed);
+    public bool CanPlan => db.Scope!.May(Permission.ScheduleShifts);
+    public bool CanAssign => db.Scope!.May(Permission.AssignAgents) && Phase == ShiftPhase.Upcoming;
+    public bool CanDecide => db.Scope!.May(Permission.ConfirmAssignments) && Phase == ShiftPhase.Upcoming && Assignments.Any(a => a.Status.HoldsAPlace());
+    public bool CanRecordAttendance => db.Scope!.May(Permission.RecordAttendance) && Phase is ShiftPhase.Running or ShiftPhase.Over && Assignments.Any(a => a.Status == AssignmentStatus.Confirmed);
     public bool CanCancel => CanPlan && Phase == ShiftPhase.Upcoming;
     public bool Started => Phase is ShiftPhase.Running or ShiftPhase.Over;
     public int PlacesLeft => Math.Max(0, Shift.Limit - Shift.Assigned);
@@ -67,7 +66,7 @@ public sealed class ShiftDetailsModel(
 
     public async Task<IActionResult> OnPostAssignAsync(string tenant, Guid shiftId, CancellationToken ct)
     {
-        if (!IsVendorManager) return Forbid();
+        if (!db.Scope!.May(Permission.AssignAgents)) return Forbid();
         if (!await LoadAsync(shiftId, ct)) return NotFound();
         if (AgentIds.Count == 0)
         {
@@ -94,7 +93,7 @@ public sealed class ShiftDetailsModel(
 
     public async Task<IActionResult> OnPostDecideAsync(string tenant, Guid shiftId, CancellationToken ct)
     {
-        if (!IsVendorManager) return Forbid();
+        if (!db.Scope!.May(Permission.ConfirmAssignments)) return Forbid();
         if (!await LoadAsync(shiftId, ct)) return NotFound();
         var current = Assignments.ToDictionary(a => a.Id);
         var changed = Decisions
@@ -131,7 +130,7 @@ public sealed class ShiftDetailsModel(
 
     public async Task<IActionResult> OnPostAttendanceAsync(string tenant, Guid shiftId, CancellationToken ct)
     {
-        if (!IsVendorManager) return Forbid();
+        if (!db.Scope!.May(Permission.RecordAttendance)) return Forbid();
         if (!await LoadAsync(shiftId, ct)) return NotFound();
         var current = Assignments.ToDictionary(a => a.Id);
         var changed = Attendance

@@ -6,7 +6,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Shifts.Pages;
 
-[Authorize(Roles = $"{TenantRoles.VendorManager},{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
+[Authorize(Policy = nameof(Permission.ReadShifts))]
 public sealed class ShiftsModel(AppDbContext db, ShiftReads reads, ShiftCalendar calendar, TimeProvider clock) : PageModel
 {
     [FromQuery(Name = "event")] public Guid? EventId { get; set; }

@@ -9,7 +9,7 @@ public sealed class CreateSkill(SkillOperations skills) : Endpoint<SkillInput, S
         Post("skills");
         Group<TenantGroup>();
         Description(b => b.ClearDefaultProduces(200).Produces<SkillResponse>(201));
-        Roles(TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageSkills));
     }
 
     public override async Task HandleAsync(SkillInput req, CancellationToken ct)

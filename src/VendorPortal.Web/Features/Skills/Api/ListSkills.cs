@@ -12,7 +12,7 @@ public sealed class ListSkills(AppDbContext db) : Endpoint<ListSkillsRequest, Pa
     {
         Get("skills");
         Group<TenantGroup>();
-        Roles(TenantRoles.All);
+        Policies(nameof(Permission.ReadSkills));
     }
 
     public override async Task HandleAsync(ListSkillsRequest req, CancellationToken ct) =>

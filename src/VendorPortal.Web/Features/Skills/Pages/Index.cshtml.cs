@@ -14,13 +14,13 @@ public sealed class IndexModel(AppDbContext db, SkillOperations skills, IStringL
     [BindProperty, ValidateNever] public SkillInput Input { get; set; } = new();
 
     public Paged<SkillResponse> Skills { get; private set; } = new([], 1, PortalPageRequest.DefaultPageSize, 0);
-    public bool IsAdmin => db.Scope!.Role == TenantRole.TenantAdmin;
+    public bool CanManage => db.Scope!.May(Permission.ManageSkills);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(string tenant, CancellationToken ct)
     {
-        if (!IsAdmin) return Forbid();
+        if (!CanManage) return Forbid();
         if (ModelState.Validate(new SkillInputValidator(), Input, nameof(Input), T))
         {
             try

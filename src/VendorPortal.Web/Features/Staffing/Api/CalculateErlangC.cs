@@ -34,7 +34,7 @@ public sealed class CalculateErlangC : Endpoint<ErlangCRequest, StaffingResult>
     {
         Get("staffing/erlang-c");
         Group<TenantGroup>();
-        Roles(TenantRoles.All);
+        Policies(nameof(Permission.UseStaffingCalculator));
         Summary(s =>
         {
             s.Summary = "Erlang C: agents needed for a service-level target in one interval.";

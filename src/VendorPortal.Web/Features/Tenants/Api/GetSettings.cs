@@ -8,7 +8,7 @@ public sealed class GetSettings(TenantSettingsOperations settings) : EndpointWit
     {
         Get("settings");
         Group<TenantGroup>();
-        Roles(TenantRoles.All);
+        Policies(nameof(Permission.ReadSettings));
     }
 
     public override async Task HandleAsync(CancellationToken ct) =>

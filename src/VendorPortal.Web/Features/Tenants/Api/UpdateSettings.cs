@@ -8,7 +8,7 @@ public sealed class UpdateSettings(TenantSettingsOperations settings) : Endpoint
     {
         Put("settings");
         Group<TenantGroup>();
-        Roles(TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageSettings));
     }
 
     public override async Task HandleAsync(TenantSettings req, CancellationToken ct) =>

@@ -15,7 +15,7 @@ public sealed class SettingsModel(AppDbContext db, TenantSettingsOperations sett
     [BindProperty, ValidateNever] public TenantSettings Input { get; set; } = new();
     [BindProperty] public string? AlertLeadHoursText { get; set; }
 
-    public bool IsAdmin => db.Scope!.Role == TenantRole.TenantAdmin;
+    public bool CanEdit => db.Scope!.May(Permission.ManageSettings);
     public IReadOnlyList<string> TimeZones => Zones.Value.Contains(Input.TimeZone) ? Zones.Value : [Input.TimeZone, .. Zones.Value];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -26,7 +26,7 @@ public sealed class SettingsModel(AppDbContext db, TenantSettingsOperations sett
 
     public async Task<IActionResult> OnPostAsync(string tenant, CancellationToken ct)
     {
-        if (!IsAdmin) return Forbid();
+        if (!CanEdit) return Forbid();
         Input.AlertLeadHours = ParseHours(AlertLeadHoursText);
         var valid = ModelState.Validate(new TenantSettingsValidator(), Input, nameof(Input), T,
             field => field.StartsWith(nameof(TenantSettings.AlertLeadHours), StringComparison.Ordinal) ? nameof(AlertLeadHoursText) : null);

@@ -19,7 +19,7 @@ public sealed class CancelTrainingSession(TrainingOperations training, TrainingR
     {
         Post("training-sessions/{id}/cancel");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ScheduleTraining));
         Summary(s => s.Summary = "Cancels a session with a reason; vendors with enrolled agents are e-mailed.");
     }
 

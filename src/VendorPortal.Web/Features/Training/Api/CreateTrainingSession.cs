@@ -8,7 +8,7 @@ public sealed class CreateTrainingSession(TrainingOperations training, TrainingR
     {
         Post("training-sessions");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ScheduleTraining));
         Description(b => b.ClearDefaultProduces(200).Produces<TrainingSessionDetail>(201));
         Summary(s => s.Summary = "Schedules a training session; start and end are the tenant's local time.");
     }

@@ -20,7 +20,7 @@ public sealed class EnrollAgents(TrainingOperations training, TrainingReads read
     {
         Post("training-sessions/{id}/enrollments");
         Group<TenantGroup>();
-        Roles(TenantRoles.VendorManager, TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.EnrolAgents));
         Summary(s => s.Summary = "Enrols agents all-or-nothing: active agents only, no overlapping sessions, never past capacity (409 when the seats ran out).");
     }
 

@@ -13,7 +13,7 @@ public sealed class GetTrainingSession(TrainingReads reads) : Endpoint<TrainingS
     {
         Get("training-sessions/{id}");
         Group<TenantGroup>();
-        Roles(TenantRoles.All);
+        Policies(nameof(Permission.ReadTraining));
         Summary(s => s.Summary = "A session and its roster with results; vendor users see only their own agents on the roster.");
     }
 

@@ -20,7 +20,7 @@ public sealed class ListTrainingSessions(AppDbContext db, TrainingReads reads, T
     {
         Get("training-sessions");
         Group<TenantGroup>();
-        Roles(TenantRoles.All);
+        Policies(nameof(Permission.ReadTraining));
     }
 
     public override async Task HandleAsync(ListTrainingSessionsRequest req, CancellationToken ct)

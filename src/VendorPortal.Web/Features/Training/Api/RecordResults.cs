@@ -28,7 +28,7 @@ public sealed class RecordResults(TrainingOperations training, TrainingReads rea
     {
         Post("training-sessions/{id}/results");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ScheduleTraining));
         Summary(s => s.Summary = "Records results (attended, passed, failed, noShow, optional score) all-or-nothing; passing makes the agent trained for the session's event and skills.");
     }
 

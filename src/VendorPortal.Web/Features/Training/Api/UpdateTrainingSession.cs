@@ -19,7 +19,7 @@ public sealed class UpdateTrainingSession(TrainingOperations training, TrainingR
     {
         Put("training-sessions/{id}");
         Group<TenantGroup>();
-        Roles(TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ScheduleTraining));
         Summary(s => s.Summary = "Edits or reschedules a session; vendors with enrolled agents are e-mailed when the time or place changes.");
     }
 

@@ -14,7 +14,7 @@ public sealed class WithdrawAgent(TrainingOperations training) : Endpoint<Withdr
     {
         Delete("training-sessions/{id}/enrollments/{agentId}");
         Group<TenantGroup>();
-        Roles(TenantRoles.VendorManager, TenantRoles.Planner, TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.EnrolAgents));
         Summary(s => s.Summary = "Withdraws an agent before a result is recorded, freeing the seat.");
     }
 

@@ -42,8 +42,8 @@ public sealed class DetailsModel(
     public string? CancelError { get; private set; }
 
     public bool IsVendor => db.Scope!.IsVendor;
-    public bool CanPlan => db.Scope!.Role is TenantRole.Planner or TenantRole.TenantAdmin;
-    public bool CanEnrol => db.Scope!.Role is TenantRole.VendorManager or TenantRole.Planner or TenantRole.TenantAdmin;
+    public bool CanPlan => db.Scope!.May(Permission.ScheduleTraining);
+    public bool CanEnrol => db.Scope!.May(Permission.EnrolAgents);
     public bool EnrolmentOpen => Phase == SessionPhase.Upcoming && CanEnrol;
     /// <summary>Only before the start: afterwards an agent who stayed away is a no-show, which vendors are measured on.</summary>
     public bool CanWithdraw => EnrolmentOpen;

@@ -19,7 +19,7 @@ public sealed class IndexModel(AppDbContext db, TrainingReads reads, TimeProvide
     public IReadOnlyList<IReadOnlyList<CalendarDay>> Weeks { get; private set; } = [];
     public string ZoneId { get; private set; } = "";
     public DateTimeOffset Now { get; private set; }
-    public bool CanSchedule => db.Scope!.Role is TenantRole.Planner or TenantRole.TenantAdmin;
+    public bool CanSchedule => db.Scope!.May(Permission.ScheduleTraining);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -7,7 +7,7 @@ using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Features.Training.Pages;
 
-[Authorize(Roles = $"{TenantRoles.Planner},{TenantRoles.TenantAdmin}")]
+[Authorize(Policy = nameof(Permission.ScheduleTraining))]
 public sealed class NewModel(AppDbContext db, TrainingOperations training, TimeProvider clock, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty, ValidateNever] public SessionForm Input { get; set; } = new();

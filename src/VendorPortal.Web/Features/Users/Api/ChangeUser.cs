@@ -19,7 +19,7 @@ public sealed class ChangeUser(UserOperations operations) : Endpoint<ChangeUserR
     {
         Patch("users/{userId}");
         Group<TenantGroup>();
-        Roles(TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageUsers));
         Summary(s => s.Summary = "Changes a person's role (and vendor) or disables/enables them in this tenant; their sign-ins end at once.");
     }
 

@@ -9,7 +9,7 @@ public sealed class CreateInvitation(InvitationOperations invitations) : Endpoin
         Post("invitations");
         Group<TenantGroup>();
         Description(b => b.ClearDefaultProduces(200).Produces<InvitationResponse>(201));
-        Roles(TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageUsers));
         Summary(s => s.Summary = "Invites a person with a role (and vendor); the e-mail goes out from a background job.");
     }
 

@@ -12,7 +12,7 @@ public sealed class ListInvitations(AppDbContext db) : Endpoint<ListInvitationsR
     {
         Get("invitations");
         Group<TenantGroup>();
-        Roles(TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageUsers));
     }
 
     public override async Task HandleAsync(ListInvitationsRequest req, CancellationToken ct) =>

@@ -14,7 +14,7 @@ public sealed class ListUsers(AppDbContext db, TimeProvider clock) : Endpoint<Li
     {
         Get("users");
         Group<TenantGroup>();
-        Roles(TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageUsers));
     }
 
     public override async Task HandleAsync(ListUsersRequest req, CancellationToken ct)

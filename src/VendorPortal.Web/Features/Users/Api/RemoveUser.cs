@@ -13,7 +13,7 @@ public sealed class RemoveUser(UserOperations operations) : Endpoint<RemoveUserR
     {
         Delete("users/{userId}");
         Group<TenantGroup>();
-        Roles(TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageUsers));
         Description(b => b.ClearDefaultProduces(200).Produces(204));
         Summary(s => s.Summary = "Removes a person from this tenant (a vendor manager's vendor binding goes with it); their sign-ins end at once.");
     }

@@ -18,7 +18,7 @@ public sealed record PendingInvitation(string Email, TenantRole Role, string? Ve
 
 public sealed record VendorOption(Guid Id, string Name);
 
-[Authorize(Roles = TenantRoles.TenantAdmin)]
+[Authorize(Policy = nameof(Permission.ManageUsers))]
 public sealed class IndexModel(
     AppDbContext db, InvitationOperations invitations, UserOperations members, TenantSettingsOperations settings, TimeProvider clock,
     IStringLocalizer<SharedResource> T) : PageModel

@@ -9,7 +9,7 @@ public sealed class CreateVendor(VendorOperations vendors) : Endpoint<VendorInpu
         Post("vendors");
         Group<TenantGroup>();
         Description(b => b.ClearDefaultProduces(200).Produces<VendorResponse>(201));
-        Roles(TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageVendors));
     }
 
     public override async Task HandleAsync(VendorInput req, CancellationToken ct)

@@ -8,7 +8,7 @@ public sealed class DeleteVendor(VendorOperations vendors) : Endpoint<VendorRout
     {
         Delete("vendors/{vendorId}");
         Group<TenantGroup>();
-        Roles(TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageVendors));
     }
 
     public override async Task HandleAsync(VendorRouteRequest req, CancellationToken ct)

@@ -13,7 +13,7 @@ public sealed class GetVendor(AppDbContext db) : Endpoint<VendorRouteRequest, Ve
     {
         Get("vendors/{vendorId}");
         Group<TenantGroup>();
-        Roles(TenantRoles.All);
+        Policies(nameof(Permission.ReadVendors));
     }
 
     public override async Task HandleAsync(VendorRouteRequest req, CancellationToken ct)

@@ -16,7 +16,7 @@ public sealed class ListVendors(AppDbContext db) : Endpoint<ListVendorsRequest, 
     {
         Get("vendors");
         Group<TenantGroup>();
-        Roles(TenantRoles.All);
+        Policies(nameof(Permission.ReadVendors));
         Summary(s => s.Summary = "Lists vendors; a vendor user sees only their own vendor.");
     }
 

@@ -19,7 +19,7 @@ public sealed class UpdateVendor(VendorOperations vendors) : Endpoint<UpdateVend
     {
         Put("vendors/{vendorId}");
         Group<TenantGroup>();
-        Roles(TenantRoles.TenantAdmin);
+        Policies(nameof(Permission.ManageVendors));
     }
 
     public override async Task HandleAsync(UpdateVendorRequest req, CancellationToken ct) =>

@@ -17,7 +17,7 @@ public sealed class DetailsModel(
     public VendorResponse Vendor { get; private set; } = null!;
     public IReadOnlyList<VendorUser> Users { get; private set; } = [];
     public TenantTime Time { get; private set; } = TenantTime.Utc;
-    public bool IsAdmin => db.Scope!.Role == TenantRole.TenantAdmin;
+    public bool CanManage => db.Scope!.May(Permission.ManageVendors);
     public string? DeleteError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid vendorId, CancellationToken ct)
@@ -29,7 +29,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostSaveAsync(string tenant, Guid vendorId, CancellationToken ct)
     {
-        if (!IsAdmin) return Forbid();
+        if (!CanManage) return Forbid();
         if (!await LoadAsync(vendorId, ct)) return NotFound();
         if (!ModelState.Validate(new VendorInputValidator(), Input, nameof(Input), T)) return Page();
         try
@@ -51,7 +51,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostDeleteAsync(string tenant, Guid vendorId, CancellationToken ct)
     {
-        if (!IsAdmin) return Forbid();
+        if (!CanManage) return Forbid();
         if (!await LoadAsync(vendorId, ct)) return NotFound();
         try
         {
@@ -95,7 +95,7 @@ public sealed class DetailsModel(
         if (vendor is null) return false;
         Vendor = vendor;
         Time = TenantTime.Of(await settings.CurrentAsync(ct));
-        if (IsAdmin)
+        if (CanManage)
             Users = await db.Memberships.AsNoTracking().Where(m => m.VendorId == vendorId)
                 .OrderBy(m => m.User!.DisplayName)
                 .Select(m => new VendorUser(m.User!.DisplayName, m.User.Email!))

@@ -15,11 +15,11 @@ public sealed class IndexModel(AppDbContext db, TenantSettingsOperations setting
 
     public Paged<VendorResponse> Vendors { get; private set; } = new([], 1, PortalPageRequest.DefaultPageSize, 0);
     public TenantTime Time { get; private set; } = TenantTime.Utc;
-    public bool IsAdmin { get; private set; }
+    public bool CanManage { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        IsAdmin = db.Scope!.Role == TenantRole.TenantAdmin;
+        CanManage = db.Scope!.May(Permission.ManageVendors);
         Time = TenantTime.Of(await settings.CurrentAsync(ct));
         var query = db.Vendors.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Search))

@@ -7,7 +7,7 @@ using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Features.Vendors.Pages;
 
-[Authorize(Roles = TenantRoles.TenantAdmin)]
+[Authorize(Policy = nameof(Permission.ManageVendors))]
 public sealed class NewModel(VendorOperations vendors, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty, ValidateNever] public VendorInput Input { get; set; } = new();

@@ -25,7 +25,7 @@ public sealed class IndexModel(AppDbContext db, PoolDepth pool, TenantSettingsOp
     public PoolResponse Pool { get; private set; } = new(0, []);
     public IReadOnlyDictionary<Guid, string> Vendors { get; private set; } = new Dictionary<Guid, string>();
     public IReadOnlyList<SkillOption> Skills { get; private set; } = [];
-    public bool CanPlan => db.Scope!.Role is TenantRole.Planner or TenantRole.TenantAdmin;
+    public bool CanPlan => db.Scope!.May(Permission.PlanPool);
     public int ValidityDays { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
