@@ -18,6 +18,8 @@ public sealed class DetailsModel(
     public IReadOnlyList<VendorUser> Users { get; private set; } = [];
     public TenantTime Time { get; private set; } = TenantTime.Utc;
     public bool CanManage => db.Scope!.May(Permission.ManageVendors);
+    /// <summary>A vendor manager reaches only their own vendor, so the page leads back to no list.</summary>
+    public bool IsVendorManager => db.Scope!.Role == TenantRole.VendorManager;
     public string? DeleteError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid vendorId, CancellationToken ct)
