@@ -9,7 +9,8 @@ public sealed record ApiRoute(string Method, string Path)
     public static ApiRoute Patch(string path) => new("PATCH", path);
     public static ApiRoute Delete(string path) => new("DELETE", path);
 
-    public ApiRoute Query(string query) => this with { Path = $"{Path}?{query}" };
+    /// <summary>The route with a query string (none when empty).</summary>
+    public ApiRoute Query(string query) => query.Length == 0 ? this : this with { Path = $"{Path}?{query}" };
 
     public HttpRequestMessage Request(HttpContent? body = null) => new(new HttpMethod(Method), Path) { Content = body };
 
@@ -23,7 +24,7 @@ public sealed record ApiRoute(string Method, string Path)
 /// </summary>
 public static class ApiRoutes
 {
-    public static TenantApi For(object tenant) => new($"/api/t/{tenant}");
+    public static TenantApi For(object? tenant) => new($"/api/t/{tenant}");
 
     public static TenantApi Demo => For("demo");
     public static TenantApi Sandbox => For("sandbox");
@@ -34,7 +35,7 @@ public static class ApiRoutes
     public static ApiRoute CreateTenant => ApiRoute.Post("/api/platform/tenants");
 
     /// <summary>The calendar feed a person subscribes to with the token of their link.</summary>
-    public static ApiRoute CalendarFeed(object token) => ApiRoute.Get($"/api/calendar/{token}.ics");
+    public static ApiRoute CalendarFeed(object? token) => ApiRoute.Get($"/api/calendar/{token}.ics");
 }
 
 public sealed class AuthApi(string root)
@@ -73,10 +74,10 @@ public sealed class VendorsApi(string root)
 {
     public ApiRoute List => ApiRoute.Get(root);
     public ApiRoute Create => ApiRoute.Post(root);
-    public ApiRoute Get(object vendorId) => ApiRoute.Get(One(vendorId));
-    public ApiRoute Update(object vendorId) => ApiRoute.Put(One(vendorId));
-    public ApiRoute Delete(object vendorId) => ApiRoute.Delete(One(vendorId));
-    private string One(object vendorId) => $"{root}/{vendorId}";
+    public ApiRoute Get(object? vendorId) => ApiRoute.Get(One(vendorId));
+    public ApiRoute Update(object? vendorId) => ApiRoute.Put(One(vendorId));
+    public ApiRoute Delete(object? vendorId) => ApiRoute.Delete(One(vendorId));
+    private string One(object? vendorId) => $"{root}/{vendorId}";
 }
 
 public sealed class AgentsApi(string root)
@@ -85,10 +86,10 @@ public sealed class AgentsApi(string root)
     public ApiRoute Create => ApiRoute.Post(root);
     public ApiRoute Export => ApiRoute.Get($"{root}/export");
     public ApiRoute Import => ApiRoute.Post($"{root}/import");
-    public ApiRoute Get(object agentId) => ApiRoute.Get(One(agentId));
-    public ApiRoute Update(object agentId) => ApiRoute.Put(One(agentId));
-    public ApiRoute Delete(object agentId) => ApiRoute.Delete(One(agentId));
-    private string One(object agentId) => $"{root}/{agentId}";
+    public ApiRoute Get(object? agentId) => ApiRoute.Get(One(agentId));
+    public ApiRoute Update(object? agentId) => ApiRoute.Put(One(agentId));
+    public ApiRoute Delete(object? agentId) => ApiRoute.Delete(One(agentId));
+    private string One(object? agentId) => $"{root}/{agentId}";
 }
 
 public sealed class PoolApi(string root)
@@ -107,38 +108,38 @@ public sealed class TrainingApi(string root)
 {
     public ApiRoute List => ApiRoute.Get(root);
     public ApiRoute Create => ApiRoute.Post(root);
-    public ApiRoute Get(object id) => ApiRoute.Get(One(id));
-    public ApiRoute Update(object id) => ApiRoute.Put(One(id));
-    public ApiRoute Cancel(object id) => ApiRoute.Post($"{One(id)}/cancel");
-    public ApiRoute Enroll(object id) => ApiRoute.Post(Enrollments(id));
-    public ApiRoute Withdraw(object id, object agentId) => ApiRoute.Delete($"{Enrollments(id)}/{agentId}");
-    public ApiRoute RecordResults(object id) => ApiRoute.Post($"{One(id)}/results");
-    private string One(object id) => $"{root}/{id}";
-    private string Enrollments(object id) => $"{One(id)}/enrollments";
+    public ApiRoute Get(object? id) => ApiRoute.Get(One(id));
+    public ApiRoute Update(object? id) => ApiRoute.Put(One(id));
+    public ApiRoute Cancel(object? id) => ApiRoute.Post($"{One(id)}/cancel");
+    public ApiRoute Enroll(object? id) => ApiRoute.Post(Enrollments(id));
+    public ApiRoute Withdraw(object? id, object? agentId) => ApiRoute.Delete($"{Enrollments(id)}/{agentId}");
+    public ApiRoute RecordResults(object? id) => ApiRoute.Post($"{One(id)}/results");
+    private string One(object? id) => $"{root}/{id}";
+    private string Enrollments(object? id) => $"{One(id)}/enrollments";
 }
 
 public sealed class EventsApi(string root)
 {
     public ApiRoute List => ApiRoute.Get(root);
     public ApiRoute Create => ApiRoute.Post(root);
-    public ApiRoute Get(object eventId) => ApiRoute.Get(One(eventId));
-    public ApiRoute Update(object eventId) => ApiRoute.Put(One(eventId));
-    public ApiRoute Staffing(object eventId) => ApiRoute.Get($"{One(eventId)}/staffing");
-    public ApiRoute Fill(object eventId) => ApiRoute.Get($"{One(eventId)}/fill");
-    public ApiRoute ReplaceForecast(object eventId) => ApiRoute.Put(Forecast(eventId));
-    public ApiRoute ImportForecast(object eventId) => ApiRoute.Post($"{Forecast(eventId)}/import");
-    private string One(object eventId) => $"{root}/{eventId}";
-    private string Forecast(object eventId) => $"{One(eventId)}/forecast";
+    public ApiRoute Get(object? eventId) => ApiRoute.Get(One(eventId));
+    public ApiRoute Update(object? eventId) => ApiRoute.Put(One(eventId));
+    public ApiRoute Staffing(object? eventId) => ApiRoute.Get($"{One(eventId)}/staffing");
+    public ApiRoute Fill(object? eventId) => ApiRoute.Get($"{One(eventId)}/fill");
+    public ApiRoute ReplaceForecast(object? eventId) => ApiRoute.Put(Forecast(eventId));
+    public ApiRoute ImportForecast(object? eventId) => ApiRoute.Post($"{Forecast(eventId)}/import");
+    private string One(object? eventId) => $"{root}/{eventId}";
+    private string Forecast(object? eventId) => $"{One(eventId)}/forecast";
 }
 
 public sealed class CapacityRequestsApi(string root)
 {
     public ApiRoute List => ApiRoute.Get(root);
     public ApiRoute Create => ApiRoute.Post(root);
-    public ApiRoute Get(object id) => ApiRoute.Get(One(id));
-    public ApiRoute Respond(object id) => ApiRoute.Post($"{One(id)}/response");
-    public ApiRoute Cancel(object id) => ApiRoute.Post($"{One(id)}/cancel");
-    private string One(object id) => $"{root}/{id}";
+    public ApiRoute Get(object? id) => ApiRoute.Get(One(id));
+    public ApiRoute Respond(object? id) => ApiRoute.Post($"{One(id)}/response");
+    public ApiRoute Cancel(object? id) => ApiRoute.Post($"{One(id)}/cancel");
+    private string One(object? id) => $"{root}/{id}";
 }
 
 /// <summary>Shifts, and the confirmations and attendance recorded for them (routes of the tenant's root).</summary>
@@ -149,39 +150,39 @@ public sealed class ShiftsApi(string tenantRoot)
     public ApiRoute List => ApiRoute.Get(root);
     public ApiRoute Create => ApiRoute.Post(root);
     public ApiRoute Calendar => ApiRoute.Get($"{root}/calendar.ics");
-    public ApiRoute Get(object shiftId) => ApiRoute.Get(One(shiftId));
-    public ApiRoute Assign(object shiftId) => ApiRoute.Post($"{One(shiftId)}/assignments");
-    public ApiRoute Cancel(object shiftId) => ApiRoute.Post($"{One(shiftId)}/cancel");
+    public ApiRoute Get(object? shiftId) => ApiRoute.Get(One(shiftId));
+    public ApiRoute Assign(object? shiftId) => ApiRoute.Post($"{One(shiftId)}/assignments");
+    public ApiRoute Cancel(object? shiftId) => ApiRoute.Post($"{One(shiftId)}/cancel");
     public ApiRoute Confirm => ApiRoute.Post($"{tenantRoot}/confirmations");
     public ApiRoute RecordAttendance => ApiRoute.Post($"{tenantRoot}/attendance");
-    private string One(object shiftId) => $"{root}/{shiftId}";
+    private string One(object? shiftId) => $"{root}/{shiftId}";
 }
 
 public sealed class AlertsApi(string root)
 {
     public ApiRoute List => ApiRoute.Get(root);
-    public ApiRoute Acknowledge(object id) => ApiRoute.Post($"{root}/{id}/acknowledge");
+    public ApiRoute Acknowledge(object? id) => ApiRoute.Post($"{root}/{id}/acknowledge");
 }
 
 public sealed class StatementsApi(string root)
 {
     public ApiRoute List => ApiRoute.Get(root);
     public ApiRoute Generate => ApiRoute.Post(root);
-    public ApiRoute Get(object id) => ApiRoute.Get(One(id));
-    public ApiRoute Csv(object id) => ApiRoute.Get($"{One(id)}/csv");
-    public ApiRoute Pdf(object id) => ApiRoute.Get($"{One(id)}/pdf");
-    public ApiRoute Issue(object id) => ApiRoute.Post($"{One(id)}/issue");
-    public ApiRoute Regenerate(object id) => ApiRoute.Post($"{One(id)}/regenerate");
-    public ApiRoute Void(object id) => ApiRoute.Post($"{One(id)}/void");
-    private string One(object id) => $"{root}/{id}";
+    public ApiRoute Get(object? id) => ApiRoute.Get(One(id));
+    public ApiRoute Csv(object? id) => ApiRoute.Get($"{One(id)}/csv");
+    public ApiRoute Pdf(object? id) => ApiRoute.Get($"{One(id)}/pdf");
+    public ApiRoute Issue(object? id) => ApiRoute.Post($"{One(id)}/issue");
+    public ApiRoute Regenerate(object? id) => ApiRoute.Post($"{One(id)}/regenerate");
+    public ApiRoute Void(object? id) => ApiRoute.Post($"{One(id)}/void");
+    private string One(object? id) => $"{root}/{id}";
 }
 
 public sealed class RateCardsApi(string root)
 {
     public ApiRoute List => ApiRoute.Get(root);
     public ApiRoute Create => ApiRoute.Post(root);
-    public ApiRoute Get(object id) => ApiRoute.Get($"{root}/{id}");
-    public ApiRoute Update(object id) => ApiRoute.Put($"{root}/{id}");
+    public ApiRoute Get(object? id) => ApiRoute.Get($"{root}/{id}");
+    public ApiRoute Update(object? id) => ApiRoute.Put($"{root}/{id}");
 }
 
 public sealed class ContactVolumesApi(string root)
@@ -194,8 +195,8 @@ public sealed class ContactVolumesApi(string root)
 public sealed class UsersApi(string root)
 {
     public ApiRoute List => ApiRoute.Get(root);
-    public ApiRoute Change(object userId) => ApiRoute.Patch($"{root}/{userId}");
-    public ApiRoute Remove(object userId) => ApiRoute.Delete($"{root}/{userId}");
+    public ApiRoute Change(object? userId) => ApiRoute.Patch($"{root}/{userId}");
+    public ApiRoute Remove(object? userId) => ApiRoute.Delete($"{root}/{userId}");
 }
 
 public sealed class InvitationsApi(string root)
@@ -208,7 +209,7 @@ public sealed class ApiKeysApi(string root)
 {
     public ApiRoute List => ApiRoute.Get(root);
     public ApiRoute Create => ApiRoute.Post(root);
-    public ApiRoute Revoke(object id) => ApiRoute.Delete($"{root}/{id}");
+    public ApiRoute Revoke(object? id) => ApiRoute.Delete($"{root}/{id}");
 }
 
 public sealed class AuditApi(string root)
@@ -232,11 +233,11 @@ public static class ApiRouteCalls
         {
             null => null,
             HttpContent content => content,
-            _ => JsonContent.Create(body, body.GetType()),
+            _ => System.Net.Http.Json.JsonContent.Create(body, body.GetType()),
         }));
 
-    public static Task<T?> GetFromJsonAsync<T>(this HttpClient client, ApiRoute route, JsonSerializerOptions? options = null) =>
-        client.GetFromJsonAsync<T>(Read(route), options);
+    public static Task<T?> GetFromJsonAsync<T>(this HttpClient client, ApiRoute route, System.Text.Json.JsonSerializerOptions? options = null) =>
+        System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<T>(client, Read(route), options);
 
     public static Task<string> GetStringAsync(this HttpClient client, ApiRoute route) => client.GetStringAsync(Read(route));
 

@@ -7,7 +7,7 @@ namespace VendorPortal.Tests.Infrastructure;
 /// </summary>
 public static class Pages
 {
-    public static TenantPages For(object tenant) => new($"/t/{tenant}");
+    public static TenantPages For(object? tenant) => new($"/t/{tenant}");
 
     public static TenantPages Demo => For("demo");
     public static TenantPages Sandbox => For("sandbox");
@@ -26,30 +26,30 @@ public sealed class TenantPages(string root)
 
     public string Vendors => $"{root}/vendors";
     public string NewVendor => $"{Vendors}/new";
-    public string Vendor(object vendorId) => $"{Vendors}/{vendorId}";
+    public string Vendor(object? vendorId) => $"{Vendors}/{vendorId}";
 
     public string Agents => $"{root}/agents";
     public string NewAgent => $"{Agents}/new";
     public string ImportAgents => $"{Agents}/import";
-    public string Agent(object agentId) => $"{Agents}/{agentId}";
+    public string Agent(object? agentId) => $"{Agents}/{agentId}";
 
     public string Pool => $"{root}/pool";
     public string Skills => $"{root}/skills";
 
     public string Training => $"{root}/training";
     public string NewTraining => $"{Training}/new";
-    public string TrainingSession(object id) => $"{Training}/{id}";
+    public string TrainingSession(object? id) => $"{Training}/{id}";
 
     public string Events => $"{root}/events";
-    public string Event(object eventId) => $"{Events}/{eventId}";
-    public string Fill(object eventId) => $"{Event(eventId)}/fill";
+    public string Event(object? eventId) => $"{Events}/{eventId}";
+    public string Fill(object? eventId) => $"{Event(eventId)}/fill";
 
     public string Requests => $"{root}/requests";
     public string NewRequest => $"{Requests}/new";
-    public string Request(object requestId) => $"{Requests}/{requestId}";
+    public string Request(object? requestId) => $"{Requests}/{requestId}";
 
     public string Shifts => $"{root}/shifts";
-    public string Shift(object shiftId) => $"{Shifts}/{shiftId}";
+    public string Shift(object? shiftId) => $"{Shifts}/{shiftId}";
 
     public string Readiness => $"{root}/readiness";
     public string Staffing => $"{root}/staffing";
