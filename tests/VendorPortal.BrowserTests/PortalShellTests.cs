@@ -10,13 +10,13 @@ public sealed class PortalShellTests(PortalApp app)
     public async Task Vendor_manager_switches_tenant_from_demo_to_sandbox()
     {
         var page = await app.SignInAsync("apex@demo.test");
-        await page.WaitForURLAsync($"{app.BaseUrl}/t/demo");
+        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Home}");
         Assert.Equal("Demo Retail Customer Service", await page.InnerTextAsync("#tenant-title"));
 
         await page.ClickAsync("#tenant-switcher");
         await page.ClickAsync("a[data-tenant='sandbox']");
 
-        await page.WaitForURLAsync($"{app.BaseUrl}/t/sandbox");
+        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Sandbox.Home}");
         Assert.Equal("Sandbox Outlet", await page.InnerTextAsync("#tenant-title"));
         Assert.Equal("Sandbox Outlet", (await page.InnerTextAsync("#tenant-switcher")).Trim());
         var sandboxApex = await app.VendorIdAsync("sandbox", "Apex BPO");
@@ -32,7 +32,7 @@ public sealed class PortalShellTests(PortalApp app)
 
         await page.GotoAsync(Pages.Demo.Vendors);
         await page.ClickAsync("#new-vendor");
-        await page.WaitForURLAsync($"{app.BaseUrl}/t/demo/vendors/new");
+        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.NewVendor}");
         await page.FillAsync("#Input_Name", name);
         await page.FillAsync("#Input_ContactName", "Wang Fang");
         await page.FillAsync("#Input_ContactEmail", "wang.fang@northwind.test");
@@ -67,7 +67,7 @@ public sealed class PortalShellTests(PortalApp app)
     public async Task Chinese_language_choice_sticks_after_reload_and_the_next_sign_in()
     {
         var page = await app.SignInAsync("planner@demo.test");
-        await page.WaitForURLAsync($"{app.BaseUrl}/t/demo");
+        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Home}");
         Assert.Contains("Vendors", await page.InnerTextAsync("#main-nav"));
 
         await page.ClickAsync("#lang-zh");
@@ -141,5 +141,5 @@ public sealed class PortalShellTests(PortalApp app)
         Assert.Equal(0, await page.Locator("#tenant-switcher").CountAsync());
     }
 
-    private Regex VendorDetailsUrl() => new($"^{Regex.Escape(app.BaseUrl)}/t/demo/vendors/[0-9a-f-]{{36}}$");
+    private Regex VendorDetailsUrl() => new($"^{Regex.Escape(app.BaseUrl + Pages.Demo.Vendors)}/[0-9a-f-]{{36}}$");
 }

@@ -59,7 +59,7 @@ public sealed class ScreenshotTests(PortalApp app)
         await mobile.FillAsync("#Input_Email", "planner@demo.test");
         await mobile.FillAsync("#Input_Password", PortalApp.Password);
         await mobile.ClickAsync("#sign-in");
-        await mobile.WaitForURLAsync($"{app.BaseUrl}/t/demo");
+        await mobile.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Home}");
         await app.ScreenshotAsync(mobile, "en-mobile-dashboard");
 
         Assert.True(Directory.GetFiles(app.ScreenshotFolder, "*.png").Length >= 20);

@@ -21,7 +21,7 @@ public sealed class VendorTests(PortalApp app)
 
         await page.ClickAsync("#delete-vendor-open");
         await page.ClickAsync("#confirm-delete");
-        await page.WaitForURLAsync($"{app.BaseUrl}/t/demo/vendors");
+        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Vendors}");
         Assert.Contains(name, await page.InnerTextAsync("#flash"));
         Assert.Equal(0, await page.Locator($"#vendor-table tr[data-vendor='{name}']").CountAsync());
     }
