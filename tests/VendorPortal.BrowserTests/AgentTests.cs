@@ -13,9 +13,9 @@ public sealed class AgentTests(PortalApp app)
     {
         var batch = $"IMP{Guid.NewGuid().ToString("N")[..5].ToUpperInvariant()}";
         var page = await app.SignInAsync("apex@demo.test");
-        await page.GotoAsync("/t/demo/agents");
+        await page.GotoAsync(Pages.Demo.Agents);
         await page.ClickAsync("#import-agents");
-        await page.WaitForURLAsync($"{app.BaseUrl}/t/demo/agents/import");
+        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.ImportAgents}");
 
         await UploadAsync(page, Header +
             $"{batch}-1,赵小明,PRESALES;HOTLINE,zh;en,active,20,\n" +
@@ -31,10 +31,10 @@ public sealed class AgentTests(PortalApp app)
         Assert.Equal(0, await page.Locator("#store-import").CountAsync());
         Assert.Equal(2, await page.Locator("#import-preview tbody tr").CountAsync());
 
-        await page.GotoAsync($"/t/demo/agents?search={batch}");
+        await page.GotoAsync($"{Pages.Demo.Agents}?search={batch}");
         Assert.Equal(0, await page.Locator("#agent-table tr[data-agent]").CountAsync());
 
-        await page.GotoAsync("/t/demo/agents/import");
+        await page.GotoAsync(Pages.Demo.ImportAgents);
         await UploadAsync(page, Header +
             $"{batch}-1,赵小明,PRESALES;HOTLINE,zh;en,active,20,\n" +
             $"{batch}-2,Olivia Chen,PRESALES,en,active,40,\n" +
@@ -44,9 +44,9 @@ public sealed class AgentTests(PortalApp app)
         Assert.Contains("Store 3 agents", await page.InnerTextAsync("#store-import"));
 
         await page.ClickAsync("#store-import");
-        await page.WaitForURLAsync($"{app.BaseUrl}/t/demo/agents");
+        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Agents}");
         Assert.Contains("Imported 3 agents", await page.InnerTextAsync("#flash"));
-        await page.GotoAsync($"/t/demo/agents?search={batch}");
+        await page.GotoAsync($"{Pages.Demo.Agents}?search={batch}");
         Assert.Equal([$"{batch}-1", $"{batch}-2", $"{batch}-3"],
             (await page.Locator("#agent-table tr[data-agent]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.agent)")).Order().ToArray());
         Assert.Contains("钱多多", await page.InnerTextAsync("#agent-table"));
@@ -56,7 +56,7 @@ public sealed class AgentTests(PortalApp app)
     public async Task The_sample_csv_has_the_header_and_a_Chinese_name()
     {
         var page = await app.SignInAsync("apex@demo.test");
-        var response = await page.APIRequest.GetAsync("/t/demo/agents/import?handler=Sample");
+        var response = await page.APIRequest.GetAsync($"{Pages.Demo.ImportAgents}?handler=Sample");
         Assert.Equal(200, response.Status);
         Assert.StartsWith("text/csv", response.Headers["content-type"]);
         var text = Encoding.UTF8.GetString(await response.BodyAsync()).TrimStart('\uFEFF');
@@ -68,7 +68,7 @@ public sealed class AgentTests(PortalApp app)
     public async Task Vendor_manager_does_not_see_another_vendors_agents()
     {
         var page = await app.SignInAsync("harbor@demo.test");
-        await page.GotoAsync("/t/demo/agents?pageSize=200");
+        await page.GotoAsync($"{Pages.Demo.Agents}?pageSize=200");
         var refs = await page.Locator("#agent-table tr[data-agent]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.agent)");
         Assert.NotEmpty(refs);
         Assert.All(refs, r => Assert.StartsWith("SHH", r));

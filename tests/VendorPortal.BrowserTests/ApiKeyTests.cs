@@ -7,7 +7,7 @@ public sealed class ApiKeyTests(PortalApp app)
     public async Task Admin_sees_a_new_key_once_and_can_revoke_it()
     {
         var page = await app.SignInAsync("sandbox.admin@demo.test");
-        await page.GotoAsync("/t/sandbox/api-keys");
+        await page.GotoAsync(Pages.Sandbox.ApiKeys);
         await page.FillAsync("#Input_Name", "Apex WFM sync");
         await page.SelectOptionAsync("#Input_VendorId", (await app.VendorIdAsync("sandbox", "Apex BPO")).ToString());
         await page.ClickAsync("#create-key");
@@ -17,7 +17,7 @@ public sealed class ApiKeyTests(PortalApp app)
         var row = page.Locator("#key-table tr[data-key='Apex WFM sync']");
         Assert.Contains(key[..16], await row.InnerTextAsync());
 
-        await page.GotoAsync("/t/sandbox/api-keys");
+        await page.GotoAsync(Pages.Sandbox.ApiKeys);
         Assert.Null(await page.QuerySelectorAsync("#created-key"));
         Assert.DoesNotContain(key, await page.ContentAsync());
 

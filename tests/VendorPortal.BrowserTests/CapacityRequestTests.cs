@@ -18,7 +18,7 @@ public sealed partial class CapacityRequestTests(PortalApp app)
     {
         var (eventId, day) = await NewEventAsync($"Year-end clearance {Guid.NewGuid().ToString("N")[..5]}", daysAhead: 20);
         var page = await app.SignInAsync("planner@demo.test");
-        await page.GotoAsync($"/t/demo/events/{eventId}");
+        await page.GotoAsync(Pages.Demo.Event(eventId));
         await page.ClickAsync("#request-capacity");
         await page.WaitForSelectorAsync("#request-form");
         Assert.Equal(eventId.ToString(), await page.InputValueAsync("#Input_EventId"));
@@ -56,7 +56,7 @@ public sealed partial class CapacityRequestTests(PortalApp app)
         Assert.Equal([(day.AddHours(8), day.AddHours(16), 8), (day.AddHours(16), day.AddHours(22), 5)],
             request.Shifts.Select(s => (s.StartsAt.DateTime, s.EndsAt.DateTime, s.Headcount)).ToArray());
 
-        await page.GotoAsync($"/t/demo/events/{eventId}/fill");
+        await page.GotoAsync(Pages.Demo.Fill(eventId));
         Assert.Equal(2, await page.Locator("tr[data-slot]").CountAsync());
         Assert.Equal(2, await page.Locator("tr[data-slot] [data-status='Sent']").CountAsync());
     }

@@ -32,14 +32,14 @@ public sealed class ContentSecurityPolicyTests(PortalApp app)
         var login = await app.NewPageAsync();
         var violations = new List<string>();
         await WatchAsync(login, violations);
-        var first = await login.GotoAsync("/account/login");
+        var first = await login.GotoAsync(Pages.Login);
         Assert.Null(await first!.HeaderValueAsync("server"));
         Assert.DoesNotContain("unsafe-inline", (await first.HeaderValueAsync("content-security-policy"))!.Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)));
 
         foreach (var (email, paths) in new[]
         {
-            ("planner@demo.test", new[] { "/t/demo", "/t/demo/shifts", "/t/demo/readiness", "/t/demo/requests/new", "/t/demo/events", "/t/demo/pool", "/t/demo/training" }),
-            ("apex@demo.test", new[] { "/t/demo", "/t/demo/requests", "/t/demo/shifts", "/t/demo/agents/import" }),
+            ("planner@demo.test", new[] { Pages.Demo.Home, Pages.Demo.Shifts, Pages.Demo.Readiness, Pages.Demo.NewRequest, Pages.Demo.Events, Pages.Demo.Pool, Pages.Demo.Training }),
+            ("apex@demo.test", new[] { Pages.Demo.Home, Pages.Demo.Requests, Pages.Demo.Shifts, Pages.Demo.ImportAgents }),
         })
         {
             var page = await app.SignInAsync(email);
@@ -53,10 +53,10 @@ public sealed class ContentSecurityPolicyTests(PortalApp app)
             if (email.StartsWith("planner", StringComparison.Ordinal))
             {
                 // The pages whose scripts do the most: the event's staffing chart and the readiness event picker.
-                await page.GotoAsync("/t/demo/events");
+                await page.GotoAsync(Pages.Demo.Events);
                 await page.ClickAsync("#event-table a:text-is('Double 12')");
                 await page.WaitForSelectorAsync("#staffing-chart");
-                await page.GotoAsync("/t/demo/readiness");
+                await page.GotoAsync(Pages.Demo.Readiness);
                 var options = page.Locator("select[name=event] option");
                 if (await options.CountAsync() > 1)
                 {

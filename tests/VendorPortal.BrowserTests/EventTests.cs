@@ -12,7 +12,7 @@ public sealed class EventTests(PortalApp app)
         var name = $"Flash sale {Guid.NewGuid().ToString("N")[..5]}";
         var day = app.Today("Asia/Shanghai").AddDays(50).ToString("yyyy-MM-dd");
         var page = await app.SignInAsync("planner@demo.test");
-        await page.GotoAsync("/t/demo/events");
+        await page.GotoAsync(Pages.Demo.Events);
         await page.ClickAsync("#new-event-toggle");
         await page.Locator("#Input_Name").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
         await page.FillAsync("#Input_Name", name);

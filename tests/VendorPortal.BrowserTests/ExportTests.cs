@@ -10,7 +10,7 @@ public sealed class ExportTests(PortalApp app)
     public async Task The_agents_button_downloads_the_filtered_list()
     {
         var page = await app.SignInAsync("admin@demo.test");
-        await page.GotoAsync("/t/demo/agents");
+        await page.GotoAsync(Pages.Demo.Agents);
         await page.SelectOptionAsync("#agent-search select[name='status']", "Active");
         await page.SelectOptionAsync("#agent-search select[name='skill']", "HOTLINE");
         await page.ClickAsync("#agent-search button[type='submit']");
@@ -30,7 +30,7 @@ public sealed class ExportTests(PortalApp app)
     public async Task The_audit_button_downloads_the_trail_of_the_dates_on_the_page()
     {
         var page = await app.SignInAsync("admin@demo.test");
-        await page.GotoAsync("/t/demo/audit");
+        await page.GotoAsync(Pages.Demo.Audit);
         await page.FillAsync("#audit-filter input[name='from']", "2000-01-01");
         await page.FillAsync("#audit-filter input[name='to']", "2099-12-31");
         await page.SelectOptionAsync("#audit-filter select[name='type']", "Vendor");

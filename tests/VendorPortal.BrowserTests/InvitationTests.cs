@@ -8,7 +8,7 @@ public sealed class InvitationTests(PortalApp app)
     {
         var email = $"new.{Guid.NewGuid():N}@harbor.test";
         var admin = await app.SignInAsync("admin@demo.test");
-        await admin.GotoAsync("/t/demo/users");
+        await admin.GotoAsync(Pages.Demo.Users);
         Assert.True(await admin.IsHiddenAsync("#invite-vendor"));
         await admin.FillAsync("#Input_Email", email);
         await admin.SelectOptionAsync("#Input_Role", "VendorManager");
@@ -31,7 +31,7 @@ public sealed class InvitationTests(PortalApp app)
         await invitee.FillAsync("#Input_ConfirmPassword", "harbor night shift 2026");
         await invitee.ClickAsync("#accept-invitation");
 
-        await invitee.WaitForURLAsync($"{app.BaseUrl}/t/demo");
+        await invitee.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Home}");
         Assert.Equal("周敏", await invitee.InnerTextAsync("#user-name"));
         Assert.Contains("我的供应商", await invitee.InnerTextAsync("#main-nav"));
         Assert.Equal(["Harbor Contact"], await invitee.Locator("#vendor-cards [data-vendor]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.vendor)"));
@@ -44,7 +44,7 @@ public sealed class InvitationTests(PortalApp app)
     public async Task A_broken_invitation_link_explains_itself()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/invitations/accept?token=not-a-real-token");
+        await page.GotoAsync($"{Pages.AcceptInvitation}?token=not-a-real-token");
         Assert.Equal("This invitation link is not valid or has expired.", await page.InnerTextAsync("#invitation-problem"));
     }
 }

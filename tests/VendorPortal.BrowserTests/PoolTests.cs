@@ -9,7 +9,7 @@ public sealed class PoolTests(PortalApp app)
     public async Task Pool_shows_each_vendor_and_skill_in_green_amber_or_red_and_planners_move_the_peak()
     {
         var page = await app.SignInAsync("planner@demo.test");
-        await page.GotoAsync("/t/demo/pool");
+        await page.GotoAsync(Pages.Demo.Pool);
         Assert.Equal("2.0×", await page.InnerTextAsync("#reserve-ratio"));
 
         var harborPresales = "#pool-table tr[data-vendor='Harbor Contact'][data-skill='PRESALES']";
@@ -31,7 +31,7 @@ public sealed class PoolTests(PortalApp app)
         Assert.Contains("text-bg-danger", await page.GetAttributeAsync("#pool-table tr[data-vendor='Apex BPO'][data-skill='HOTLINE'] .vp-status-badge", "class"));
 
         var vendor = await app.SignInAsync("apex@demo.test");
-        await vendor.GotoAsync("/t/demo/pool");
+        await vendor.GotoAsync(Pages.Demo.Pool);
         var vendors = await vendor.Locator("#pool-table tr[data-status]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.vendor)");
         Assert.NotEmpty(vendors);
         Assert.All(vendors, v => Assert.Equal("Apex BPO", v));

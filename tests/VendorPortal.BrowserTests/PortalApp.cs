@@ -101,11 +101,11 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<IPage> SignInAsync(string email)
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("/account/login");
+        await page.GotoAsync(Pages.Login);
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", Password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains(Pages.Login, StringComparison.Ordinal));
         return page;
     }
 
@@ -113,7 +113,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<HttpClient> ApiClientAsync(string email)
     {
         var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        using var login = await client.SendAsync(ApiRoutes.Auth.Login, new { email, password = Password });
         login.EnsureSuccessStatusCode();
         var token = (string)(await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -163,7 +163,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Set(AccessScope.System(tenant.Id, tenant.Slug, "browser-test"));
         var invitation = await db.Invitations.SingleAsync(i => i.Email == email);
         var token = scope.ServiceProvider.GetRequiredService<InvitationOperations>().TokenFor(invitation);
-        return $"/invitations/accept?token={Uri.EscapeDataString(token)}";
+        return $"{Pages.AcceptInvitation}?token={Uri.EscapeDataString(token)}";
     }
 
     public async Task ScreenshotAsync(IPage page, string name)

@@ -10,17 +10,17 @@ public sealed class PortalShellTests(PortalApp app)
     public async Task Vendor_manager_switches_tenant_from_demo_to_sandbox()
     {
         var page = await app.SignInAsync("apex@demo.test");
-        await page.WaitForURLAsync($"{app.BaseUrl}/t/demo");
+        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Home}");
         Assert.Equal("Demo Retail Customer Service", await page.InnerTextAsync("#tenant-title"));
 
         await page.ClickAsync("#tenant-switcher");
         await page.ClickAsync("a[data-tenant='sandbox']");
 
-        await page.WaitForURLAsync($"{app.BaseUrl}/t/sandbox");
+        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Sandbox.Home}");
         Assert.Equal("Sandbox Outlet", await page.InnerTextAsync("#tenant-title"));
         Assert.Equal("Sandbox Outlet", (await page.InnerTextAsync("#tenant-switcher")).Trim());
         var sandboxApex = await app.VendorIdAsync("sandbox", "Apex BPO");
-        Assert.Equal($"/t/sandbox/vendors/{sandboxApex}", await page.GetAttributeAsync("#main-nav a:has-text('My vendor')", "href"));
+        Assert.Equal(Pages.Sandbox.Vendor(sandboxApex), await page.GetAttributeAsync("#main-nav a:has-text('My vendor')", "href"));
         Assert.Equal(["Apex BPO"], await page.Locator("#vendor-cards [data-vendor]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.vendor)"));
     }
 
@@ -30,9 +30,9 @@ public sealed class PortalShellTests(PortalApp app)
         var name = $"Northwind Support {Guid.NewGuid().ToString("N")[..6]}";
         var page = await app.SignInAsync("admin@demo.test");
 
-        await page.GotoAsync("/t/demo/vendors");
+        await page.GotoAsync(Pages.Demo.Vendors);
         await page.ClickAsync("#new-vendor");
-        await page.WaitForURLAsync($"{app.BaseUrl}/t/demo/vendors/new");
+        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.NewVendor}");
         await page.FillAsync("#Input_Name", name);
         await page.FillAsync("#Input_ContactName", "Wang Fang");
         await page.FillAsync("#Input_ContactEmail", "wang.fang@northwind.test");
@@ -40,7 +40,7 @@ public sealed class PortalShellTests(PortalApp app)
 
         await page.WaitForURLAsync(VendorDetailsUrl());
         Assert.Contains(name, await page.InnerTextAsync("#flash"));
-        await page.GotoAsync("/t/demo/vendors");
+        await page.GotoAsync(Pages.Demo.Vendors);
         Assert.Equal(1, await page.Locator($"#vendor-table tr[data-vendor='{name}']").CountAsync());
 
         await page.FillAsync("input[name='search']", "northwind");
@@ -54,25 +54,25 @@ public sealed class PortalShellTests(PortalApp app)
     public async Task Admin_sees_why_a_duplicate_vendor_name_is_refused()
     {
         var page = await app.SignInAsync("admin@demo.test");
-        await page.GotoAsync("/t/demo/vendors/new");
+        await page.GotoAsync(Pages.Demo.NewVendor);
         await page.FillAsync("#Input_Name", "Harbor Contact");
         await page.ClickAsync("#save-vendor");
 
         await page.WaitForSelectorAsync("[data-valmsg-for='Input.Name'].field-validation-error");
         Assert.Contains("already exists", await page.InnerTextAsync("[data-valmsg-for='Input.Name']"));
-        Assert.EndsWith("/t/demo/vendors/new", page.Url);
+        Assert.EndsWith(Pages.Demo.NewVendor, page.Url);
     }
 
     [Fact]
     public async Task Chinese_language_choice_sticks_after_reload_and_the_next_sign_in()
     {
         var page = await app.SignInAsync("planner@demo.test");
-        await page.WaitForURLAsync($"{app.BaseUrl}/t/demo");
+        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Home}");
         Assert.Contains("Vendors", await page.InnerTextAsync("#main-nav"));
 
         await page.ClickAsync("#lang-zh");
         await page.WaitForSelectorAsync("#main-nav >> text=供应商");
-        Assert.EndsWith("/t/demo", page.Url);
+        Assert.EndsWith(Pages.Demo.Home, page.Url);
         Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
 
         await page.ReloadAsync();
@@ -94,11 +94,11 @@ public sealed class PortalShellTests(PortalApp app)
         var apex = await app.VendorIdAsync("demo", "Apex BPO");
         var page = await app.SignInAsync("apex@demo.test");
 
-        var own = await page.GotoAsync($"/t/demo/vendors/{apex}");
+        var own = await page.GotoAsync(Pages.Demo.Vendor(apex));
         Assert.Equal(200, own!.Status);
         Assert.Contains("Apex BPO", await page.InnerTextAsync("#vendor-title"));
 
-        var foreign = await page.GotoAsync($"/t/demo/vendors/{harbor}");
+        var foreign = await page.GotoAsync(Pages.Demo.Vendor(harbor));
         Assert.Equal(404, foreign!.Status);
         Assert.Equal("404", await page.InnerTextAsync("#problem-code"));
         Assert.DoesNotContain("Harbor", await page.ContentAsync());
@@ -109,11 +109,11 @@ public sealed class PortalShellTests(PortalApp app)
     {
         var page = await app.SignInAsync("planner@demo.test");
 
-        await page.GotoAsync("/t/demo/users");
-        Assert.Contains("/account/denied", page.Url);
+        await page.GotoAsync(Pages.Demo.Users);
+        Assert.Contains(Pages.Denied, page.Url);
         Assert.Equal("403", await page.InnerTextAsync("#problem-code"));
 
-        var foreignTenant = await page.GotoAsync("/t/sandbox");
+        var foreignTenant = await page.GotoAsync(Pages.Sandbox.Home);
         Assert.Equal(404, foreignTenant!.Status);
         Assert.Equal("404", await page.InnerTextAsync("#problem-code"));
     }
@@ -124,10 +124,10 @@ public sealed class PortalShellTests(PortalApp app)
         var page = await app.SignInAsync("finance@demo.test");
         await page.ClickAsync("#user-menu");
         await page.ClickAsync("#sign-out");
-        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains(Pages.Login, StringComparison.Ordinal));
 
-        await page.GotoAsync("/t/demo");
-        Assert.Contains("/account/login", page.Url);
+        await page.GotoAsync(Pages.Demo.Home);
+        Assert.Contains(Pages.Login, page.Url);
     }
 
     [Fact]
@@ -141,5 +141,5 @@ public sealed class PortalShellTests(PortalApp app)
         Assert.Equal(0, await page.Locator("#tenant-switcher").CountAsync());
     }
 
-    private Regex VendorDetailsUrl() => new($"^{Regex.Escape(app.BaseUrl)}/t/demo/vendors/[0-9a-f-]{{36}}$");
+    private Regex VendorDetailsUrl() => new($"^{Regex.Escape(app.BaseUrl + Pages.Demo.Vendors)}/[0-9a-f-]{{36}}$");
 }

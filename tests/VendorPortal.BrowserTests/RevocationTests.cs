@@ -8,7 +8,7 @@ public sealed class RevocationTests(PortalApp app)
     {
         var email = $"leaver.{Guid.NewGuid():N}@demo.test";
         var admin = await app.SignInAsync("admin@demo.test");
-        await admin.GotoAsync("/t/demo/users");
+        await admin.GotoAsync(Pages.Demo.Users);
         await admin.FillAsync("#Input_Email", email);
         await admin.SelectOptionAsync("#Input_Role", "Planner");
         await admin.ClickAsync("#send-invitation");
@@ -20,9 +20,9 @@ public sealed class RevocationTests(PortalApp app)
         await member.FillAsync("#Input_Password", "leaving on a jet plane 7");
         await member.FillAsync("#Input_ConfirmPassword", "leaving on a jet plane 7");
         await member.ClickAsync("#accept-invitation");
-        await member.WaitForURLAsync($"{app.BaseUrl}/t/demo");
+        await member.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Home}");
 
-        await admin.GotoAsync("/t/demo/users");
+        await admin.GotoAsync(Pages.Demo.Users);
         var row = admin.Locator($"#member-table tr[data-email='{email}']");
         await row.Locator(".dropdown-toggle").ClickAsync();
         await row.Locator(".vp-member-panel").WaitForAsync();
@@ -32,15 +32,15 @@ public sealed class RevocationTests(PortalApp app)
         await admin.WaitForSelectorAsync("#flash");
         Assert.Contains("disabled", await row.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
 
-        await member.GotoAsync("/t/demo/events");
-        Assert.Contains("/account/login", member.Url, StringComparison.Ordinal);
+        await member.GotoAsync(Pages.Demo.Events);
+        Assert.Contains(Pages.Login, member.Url, StringComparison.Ordinal);
         await member.ClickAsync("#forgot-password");
         await member.WaitForSelectorAsync("#forgot-form");
         await app.ScreenshotAsync(member, "en-forgot-password");
         await member.FillAsync("#Email", email);
         await member.ClickAsync("#send-reset");
         await member.WaitForSelectorAsync("#reset-sent");
-        await member.GotoAsync("/account/reset-password?email=x%40y.test&token=broken");
+        await member.GotoAsync($"{Pages.ResetPassword}?email=x%40y.test&token=broken");
         await app.ScreenshotAsync(member, "en-reset-password");
     }
 }

@@ -10,31 +10,31 @@ public sealed class ScreenshotTests(PortalApp app)
     public async Task Main_screens_render_in_English_and_Chinese()
     {
         var login = await app.NewPageAsync();
-        await login.GotoAsync("/account/login");
+        await login.GotoAsync(Pages.Login);
         await app.ScreenshotAsync(login, "en-login");
 
         var apex = await app.VendorIdAsync("demo", "Apex BPO");
         var page = await app.SignInAsync("admin@demo.test");
         foreach (var (language, button) in new[] { ("en", "#lang-en"), ("zh", "#lang-zh") })
         {
-            await page.GotoAsync("/t/demo");
+            await page.GotoAsync(Pages.Demo.Home);
             await page.ClickAsync(button);
             await page.WaitForLoadStateAsync();
             Assert.Equal(language == "zh" ? "zh-CN" : "en", await page.GetAttributeAsync("html", "lang"));
 
-            await Shot(page, "/t/demo", $"{language}-dashboard");
-            await Shot(page, "/t/demo/vendors", $"{language}-vendors");
-            await Shot(page, $"/t/demo/vendors/{apex}", $"{language}-vendor-edit");
-            await Shot(page, "/t/demo/skills", $"{language}-skills");
-            await Shot(page, "/t/demo/users", $"{language}-users");
-            await Shot(page, "/t/demo/settings", $"{language}-settings");
-            await Shot(page, "/t/demo/audit", $"{language}-audit");
-            await Shot(page, "/t/demo/events", $"{language}-events");
+            await Shot(page, Pages.Demo.Home, $"{language}-dashboard");
+            await Shot(page, Pages.Demo.Vendors, $"{language}-vendors");
+            await Shot(page, Pages.Demo.Vendor(apex), $"{language}-vendor-edit");
+            await Shot(page, Pages.Demo.Skills, $"{language}-skills");
+            await Shot(page, Pages.Demo.Users, $"{language}-users");
+            await Shot(page, Pages.Demo.Settings, $"{language}-settings");
+            await Shot(page, Pages.Demo.Audit, $"{language}-audit");
+            await Shot(page, Pages.Demo.Events, $"{language}-events");
             await page.ClickAsync("#event-table a:text-is('Double 12')");
             await page.WaitForSelectorAsync("#staffing-chart");
             await app.ScreenshotAsync(page, $"{language}-event-staffing");
 
-            await page.GotoAsync("/t/demo/api-keys");
+            await page.GotoAsync(Pages.Demo.ApiKeys);
             await page.FillAsync("#Input_Name", $"Screenshot key {language}");
             await page.SelectOptionAsync("#Input_VendorId", apex.ToString());
             await page.ClickAsync("#create-key");
@@ -42,12 +42,12 @@ public sealed class ScreenshotTests(PortalApp app)
             Assert.StartsWith("vpk_", await page.InnerTextAsync("#created-key"));
             await app.ScreenshotAsync(page, $"{language}-api-keys");
 
-            await Shot(page, "/t/demo/vendors/00000000-0000-0000-0000-000000000000", $"{language}-not-found");
+            await Shot(page, Pages.Demo.Vendor("00000000-0000-0000-0000-000000000000"), $"{language}-not-found");
         }
         await page.ClickAsync("#lang-en");
 
         var vendor = await app.SignInAsync("apex@demo.test");
-        await Shot(vendor, "/t/demo", "en-vendor-dashboard");
+        await Shot(vendor, Pages.Demo.Home, "en-vendor-dashboard");
 
         var phone = await app.NewContextAsync(new BrowserNewContextOptions
         {
@@ -55,11 +55,11 @@ public sealed class ScreenshotTests(PortalApp app)
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
         });
         var mobile = await phone.NewPageAsync();
-        await mobile.GotoAsync("/account/login");
+        await mobile.GotoAsync(Pages.Login);
         await mobile.FillAsync("#Input_Email", "planner@demo.test");
         await mobile.FillAsync("#Input_Password", PortalApp.Password);
         await mobile.ClickAsync("#sign-in");
-        await mobile.WaitForURLAsync($"{app.BaseUrl}/t/demo");
+        await mobile.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Home}");
         await app.ScreenshotAsync(mobile, "en-mobile-dashboard");
 
         Assert.True(Directory.GetFiles(app.ScreenshotFolder, "*.png").Length >= 20);
@@ -70,24 +70,24 @@ public sealed class ScreenshotTests(PortalApp app)
     {
         var planner = await app.SignInAsync("planner@demo.test");
         var apex = await app.SignInAsync("apex@demo.test");
-        await planner.GotoAsync("/t/demo/training");
+        await planner.GotoAsync(Pages.Demo.Training);
         var upcoming = await planner.GetAttributeAsync("#session-table tr[data-session='Double 12 promotion rules and coupons'] a", "href");
         foreach (var (language, button) in new[] { ("en", "#lang-en"), ("zh", "#lang-zh") })
         {
             foreach (var page in new[] { planner, apex })
             {
-                await page.GotoAsync("/t/demo");
+                await page.GotoAsync(Pages.Demo.Home);
                 await page.ClickAsync(button);
                 await page.WaitForLoadStateAsync();
             }
-            await Shot(planner, "/t/demo/agents", $"{language}-agents");
-            await Shot(planner, "/t/demo/pool", $"{language}-pool");
-            await Shot(planner, "/t/demo/training", $"{language}-training-calendar");
+            await Shot(planner, Pages.Demo.Agents, $"{language}-agents");
+            await Shot(planner, Pages.Demo.Pool, $"{language}-pool");
+            await Shot(planner, Pages.Demo.Training, $"{language}-training-calendar");
             await Shot(planner, upcoming!, $"{language}-training-roster");
             await Shot(apex, upcoming!, $"{language}-training-enrol");
-            await Shot(apex, $"/t/demo/agents/{await app.AgentIdAsync("demo", "SHA001")}", $"{language}-agent");
+            await Shot(apex, Pages.Demo.Agent(await app.AgentIdAsync("demo", "SHA001")), $"{language}-agent");
 
-            await apex.GotoAsync("/t/demo/agents/import");
+            await apex.GotoAsync(Pages.Demo.ImportAgents);
             await AgentTests.UploadAsync(apex,
                 "externalRef,displayName,skills,languages,status,maxWeeklyHours\n" +
                 "SCR-1,周杰,PRESALES,zh,active,20\n" +

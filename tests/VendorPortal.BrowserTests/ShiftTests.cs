@@ -15,18 +15,18 @@ public sealed class ShiftTests(PortalApp app)
         using var apexApi = await app.ApiClientAsync("apex@demo.test");
         var apexId = await app.VendorIdAsync("demo", "Apex BPO");
         foreach (var (name, i) in new[] { "Ava", "Ben", "Cai" }.Select((n, i) => (n, i)))
-            await PostAsync(apexApi, "/api/t/demo/agents", new
+            await PostAsync(apexApi, ApiRoutes.Demo.Agents.Create, new
             {
                 externalRef = $"SH{suffix}{i}", displayName = $"{name} Shift {suffix}", status = "active", skills = new[] { "PRESALES" }, languages = new[] { "zh" },
             });
 
         var day = DemoToday().AddDays(20);
-        var eventId = (string)(await PostAsync(plannerApi, "/api/t/demo/events", new
+        var eventId = (string)(await PostAsync(plannerApi, ApiRoutes.Demo.Events.Create, new
         {
             name = $"Shift drill {suffix}", startDate = DateOnly.FromDateTime(day), endDate = DateOnly.FromDateTime(day.AddDays(1)), intervalMinutes = 30,
             serviceLevel = 0.8, targetSeconds = 20, shrinkage = 0.3, maxOccupancy = 1.0,
         }))["id"]!;
-        var requestId = (string)(await PostAsync(plannerApi, "/api/t/demo/capacity-requests", new
+        var requestId = (string)(await PostAsync(plannerApi, ApiRoutes.Demo.CapacityRequests.Create, new
         {
             eventId, vendorId = apexId, skill = "PRESALES", respondByLocal = Local(DemoToday().AddDays(5).AddHours(18)), message = "Double 12 morning and evening.",
             shifts = new[]
@@ -37,7 +37,7 @@ public sealed class ShiftTests(PortalApp app)
         }))["id"]!;
 
         var apex = await app.SignInAsync("apex@demo.test");
-        await apex.GotoAsync("/t/demo/requests");
+        await apex.GotoAsync(Pages.Demo.Requests);
         await apex.ClickAsync($"#request-table tr[data-request='{requestId}'] a");
         await apex.WaitForSelectorAsync("#answer-form");
         await apex.ClickAsync("#decline-all");
@@ -82,7 +82,7 @@ public sealed class ShiftTests(PortalApp app)
         Assert.Equal("Declined", await apex.GetAttributeAsync($"#decision-grid tr[data-agent='{declined}']", "data-status"));
         Assert.Contains("Family emergency", await apex.InnerTextAsync($"#decision-grid tr[data-agent='{declined}'] [data-decline-reason]"));
 
-        var shift = (await apexApi.GetFromJsonAsync<JsonObject>($"/api/t/demo/shifts/{shiftId}"))!;
+        var shift = (await apexApi.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Shifts.Get(shiftId)))!;
         Assert.Equal(2, (int)shift["shift"]!["confirmed"]!);
         var assignments = shift["assignments"]!.AsArray().Select(a => a!.AsObject()).ToList();
         Assert.Equal(3, assignments.Count);
@@ -97,24 +97,24 @@ public sealed class ShiftTests(PortalApp app)
     {
         var day = DemoToday().AddDays(40);
         using var plannerApi = await app.ApiClientAsync("planner@demo.test");
-        var eventId = (string)(await PostAsync(plannerApi, "/api/t/demo/events", new
+        var eventId = (string)(await PostAsync(plannerApi, ApiRoutes.Demo.Events.Create, new
         {
             name = $"Calendar drill {Guid.NewGuid():N}"[..24], startDate = DateOnly.FromDateTime(day), endDate = DateOnly.FromDateTime(day),
             intervalMinutes = 30, serviceLevel = 0.8, targetSeconds = 20, shrinkage = 0.3, maxOccupancy = 1.0,
         }))["id"]!;
-        var apexShift = (string)(await PostAsync(plannerApi, "/api/t/demo/shifts", new
+        var apexShift = (string)(await PostAsync(plannerApi, ApiRoutes.Demo.Shifts.Create, new
         {
             eventId, vendorId = await app.VendorIdAsync("demo", "Apex BPO"), skill = "PRESALES",
             startsAtLocal = Local(day.AddHours(9)), endsAtLocal = Local(day.AddHours(17)), headcount = 3,
         }))["shift"]!["id"]!;
-        var harborShift = (string)(await PostAsync(plannerApi, "/api/t/demo/shifts", new
+        var harborShift = (string)(await PostAsync(plannerApi, ApiRoutes.Demo.Shifts.Create, new
         {
             eventId, vendorId = await app.VendorIdAsync("demo", "Harbor Contact"), skill = "AFTERSALES",
             startsAtLocal = Local(day.AddHours(9)), endsAtLocal = Local(day.AddHours(17)), headcount = 2,
         }))["shift"]!["id"]!;
 
         var apex = await app.SignInAsync("apex@demo.test");
-        await apex.GotoAsync("/t/demo/shifts");
+        await apex.GotoAsync(Pages.Demo.Shifts);
         await apex.ClickAsync("#calendar-subscribe");
         var first = await apex.InputValueAsync("#calendar-link input");
         Assert.Matches(@"^http://127\.0\.0\.1:\d+/api/calendar/vpc_[0-9a-f]{12}_[0-9a-f]+\.ics$", first);
@@ -138,11 +138,11 @@ public sealed class ShiftTests(PortalApp app)
         using (var forged = await calendarApp.GetAsync(second[..^8] + "0000.ics")) Assert.Equal(System.Net.HttpStatusCode.NotFound, forged.StatusCode);
     }
 
-    private static async Task<JsonObject> PostAsync(HttpClient client, string path, object body)
+    private static async Task<JsonObject> PostAsync(HttpClient client, ApiRoute route, object body)
     {
-        using var response = await client.PostAsJsonAsync(path, body);
+        using var response = await client.SendAsync(route, body);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
+        Assert.True(response.IsSuccessStatusCode, $"{route}: {(int)response.StatusCode} {text}");
         return JsonNode.Parse(text)!.AsObject();
     }
 

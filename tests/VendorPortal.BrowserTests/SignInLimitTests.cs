@@ -8,12 +8,12 @@ public sealed class SignInLimitTests(PortalApp app)
     {
         var page = await app.NewPageAsync();
         var email = $"guessed.{Guid.NewGuid():N}@people.test";
-        await page.GotoAsync("/account/login");
+        await page.GotoAsync(Pages.Login);
         for (var attempt = 0; attempt <= new VendorPortal.Web.Hosting.LoginRateLimitOptions().FailuresPerAccountAndAddress; attempt++)
         {
             await page.FillAsync("#Input_Email", email);
             await page.FillAsync("#Input_Password", $"wrong-guess-{attempt}");
-            await Task.WhenAll(page.WaitForResponseAsync(r => r.Url.Contains("/account/login", StringComparison.Ordinal) && r.Request.Method == "POST"), page.ClickAsync("#sign-in"));
+            await Task.WhenAll(page.WaitForResponseAsync(r => r.Url.Contains(Pages.Login, StringComparison.Ordinal) && r.Request.Method == "POST"), page.ClickAsync("#sign-in"));
         }
 
         var message = await page.InnerTextAsync("[role=alert]");

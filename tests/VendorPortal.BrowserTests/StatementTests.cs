@@ -7,7 +7,7 @@ public sealed class StatementTests(PortalApp app)
     public async Task Finance_drafts_issues_and_voids_a_statement_in_the_portal()
     {
         var page = await app.SignInAsync("finance@demo.test");
-        await page.GotoAsync("/t/demo/statements");
+        await page.GotoAsync(Pages.Demo.Statements);
         await page.SelectOptionAsync("#Input_VendorId", new Microsoft.Playwright.SelectOptionValue { Label = "Harbor Contact" });
         await page.FillAsync("#Input_Month", "2025-03");
         await page.FillAsync("#Input_TaxPercent", "6");

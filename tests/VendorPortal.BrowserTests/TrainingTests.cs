@@ -13,9 +13,9 @@ public sealed class TrainingTests(PortalApp app)
         var title = $"Coupon stacking refresher {suffix}";
 
         var planner = await app.SignInAsync("planner@demo.test");
-        await planner.GotoAsync("/t/demo/training");
+        await planner.GotoAsync(Pages.Demo.Training);
         await planner.ClickAsync("#new-session");
-        await planner.WaitForURLAsync($"{app.BaseUrl}/t/demo/training/new");
+        await planner.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.NewTraining}");
         var tomorrow = DemoToday().AddDays(1);
         await planner.FillAsync("#Input_Title", title);
         await planner.CheckAsync("#session-skill-PRESALES");
@@ -27,7 +27,7 @@ public sealed class TrainingTests(PortalApp app)
         var sessionUrl = planner.Url;
 
         var apex = await app.SignInAsync("apex@demo.test");
-        await apex.GotoAsync("/t/demo/agents/new");
+        await apex.GotoAsync(Pages.Demo.NewAgent);
         await apex.FillAsync("#Input_ExternalRef", $"TR{suffix}");
         await apex.FillAsync("#Input_DisplayName", "孙丽");
         await apex.CheckAsync("#skill-PRESALES");
@@ -79,7 +79,7 @@ public sealed class TrainingTests(PortalApp app)
         await app.ScheduleSessionAsync("demo", title, daysAhead: 6, startHour: 9, skills: ["PRESALES"], capacity: 10);
 
         var apex = await app.SignInAsync("apex@demo.test");
-        await apex.GotoAsync("/t/demo/training");
+        await apex.GotoAsync(Pages.Demo.Training);
         await apex.ClickAsync($"#session-table tr[data-session='{title}'] a");
         await apex.WaitForSelectorAsync("#enrol");
         var candidates = await apex.Locator("#candidate-list input[data-agent]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.agent)");

@@ -21,7 +21,7 @@ public sealed class VendorTests(PortalApp app)
 
         await page.ClickAsync("#delete-vendor-open");
         await page.ClickAsync("#confirm-delete");
-        await page.WaitForURLAsync($"{app.BaseUrl}/t/demo/vendors");
+        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Vendors}");
         Assert.Contains(name, await page.InnerTextAsync("#flash"));
         Assert.Equal(0, await page.Locator($"#vendor-table tr[data-vendor='{name}']").CountAsync());
     }
@@ -34,7 +34,7 @@ public sealed class VendorTests(PortalApp app)
         await CreateAsync(page, name);
         var vendorUrl = page.Url;
 
-        await page.GotoAsync("/t/demo/api-keys");
+        await page.GotoAsync(Pages.Demo.ApiKeys);
         await page.FillAsync("#Input_Name", $"{name} sync");
         await page.SelectOptionAsync("#Input_VendorId", new SelectOptionValue { Label = name });
         await page.ClickAsync("#create-key");
@@ -50,7 +50,7 @@ public sealed class VendorTests(PortalApp app)
 
     private async Task CreateAsync(IPage page, string name)
     {
-        await page.GotoAsync("/t/demo/vendors/new");
+        await page.GotoAsync(Pages.Demo.NewVendor);
         await page.FillAsync("#Input_Name", name);
         await page.ClickAsync("#save-vendor");
         await page.WaitForURLAsync(url => !url.EndsWith("/new", StringComparison.Ordinal));

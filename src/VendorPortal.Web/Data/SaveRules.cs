@@ -7,8 +7,8 @@ namespace VendorPortal.Web.Data;
 
 /// <summary>
 /// Runs before every save, over one pass of change detection: stamps new tenant- and vendor-owned rows with
-/// the current scope, refuses any write outside it, and records who changed what (with the changed values)
-/// in the same transaction as the change.
+/// the current scope, refuses any write outside it, stamps CreatedAt and UpdatedAt from the app's clock, and records
+/// who changed what (with the changed values) in the same transaction as the change.
 /// </summary>
 public sealed class SaveRules(TimeProvider clock) : SaveChangesInterceptor
 {
@@ -61,13 +61,14 @@ public sealed class SaveRules(TimeProvider clock) : SaveChangesInterceptor
         tracker.AutoDetectChangesEnabled = false;
         var changed = tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         var scope = ((AppDbContext)context).Scope;
+        var now = clock.GetUtcNow();
         foreach (var entry in changed)
         {
             Guard(entry, scope);
             CheckLengths(entry);
+            Stamp(entry, now);
         }
         if (scope is null) return;
-        var now = clock.GetUtcNow();
         context.AddRange(changed.Where(e => e.Entity is IAudited).Select(e => Audit(e, scope, now)).ToList());
     }
 
@@ -90,6 +91,19 @@ public sealed class SaveRules(TimeProvider clock) : SaveChangesInterceptor
                 vendorOwned.VendorId = vendorId;
             if (vendorOwned.VendorId != vendorId)
                 throw new ScopeViolationException($"{name} belongs to another vendor.");
+        }
+    }
+
+    /// <summary>A new row is created now unless it says otherwise (demo history); a changed row was updated now.</summary>
+    private static void Stamp(EntityEntry entry, DateTimeOffset now)
+    {
+        if (entry.State == EntityState.Deleted) return;
+        foreach (var name in (ReadOnlySpan<string>)["CreatedAt", "UpdatedAt"])
+        {
+            if (entry.Metadata.FindProperty(name) is null) continue;
+            var p = entry.Property(name);
+            if (entry.State == EntityState.Added ? p.CurrentValue is DateTimeOffset at && at == default : name == "UpdatedAt")
+                p.CurrentValue = now;
         }
     }
 

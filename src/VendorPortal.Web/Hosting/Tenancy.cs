@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using VendorPortal.Web.Features.Identity;
+using VendorPortal.Web.Features.Shifts;
 
 namespace VendorPortal.Web.Hosting;
 
@@ -105,6 +106,29 @@ public static class Tenancy
             Enum.Parse<TenantRole>(user.FindFirstValue(PortalClaims.KeyRole)!),
             vendor is null ? null : Guid.Parse(vendor),
             null, Guid.Parse(user.FindFirstValue(PortalClaims.ApiKeyId)!), user.Identity!.Name!);
+    }
+
+    /// <summary>
+    /// A calendar subscription address stands in for its owner's sign-in: the scope is the owner's membership, exactly
+    /// as theirs would be, and is set for the request. Null (answer 404) when the address is unknown, revoked, or the
+    /// membership has ended or is disabled.
+    /// </summary>
+    public static async Task<CalendarLink?> EnterCalendarLinkAsync(HttpContext ctx, string token, CancellationToken ct)
+    {
+        if (SecretToken.PrefixOf(token, CalendarLink.Marker) is not { } prefix) return null;
+        var db = ctx.RequestServices.GetRequiredService<AppDbContext>();
+        // Platform code: the address is found before any tenant scope exists, by its unique prefix.
+        var link = await db.CalendarLinks.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
+            .SingleOrDefaultAsync(l => l.Prefix == prefix, ct);
+        if (link is null || link.RevokedAt is not null || !SecretToken.Matches(token, link.SecretHash)) return null;
+        var member = await db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
+            .Where(m => m.UserId == link.UserId && m.TenantId == link.TenantId && m.DisabledAt == null)
+            .Select(m => new { m.TenantId, m.Tenant!.Slug, m.Role, m.VendorId, m.User!.Email })
+            .SingleOrDefaultAsync(ct);
+        if (member is null) return null;
+        ctx.RequestServices.GetRequiredService<AccessScopeAccessor>().Set(
+            new AccessScope(member.TenantId, member.Slug, member.Role, member.VendorId, link.UserId, null, $"calendar:{member.Email}"));
+        return link;
     }
 
     /// <summary>

@@ -20,10 +20,10 @@ public sealed class AgentExportTests(AppFactory app)
         var file = new StringBuilder("externalRef,displayName,skills,languages,maxWeeklyHours\n");
         for (var i = 0; i < names.Length; i++)
             file.Append($"INJ-{tag}-{i},{Quoted(names[i])},PRESALES;HOTLINE,zh,{20 + i}\n");
-        using (var imported = await apex.PostAsync("/api/t/demo/agents/import", Csv(file.ToString())))
+        using (var imported = await apex.SendAsync(ApiRoutes.Demo.Agents.Import, Csv(file.ToString())))
             await imported.ShouldBe(HttpStatusCode.OK);
 
-        var export = await CsvFile.ReadAsync(await apex.GetAsync($"/api/t/demo/agents/export?search=INJ-{tag}"));
+        var export = await CsvFile.ReadAsync(await apex.SendAsync(ApiRoutes.Demo.Agents.Export.Query($"search=INJ-{tag}")));
         Assert.True(export.StartsWithBom, "Excel needs the UTF-8 byte order mark to read Chinese names.");
         var byRef = export.Rows.ToDictionary(r => r["externalRef"]);
         Assert.Equal(names.Length, byRef.Count);
@@ -48,13 +48,13 @@ public sealed class AgentExportTests(AppFactory app)
         var left = await apex.NewAgentAsync($"Filter {tag} left", "left", "HOTLINE");
         using var admin = await app.ClientFor(DemoData.Admin);
 
-        var list = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/agents?search=Filter {tag}&status=left&pageSize=200", Json.Options);
-        var export = await CsvFile.ReadAsync(await admin.GetAsync($"/api/t/demo/agents/export?search=Filter {tag}&status=left"));
+        var list = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Agents.List.Query($"search=Filter {tag}&status=left&pageSize=200"), Json.Options);
+        var export = await CsvFile.ReadAsync(await admin.SendAsync(ApiRoutes.Demo.Agents.Export.Query($"search=Filter {tag}&status=left")));
         Assert.Equal(list!["items"]!.AsArray().Select(a => (string)a!["displayName"]!), export.Rows.Select(r => r["displayName"]));
         Assert.Equal([$"Filter {tag} left"], export.Rows.Select(r => r["displayName"]));
         Assert.Equal("left", export.Rows[0]["status"]);
 
-        var bySkill = await CsvFile.ReadAsync(await admin.GetAsync($"/api/t/demo/agents/export?search=Filter {tag}&skill=presales"));
+        var bySkill = await CsvFile.ReadAsync(await admin.SendAsync(ApiRoutes.Demo.Agents.Export.Query($"search=Filter {tag}&skill=presales")));
         Assert.Equal([$"Filter {tag} active"], bySkill.Rows.Select(r => r["displayName"]));
         _ = (active, left);
     }
@@ -69,15 +69,15 @@ public sealed class AgentExportTests(AppFactory app)
         await apex.NewAgentAsync($"Isolated {tag} apex");
         await harbor.NewAgentAsync($"Isolated {tag} harbor");
 
-        var own = await CsvFile.ReadAsync(await harbor.GetAsync($"/api/t/demo/agents/export?search=Isolated {tag}"));
+        var own = await CsvFile.ReadAsync(await harbor.SendAsync(ApiRoutes.Demo.Agents.Export.Query($"search=Isolated {tag}")));
         Assert.Equal([$"Isolated {tag} harbor"], own.Rows.Select(r => r["displayName"]));
-        var everything = await CsvFile.ReadAsync(await harbor.GetAsync("/api/t/demo/agents/export"));
+        var everything = await CsvFile.ReadAsync(await harbor.SendAsync(ApiRoutes.Demo.Agents.Export));
         Assert.All(everything.Rows, r => Assert.Equal("Harbor Contact", r["vendor"]));
-        var asked = await CsvFile.ReadAsync(await harbor.GetAsync($"/api/t/demo/agents/export?vendorId={demo.ApexInDemo}"));
+        var asked = await CsvFile.ReadAsync(await harbor.SendAsync(ApiRoutes.Demo.Agents.Export.Query($"vendorId={demo.ApexInDemo}")));
         Assert.Empty(asked.Rows);
 
         using var admin = await app.ClientFor(DemoData.Admin);
-        var staff = await CsvFile.ReadAsync(await admin.GetAsync($"/api/t/demo/agents/export?search=Isolated {tag}"));
+        var staff = await CsvFile.ReadAsync(await admin.SendAsync(ApiRoutes.Demo.Agents.Export.Query($"search=Isolated {tag}")));
         Assert.Equal(2, staff.Rows.Count);
     }
 
@@ -85,7 +85,7 @@ public sealed class AgentExportTests(AppFactory app)
     public async Task Another_tenants_member_gets_404()
     {
         using var sandbox = await app.ClientFor(DemoData.SandboxAdmin);
-        using var response = await sandbox.GetAsync("/api/t/demo/agents/export");
+        using var response = await sandbox.SendAsync(ApiRoutes.Demo.Agents.Export);
         await response.ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
@@ -96,9 +96,9 @@ public sealed class AgentExportTests(AppFactory app)
         var tag = Guid.NewGuid().ToString("N")[..8];
         await apex.NewAgentAsync($"Page {tag}", "inactive", "PRESALES");
         using var page = await app.CookieClientFor(DemoData.Apex);
-        var html = await page.GetStringAsync($"/t/demo/agents?search=Page+{tag}&status=Inactive");
+        var html = await page.GetStringAsync($"{Pages.Demo.Agents}?search=Page+{tag}&status=Inactive");
         var link = System.Text.RegularExpressions.Regex.Match(html, "id=\"export-agents\"[^>]*|href=\"([^\"]+)\"[^>]*id=\"export-agents\"").Groups[1].Value;
-        Assert.Equal($"/t/demo/agents?handler=csv&amp;search=Page%20{tag}&amp;status=Inactive", link);
+        Assert.Equal($"{Pages.Demo.Agents}?handler=csv&amp;search=Page%20{tag}&amp;status=Inactive", link);
 
         var file = await CsvFile.ReadAsync(await page.GetAsync(System.Net.WebUtility.HtmlDecode(link)));
         Assert.True(file.StartsWithBom);

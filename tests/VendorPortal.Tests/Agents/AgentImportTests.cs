@@ -30,7 +30,7 @@ public sealed class AgentImportTests(AppFactory app)
             {ReserveAgents.NewRef("IMP")},Bad Status,PRESALES,zh,retired,
             {ReserveAgents.NewRef("IMP")},Too Many Hours,PRESALES,zh,active,200
             """;
-        using var response = await apex.PostAsync("/api/t/demo/agents/import", Csv(csv));
+        using var response = await apex.SendAsync(ApiRoutes.Demo.Agents.Import, Csv(csv));
         var problem = await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         var errors = problem["errors"]!.AsArray().ToDictionary(e => (string)e!["name"]!, e => (string)e!["reason"]!);
         Assert.Equal(["line 3", "line 5", "line 6", "line 7", "line 8"], errors.Keys.Order());
@@ -40,7 +40,7 @@ public sealed class AgentImportTests(AppFactory app)
         Assert.Contains("bad status", errors["line 7"]);
         Assert.Contains("maxWeeklyHours", errors["line 8"]);
 
-        var stored = await apex.GetFromJsonAsync<JsonObject>($"/api/t/demo/agents?search={good}", Json.Options);
+        var stored = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Agents.List.Query($"search={good}"), Json.Options);
         Assert.Equal(0, (int)stored!["total"]!);
     }
 
@@ -50,21 +50,21 @@ public sealed class AgentImportTests(AppFactory app)
         using var apex = await app.ClientFor(DemoData.Apex);
         var reference = ReserveAgents.NewRef("BOM");
         var create = $"externalRef;displayName;skills\n{reference};\"陈静; Chen Jing\";AFTERSALES\n";
-        using (var preview = await apex.PostAsync("/api/t/demo/agents/import?dryRun=true", Csv(create, bom: true)))
+        using (var preview = await apex.SendAsync(ApiRoutes.Demo.Agents.Import.Query("dryRun=true"), Csv(create, bom: true)))
         {
             await preview.ShouldBe(HttpStatusCode.OK);
             var result = await preview.ReadObjectAsync();
             Assert.False((bool)result["stored"]!);
             Assert.Equal("create", (string)result["preview"]![0]!["action"]!);
         }
-        using (var stored = await apex.PostAsync("/api/t/demo/agents/import", Csv(create, bom: true)))
+        using (var stored = await apex.SendAsync(ApiRoutes.Demo.Agents.Import, Csv(create, bom: true)))
             Assert.Equal(1, (int)(await stored.ReadObjectAsync())["created"]!);
 
         var update = $"externalRef,displayName,skills,status\n{reference},陈静,PRESALES|AFTERSALES,inactive\n";
-        using (var updated = await apex.PostAsync("/api/t/demo/agents/import", Csv(update)))
+        using (var updated = await apex.SendAsync(ApiRoutes.Demo.Agents.Import, Csv(update)))
             Assert.Equal(1, (int)(await updated.ReadObjectAsync())["updated"]!);
 
-        var found = await apex.GetFromJsonAsync<JsonObject>($"/api/t/demo/agents?search={reference}", Json.Options);
+        var found = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Agents.List.Query($"search={reference}"), Json.Options);
         var agent = found!["items"]![0]!;
         Assert.Equal("陈静", (string)agent["displayName"]!);
         Assert.Equal("inactive", (string)agent["status"]!);
@@ -78,7 +78,7 @@ public sealed class AgentImportTests(AppFactory app)
         byte[] gbk = [.. Encoding.ASCII.GetBytes("externalRef,displayName\nX1,"), 0xD5, 0xC5, 0xC8, 0xFD, (byte)'\n'];
         var content = new ByteArrayContent(gbk);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        using var response = await apex.PostAsync("/api/t/demo/agents/import", content);
+        using var response = await apex.SendAsync(ApiRoutes.Demo.Agents.Import, content);
         var problem = await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("UTF-8", problem.ToJsonString());
         Assert.Equal(["line 2"], problem.ErrorFields());
@@ -92,7 +92,7 @@ public sealed class AgentImportTests(AppFactory app)
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes($"externalRef,displayName\n{ReserveAgents.NewRef("F")},Form Person\n"));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", "agents.csv");
-        using var response = await apex.PostAsync("/api/t/demo/agents/import", form);
+        using var response = await apex.SendAsync(ApiRoutes.Demo.Agents.Import, form);
         await response.ShouldBe(HttpStatusCode.OK);
         Assert.True((bool)(await response.ReadObjectAsync())["stored"]!);
     }
@@ -102,13 +102,13 @@ public sealed class AgentImportTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var harbor = await app.ClientFor(DemoData.Harbor);
-        using var foreign = await harbor.PostAsync($"/api/t/demo/agents/import?vendorId={demo.ApexInDemo}", Csv($"externalRef,displayName\n{ReserveAgents.NewRef("X")},x\n"));
+        using var foreign = await harbor.SendAsync(ApiRoutes.Demo.Agents.Import.Query($"vendorId={demo.ApexInDemo}"), Csv($"externalRef,displayName\n{ReserveAgents.NewRef("X")},x\n"));
         await foreign.ShouldBeProblem(HttpStatusCode.NotFound);
 
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var missing = await admin.PostAsync("/api/t/demo/agents/import", Csv($"externalRef,displayName\n{ReserveAgents.NewRef("X")},x\n"));
+        using var missing = await admin.SendAsync(ApiRoutes.Demo.Agents.Import, Csv($"externalRef,displayName\n{ReserveAgents.NewRef("X")},x\n"));
         Assert.Contains("vendorId", (await missing.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).ErrorFields());
-        using var named = await admin.PostAsync($"/api/t/demo/agents/import?vendorId={demo.HarborInDemo}", Csv($"externalRef,displayName\n{ReserveAgents.NewRef("X")},x\n"));
+        using var named = await admin.SendAsync(ApiRoutes.Demo.Agents.Import.Query($"vendorId={demo.HarborInDemo}"), Csv($"externalRef,displayName\n{ReserveAgents.NewRef("X")},x\n"));
         await named.ShouldBe(HttpStatusCode.OK);
     }
 }

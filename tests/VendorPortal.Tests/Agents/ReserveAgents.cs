@@ -7,7 +7,7 @@ public static class ReserveAgents
 
     public static async Task<Guid> NewAgentAsync(this HttpClient vendor, string name = "测试 Agent", string status = "active", params string[] skills)
     {
-        using var response = await vendor.PostAsJsonAsync("/api/t/demo/agents", new
+        using var response = await vendor.SendAsync(ApiRoutes.Demo.Agents.Create, new
         {
             externalRef = NewRef("T"), displayName = name, status, skills = skills.Length == 0 ? ["PRESALES"] : skills, languages = new[] { "zh" },
         });
@@ -19,7 +19,7 @@ public static class ReserveAgents
     public static async Task<JsonObject> NewSessionAsync(this HttpClient planner, int capacity = 10, int daysAhead = 20, int startHour = 9, int endHour = 12, string skill = "PRESALES")
     {
         var day = PinnedClock.StartDay.AddDays(daysAhead);
-        using var response = await planner.PostAsJsonAsync("/api/t/demo/training-sessions", new
+        using var response = await planner.SendAsync(ApiRoutes.Demo.Training.Create, new
         {
             title = $"Session {Guid.NewGuid():N}"[..20], skills = new[] { skill }, capacity,
             startsAtLocal = day.AddHours(startHour), endsAtLocal = day.AddHours(endHour), location = "Room 1",
@@ -31,5 +31,5 @@ public static class ReserveAgents
     public static Guid Id(this JsonNode node) => Guid.Parse((string)node["id"]!);
 
     public static Task<HttpResponseMessage> EnrollAsync(this HttpClient client, Guid sessionId, params Guid[] agentIds) =>
-        client.PostAsJsonAsync($"/api/t/demo/training-sessions/{sessionId}/enrollments", new { agentIds });
+        client.SendAsync(ApiRoutes.Demo.Training.Enroll(sessionId), new { agentIds });
 }

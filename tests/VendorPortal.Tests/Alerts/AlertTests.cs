@@ -85,7 +85,7 @@ public sealed class AlertTests(ClockedApp clocked) : IClassFixture<ClockedApp>
     {
         var vendorId = await App.NewVendorAsync($"浅池 {Guid.NewGuid():N}"[..12]);
         using (var planner = await App.ClientFor(DemoData.Planner))
-        using (var set = await planner.PutAsJsonAsync("/api/t/demo/pool/plans",
+        using (var set = await planner.SendAsync(ApiRoutes.Demo.Pool.SetPlans,
             new { plans = new[] { new { vendorId, skill = "PRESALES", peakHeadcount = 5 } } }))
             await set.ShouldBe(HttpStatusCode.OK);
 
@@ -101,12 +101,12 @@ public sealed class AlertTests(ClockedApp clocked) : IClassFixture<ClockedApp>
 
         using var plannerClient = await App.ClientFor(DemoData.Planner);
         var id = (string)alert["id"]!;
-        using var acknowledged = await plannerClient.PostAsync($"/api/t/demo/alerts/{id}/acknowledge", null);
+        using var acknowledged = await plannerClient.SendAsync(ApiRoutes.Demo.Alerts.Acknowledge(id));
         await acknowledged.ShouldBe(HttpStatusCode.OK);
         var body = await acknowledged.ReadObjectAsync();
         Assert.NotNull(body["acknowledgedAt"]);
         Assert.Equal(DemoData.Planner, (string)body["acknowledgedBy"]!);
-        using var again = await plannerClient.PostAsync($"/api/t/demo/alerts/{id}/acknowledge", null);
+        using var again = await plannerClient.SendAsync(ApiRoutes.Demo.Alerts.Acknowledge(id));
         await again.ShouldBe(HttpStatusCode.OK);
         Assert.Equal((string)body["acknowledgedAt"]!, (string)(await again.ReadObjectAsync())["acknowledgedAt"]!);
 
@@ -126,15 +126,15 @@ public sealed class AlertTests(ClockedApp clocked) : IClassFixture<ClockedApp>
         var id = (string)(await AlertsAsync(eventId))[0]["id"]!;
 
         using var harbor = await App.ClientFor(DemoData.Harbor);
-        var seen = await harbor.GetFromJsonAsync<JsonObject>($"/api/t/demo/alerts?status=all&eventId={eventId}", Json.Options);
+        var seen = await harbor.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Alerts.List.Query($"status=all&eventId={eventId}"), Json.Options);
         Assert.Empty(seen!["items"]!.AsArray());
-        Assert.All((await harbor.GetFromJsonAsync<JsonObject>("/api/t/demo/alerts?status=all&pageSize=200", Json.Options))!["items"]!.AsArray(),
+        Assert.All((await harbor.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Alerts.List.Query("status=all&pageSize=200"), Json.Options))!["items"]!.AsArray(),
             a => Assert.Equal("Harbor Contact", (string)a!["vendorName"]!));
-        using var refused = await harbor.PostAsync($"/api/t/demo/alerts/{id}/acknowledge", null);
+        using var refused = await harbor.SendAsync(ApiRoutes.Demo.Alerts.Acknowledge(id));
         await refused.ShouldBeProblem(HttpStatusCode.NotFound);
 
         using var apex = await App.ClientFor(DemoData.Apex);
-        using var own = await apex.PostAsync($"/api/t/demo/alerts/{id}/acknowledge", null);
+        using var own = await apex.SendAsync(ApiRoutes.Demo.Alerts.Acknowledge(id));
         await own.ShouldBe(HttpStatusCode.OK);
         Assert.Equal(DemoData.Apex, (string)(await own.ReadObjectAsync())["acknowledgedBy"]!);
     }
@@ -168,14 +168,14 @@ public sealed class AlertTests(ClockedApp clocked) : IClassFixture<ClockedApp>
     private async Task<List<JsonObject>> AlertsAsync(Guid eventId)
     {
         using var planner = await App.ClientFor(DemoData.Planner);
-        var page = await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/alerts?status=all&eventId={eventId}", Json.Options);
+        var page = await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Alerts.List.Query($"status=all&eventId={eventId}"), Json.Options);
         return [.. page!["items"]!.AsArray().Select(a => a!.AsObject())];
     }
 
     private async Task<List<JsonObject>> PoolAlertsAsync(Guid vendorId, string status)
     {
         using var planner = await App.ClientFor(DemoData.Planner);
-        var page = await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/alerts?status={status}&kind=poolShallow&pageSize=200", Json.Options);
+        var page = await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Alerts.List.Query($"status={status}&kind=poolShallow&pageSize=200"), Json.Options);
         return [.. page!["items"]!.AsArray().Select(a => a!.AsObject()).Where(a => Guid.Parse((string)a["vendorId"]!) == vendorId)];
     }
 

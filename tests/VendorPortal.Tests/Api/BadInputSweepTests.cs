@@ -435,28 +435,28 @@ public sealed class BadInputSweepTests(QuietApp quiet, ITestOutputHelper output)
     {
         var today = App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.Date;
         using var admin = await App.ClientFor(DemoData.Admin);
-        using var vendor = await admin.PostAsJsonAsync("/api/t/demo/vendors", new { name = $"Bad input target {Guid.NewGuid():N}" });
+        using var vendor = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name = $"Bad input target {Guid.NewGuid():N}" });
         await vendor.ShouldBe(HttpStatusCode.Created);
         using var apex = await App.ClientFor(DemoData.Apex);
-        using var agent = await apex.PostAsJsonAsync("/api/t/demo/agents", new { externalRef = $"BAD-{Guid.NewGuid():N}"[..20], displayName = "Bad input target", skills = new[] { "PRESALES" } });
+        using var agent = await apex.SendAsync(ApiRoutes.Demo.Agents.Create, new { externalRef = $"BAD-{Guid.NewGuid():N}"[..20], displayName = "Bad input target", skills = new[] { "PRESALES" } });
         await agent.ShouldBe(HttpStatusCode.Created);
         using var planner = await App.ClientFor(DemoData.Planner);
         var day = today.AddDays(30);
-        using var session = await planner.PostAsJsonAsync("/api/t/demo/training-sessions", new
+        using var session = await planner.SendAsync(ApiRoutes.Demo.Training.Create, new
         {
             title = "Bad input target", skills = new[] { "PRESALES" }, capacity = 5,
             startsAtLocal = day.AddHours(9), endsAtLocal = day.AddHours(10),
         });
         await session.ShouldBe(HttpStatusCode.Created);
         var vendorId = Guid.Parse((string)(await vendor.ReadObjectAsync())["id"]!);
-        using var card = await admin.PostAsJsonAsync("/api/t/demo/rate-cards", new
+        using var card = await admin.SendAsync(ApiRoutes.Demo.RateCards.Create, new
         {
             vendorId, effectiveFrom = "2026-01-01", tiers = new[] { new { upTo = (long?)null, unitPrice = 1.5m } },
         });
         await card.ShouldBe(HttpStatusCode.Created);
-        using var statement = await admin.PostAsJsonAsync("/api/t/demo/statements", new { vendorId, month = "2026-01" });
+        using var statement = await admin.SendAsync(ApiRoutes.Demo.Statements.Generate, new { vendorId, month = "2026-01" });
         await statement.ShouldBe(HttpStatusCode.Created);
-        using var surge = await planner.PostAsJsonAsync("/api/t/demo/events", new
+        using var surge = await planner.SendAsync(ApiRoutes.Demo.Events.Create, new
         {
             name = "Bad input target", startDate = DateOnly.FromDateTime(day), endDate = DateOnly.FromDateTime(day.AddDays(1)),
         });
@@ -480,7 +480,7 @@ public sealed class BadInputSweepTests(QuietApp quiet, ITestOutputHelper output)
     private async Task<Guid> FinanceMemberIdAsync()
     {
         using var admin = await App.ClientFor(DemoData.Admin);
-        var users = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/users?pageSize=200");
+        var users = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Users.List.Query("pageSize=200"));
         return Guid.Parse((string)users!["items"]!.AsArray().Single(u => (string?)u!["email"] == DemoData.Finance)!["userId"]!);
     }
 }

@@ -26,7 +26,7 @@ public sealed class CsvImportBadInputTests(QuietApp quiet)
     private AppFactory App => quiet.App;
 
     /// <summary>One import: who sends it, where, its header, and a valid data row made from a number.</summary>
-    private sealed record Import(string Caller, string Path, string Header, Func<int, string> Row, int MaxRows);
+    private sealed record Import(string Caller, ApiRoute Route, string Header, Func<int, string> Row, int MaxRows);
 
     private async Task<IReadOnlyList<Import>> ImportsAsync()
     {
@@ -35,10 +35,10 @@ public sealed class CsvImportBadInputTests(QuietApp quiet)
         var eventId = await planner.NewEventAsync(first, 3);
         return
         [
-            new(DemoData.Apex, "/api/t/demo/agents/import", "externalRef,displayName,skills", i => $"CSV-{i},Agent {i},PRESALES", AgentImport.MaxRows),
-            new(DemoData.Planner, $"/api/t/demo/events/{eventId}/forecast/import", "skill,date,start,contacts,ahtSeconds",
+            new(DemoData.Apex, ApiRoutes.Demo.Agents.Import, "externalRef,displayName,skills", i => $"CSV-{i},Agent {i},PRESALES", AgentImport.MaxRows),
+            new(DemoData.Planner, ApiRoutes.Demo.Events.ImportForecast(eventId), "skill,date,start,contacts,ahtSeconds",
                 i => $"PRESALES,{first.AddDays(i / 48 % 3):yyyy-MM-dd},{TimeSpan.FromMinutes(i % 48 * 30):hh\\:mm},{100 + i},300", EventOperations.MaxForecastRows),
-            new(DemoData.Apex, "/api/t/demo/contact-volumes/import", "skill,date,handled",
+            new(DemoData.Apex, ApiRoutes.Demo.ContactVolumes.Import, "skill,date,handled",
                 i => $"PRESALES,{new DateOnly(2026, 1, 1).AddDays(i % 300):yyyy-MM-dd},{100 + i}", ContactVolumeOperations.MaxCsvRows),
         ];
     }
@@ -76,14 +76,14 @@ public sealed class CsvImportBadInputTests(QuietApp quiet)
             var before = await quiet.RowCountsAsync();
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-            using var response = await client.PostAsync(import.Path, content);
+            using var response = await client.SendAsync(import.Route, content);
             var text = await response.Content.ReadAsStringAsync();
             if (response.StatusCode != HttpStatusCode.UnprocessableEntity || response.Content.Headers.ContentType?.MediaType != Responses.ProblemJson)
-                problems.Add($"{import.Path}: {kind} answered {(int)response.StatusCode} {Clip(text)}");
+                problems.Add($"{import.Route.Path}: {kind} answered {(int)response.StatusCode} {Clip(text)}");
             else if (!text.Contains("line ", StringComparison.OrdinalIgnoreCase))
-                problems.Add($"{import.Path}: {kind} was refused without naming a line: {Clip(text)}");
+                problems.Add($"{import.Route.Path}: {kind} was refused without naming a line: {Clip(text)}");
             if (QuietApp.Difference(before, await quiet.RowCountsAsync()) is { Length: > 0 } changed)
-                problems.Add($"{import.Path}: {kind} changed row counts: {changed}");
+                problems.Add($"{import.Route.Path}: {kind} changed row counts: {changed}");
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -94,13 +94,13 @@ public sealed class CsvImportBadInputTests(QuietApp quiet)
         foreach (var import in await ImportsAsync())
         {
             using var client = await App.ClientFor(import.Caller);
-            using (var json = await client.PostAsJsonAsync(import.Path, new { rows = Array.Empty<object>() }))
+            using (var json = await client.SendAsync(import.Route, new { rows = Array.Empty<object>() }))
                 await json.ShouldBeProblem(HttpStatusCode.UnsupportedMediaType);
-            using (var form = await client.PostAsync(import.Path, new MultipartFormDataContent { { new StringContent("x"), "other" } }))
+            using (var form = await client.SendAsync(import.Route, new MultipartFormDataContent { { new StringContent("x"), "other" } }))
                 await form.ShouldBeProblem(HttpStatusCode.BadRequest);
             using var big = new ByteArrayContent(new byte[21 * 1024 * 1024]);
             big.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-            using var tooLarge = await client.PostAsync(import.Path, big);
+            using var tooLarge = await client.SendAsync(import.Route, big);
             await tooLarge.ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge);
         }
     }

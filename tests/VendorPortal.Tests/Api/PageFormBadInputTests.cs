@@ -16,25 +16,25 @@ public sealed partial class PageFormBadInputTests(QuietApp quiet)
 
     private static readonly Form[] Forms =
     [
-        new(DemoData.Admin, "/t/demo/settings", "Input.Name", new()
+        new(DemoData.Admin, Pages.Demo.Settings, "Input.Name", new()
         {
             ["Input.Name"] = "Demo Retail Customer Service", ["Input.TimeZone"] = "Asia/Shanghai", ["Input.Currency"] = "CNY",
             ["Input.ReserveRatioTarget"] = "2", ["Input.TrainingLeadDays"] = "2", ["Input.TrainingValidityDays"] = "180",
             ["Input.ConfirmationDeadlineHours"] = "48", ["Input.AssignmentBufferPercent"] = "20", ["AlertLeadHoursText"] = "72, 48",
             ["Input.ConfirmedAlertPercent"] = "100", ["Input.TrainedAlertPercent"] = "90",
         }),
-        new(DemoData.Admin, "/t/demo/vendors/new", "Input.Name", new() { ["Input.Name"] = "Form vendor" }),
-        new(DemoData.Admin, "/t/demo/skills", "Input.Name", new() { ["Input.Code"] = "FORMSKILL", ["Input.Name"] = "Form skill" }),
-        new(DemoData.Apex, "/t/demo/agents/new", "Input.DisplayName", new()
+        new(DemoData.Admin, Pages.Demo.NewVendor, "Input.Name", new() { ["Input.Name"] = "Form vendor" }),
+        new(DemoData.Admin, Pages.Demo.Skills, "Input.Name", new() { ["Input.Code"] = "FORMSKILL", ["Input.Name"] = "Form skill" }),
+        new(DemoData.Apex, Pages.Demo.NewAgent, "Input.DisplayName", new()
         {
             ["Input.ExternalRef"] = "FORM-1", ["Input.DisplayName"] = "Form agent", ["Input.Skills"] = "PRESALES", ["Input.Status"] = "Active",
         }),
-        new(DemoData.Planner, "/t/demo/events", "Input.Name", new()
+        new(DemoData.Planner, Pages.Demo.Events, "Input.Name", new()
         {
             ["Input.Name"] = "Form event", ["Input.StartDate"] = "2027-03-01", ["Input.EndDate"] = "2027-03-02",
             ["Input.IntervalMinutes"] = "30", ["Input.ServiceLevel"] = "0.8", ["Input.TargetSeconds"] = "20", ["Input.Shrinkage"] = "0.3", ["Input.MaxOccupancy"] = "1",
         }),
-        new(DemoData.Planner, "/t/demo/training/new", "Input.Title", new()
+        new(DemoData.Planner, Pages.Demo.NewTraining, "Input.Title", new()
         {
             ["Input.Title"] = "Form session", ["Input.Skills"] = "PRESALES", ["Input.StartsAtLocal"] = "2027-03-01T09:00",
             ["Input.EndsAtLocal"] = "2027-03-01T10:00", ["Input.Capacity"] = "5",

@@ -13,7 +13,7 @@ public sealed class ApiKeyTests(AppFactory app)
         Assert.Equal(plain.Split('_')[1], (string?)created["key"]!["prefix"]);
 
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var list = await admin.GetAsync("/api/t/demo/api-keys?pageSize=200");
+        using var list = await admin.SendAsync(ApiRoutes.Demo.ApiKeys.List.Query("pageSize=200"));
         await list.ShouldBe(HttpStatusCode.OK);
         var text = await list.Content.ReadAsStringAsync();
         Assert.DoesNotContain(plain, text);
@@ -30,18 +30,18 @@ public sealed class ApiKeyTests(AppFactory app)
         var (_, plain, _) = await CreateApexKeyAsync();
         using var key = app.ApiKeyClient(plain);
 
-        using var vendors = await key.GetAsync("/api/t/demo/vendors");
+        using var vendors = await key.SendAsync(ApiRoutes.Demo.Vendors.List);
         await vendors.ShouldBe(HttpStatusCode.OK);
         var items = (await vendors.ReadObjectAsync())["items"]!.AsArray();
         Assert.Equal([demo.ApexInDemo.ToString()], items.Select(v => (string?)v!["id"]));
 
-        using var own = await key.GetAsync($"/api/t/demo/vendors/{demo.ApexInDemo}");
+        using var own = await key.SendAsync(ApiRoutes.Demo.Vendors.Get(demo.ApexInDemo));
         await own.ShouldBe(HttpStatusCode.OK);
-        using var harbor = await key.GetAsync($"/api/t/demo/vendors/{demo.HarborInDemo}");
+        using var harbor = await key.SendAsync(ApiRoutes.Demo.Vendors.Get(demo.HarborInDemo));
         await harbor.ShouldBeProblem(HttpStatusCode.NotFound);
-        using var sandbox = await key.GetAsync("/api/t/sandbox/vendors");
+        using var sandbox = await key.SendAsync(ApiRoutes.Sandbox.Vendors.List);
         await sandbox.ShouldBeProblem(HttpStatusCode.NotFound);
-        using var sandboxApex = await key.GetAsync($"/api/t/sandbox/vendors/{demo.ApexInSandbox}");
+        using var sandboxApex = await key.SendAsync(ApiRoutes.Sandbox.Vendors.Get(demo.ApexInSandbox));
         await sandboxApex.ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
@@ -50,7 +50,7 @@ public sealed class ApiKeyTests(AppFactory app)
     {
         var (_, plain, _) = await CreateApexKeyAsync();
         using var key = app.ApiKeyClient(plain);
-        using var response = await key.PostAsJsonAsync("/api/t/demo/vendors", new { name = $"By key {Guid.NewGuid():N}" });
+        using var response = await key.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name = $"By key {Guid.NewGuid():N}" });
         await response.ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
@@ -60,7 +60,7 @@ public sealed class ApiKeyTests(AppFactory app)
         var (id, plain, created) = await CreateApexKeyAsync();
         Assert.Null(created["key"]!["lastUsedAt"]);
         using (var key = app.ApiKeyClient(plain))
-        using (var response = await key.GetAsync("/api/t/demo/vendors"))
+        using (var response = await key.SendAsync(ApiRoutes.Demo.Vendors.List))
             await response.ShouldBe(HttpStatusCode.OK);
 
         var listed = await ListedAsync(id);
@@ -73,14 +73,14 @@ public sealed class ApiKeyTests(AppFactory app)
     {
         var (id, plain, _) = await CreateApexKeyAsync();
         using var key = app.ApiKeyClient(plain);
-        using (var before = await key.GetAsync("/api/t/demo/vendors"))
+        using (var before = await key.SendAsync(ApiRoutes.Demo.Vendors.List))
             await before.ShouldBe(HttpStatusCode.OK);
 
         using var admin = await app.ClientFor(DemoData.Admin);
-        using (var revoke = await admin.DeleteAsync($"/api/t/demo/api-keys/{id}"))
+        using (var revoke = await admin.SendAsync(ApiRoutes.Demo.ApiKeys.Revoke(id)))
             await revoke.ShouldBe(HttpStatusCode.NoContent);
 
-        using var after = await key.GetAsync("/api/t/demo/vendors");
+        using var after = await key.SendAsync(ApiRoutes.Demo.Vendors.List);
         await after.ShouldBeProblem(HttpStatusCode.Unauthorized);
         Assert.NotNull((await ListedAsync(id))["revokedAt"]);
     }
@@ -92,7 +92,7 @@ public sealed class ApiKeyTests(AppFactory app)
         foreach (var forged in new[] { plain[..^4] + "0000", "vpk_nothing", "not-a-key" })
         {
             using var key = app.ApiKeyClient(forged);
-            using var response = await key.GetAsync("/api/t/demo/vendors");
+            using var response = await key.SendAsync(ApiRoutes.Demo.Vendors.List);
             await response.ShouldBeProblem(HttpStatusCode.Unauthorized);
         }
     }
@@ -102,9 +102,9 @@ public sealed class ApiKeyTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var missing = await admin.PostAsJsonAsync("/api/t/demo/api-keys", new { name = "no vendor", role = TenantRoles.VendorManager });
+        using var missing = await admin.SendAsync(ApiRoutes.Demo.ApiKeys.Create, new { name = "no vendor", role = TenantRoles.VendorManager });
         Assert.Contains("vendorId", (await missing.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorFields());
-        using var foreign = await admin.PostAsJsonAsync("/api/t/demo/api-keys",
+        using var foreign = await admin.SendAsync(ApiRoutes.Demo.ApiKeys.Create,
             new { name = "other tenant's vendor", role = TenantRoles.VendorManager, vendorId = demo.ApexInSandbox });
         Assert.Contains("vendorId", (await foreign.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).ErrorFields());
     }
@@ -113,7 +113,7 @@ public sealed class ApiKeyTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var response = await admin.PostAsJsonAsync("/api/t/demo/api-keys",
+        using var response = await admin.SendAsync(ApiRoutes.Demo.ApiKeys.Create,
             new { name = $"apex sync {Guid.NewGuid():N}", role = TenantRoles.VendorManager, vendorId = demo.ApexInDemo });
         await response.ShouldBe(HttpStatusCode.Created);
         var created = await response.ReadObjectAsync();
@@ -123,7 +123,7 @@ public sealed class ApiKeyTests(AppFactory app)
     private async Task<JsonObject> ListedAsync(Guid id)
     {
         using var admin = await app.ClientFor(DemoData.Admin);
-        var page = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/api-keys?pageSize=200");
+        var page = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.ApiKeys.List.Query("pageSize=200"));
         return page!["items"]!.AsArray().Single(k => (string?)k!["id"] == id.ToString())!.AsObject();
     }
 }

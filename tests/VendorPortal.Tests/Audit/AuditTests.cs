@@ -8,13 +8,13 @@ public sealed class AuditTests(AppFactory app)
     {
         using var admin = await app.ClientFor(DemoData.Admin);
         var name = $"Audited {Guid.NewGuid():N}";
-        using var created = await admin.PostAsJsonAsync("/api/t/demo/vendors", new { name, contactName = "Before Person" });
+        using var created = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name, contactName = "Before Person" });
         await created.ShouldBe(HttpStatusCode.Created);
         var id = (string)(await created.ReadObjectAsync())["id"]!;
-        using (var updated = await admin.PutAsJsonAsync($"/api/t/demo/vendors/{id}", new { name, contactName = "After Person", status = "inactive" }))
+        using (var updated = await admin.SendAsync(ApiRoutes.Demo.Vendors.Update(id), new { name, contactName = "After Person", status = "inactive" }))
             await updated.ShouldBe(HttpStatusCode.OK);
 
-        using var response = await admin.GetAsync($"/api/t/demo/audit?entityType=Vendor&entityId={id}");
+        using var response = await admin.SendAsync(ApiRoutes.Demo.Audit.List.Query($"entityType=Vendor&entityId={id}"));
         await response.ShouldBe(HttpStatusCode.OK);
         var page = await response.ReadObjectAsync();
         Assert.Equal(2, (int)page["total"]!);
@@ -44,12 +44,12 @@ public sealed class AuditTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var created = await admin.PostAsJsonAsync("/api/t/demo/api-keys", new { name = $"audited key {Guid.NewGuid():N}", role = "VendorManager", vendorId = demo.ApexInDemo });
+        using var created = await admin.SendAsync(ApiRoutes.Demo.ApiKeys.Create, new { name = $"audited key {Guid.NewGuid():N}", role = "VendorManager", vendorId = demo.ApexInDemo });
         var key = await created.ReadObjectAsync();
         var id = (string)key["key"]!["id"]!;
         var plain = (string)key["plainTextKey"]!;
 
-        using var response = await admin.GetAsync($"/api/t/demo/audit?entityType=ApiKey&entityId={id}");
+        using var response = await admin.SendAsync(ApiRoutes.Demo.Audit.List.Query($"entityType=ApiKey&entityId={id}"));
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains("\"created\"", text);
         Assert.DoesNotContain(plain.Split('_')[2], text);
@@ -63,7 +63,7 @@ public sealed class AuditTests(AppFactory app)
     public async Task Members_without_the_admin_role_get_403_not_404_on_the_audit_trail(string member)
     {
         using var client = await app.ClientFor(member);
-        using var response = await client.GetAsync("/api/t/demo/audit");
+        using var response = await client.SendAsync(ApiRoutes.Demo.Audit.List);
         await response.ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
@@ -72,7 +72,7 @@ public sealed class AuditTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var sandboxAdmin = await app.ClientFor(DemoData.SandboxAdmin);
-        var page = await sandboxAdmin.GetFromJsonAsync<JsonObject>($"/api/t/sandbox/audit?entityType=Vendor&entityId={demo.ApexInDemo}");
+        var page = await sandboxAdmin.GetFromJsonAsync<JsonObject>(ApiRoutes.Sandbox.Audit.List.Query($"entityType=Vendor&entityId={demo.ApexInDemo}"));
         Assert.Equal(0, (int)page!["total"]!);
     }
 

@@ -14,13 +14,13 @@ public sealed partial class BulkChangeAuditTests(AppFactory app)
         var day = app.Today().AddDays(50);
         var eventId = await planner.NewEventAsync(day, 1);
         object Row(string start) => new { skill = "PRESALES", date = day, start, contacts = 10, ahtSeconds = 180 };
-        using (var first = await planner.PutAsJsonAsync($"/api/t/demo/events/{eventId}/forecast", new { rows = new[] { Row("09:00"), Row("09:30"), Row("10:00") } }))
+        using (var first = await planner.SendAsync(ApiRoutes.Demo.Events.ReplaceForecast(eventId), new { rows = new[] { Row("09:00"), Row("09:30"), Row("10:00") } }))
             await first.ShouldBe(HttpStatusCode.OK);
-        using (var second = await planner.PutAsJsonAsync($"/api/t/demo/events/{eventId}/forecast", new { rows = new[] { Row("11:00") } }))
+        using (var second = await planner.SendAsync(ApiRoutes.Demo.Events.ReplaceForecast(eventId), new { rows = new[] { Row("11:00") } }))
             await second.ShouldBe(HttpStatusCode.OK);
 
         using var admin = await app.ClientFor(DemoData.Admin);
-        var trail = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/audit?entityType=ForecastInterval&entityId={eventId}", Json.Options);
+        var trail = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Audit.List.Query($"entityType=ForecastInterval&entityId={eventId}"), Json.Options);
         var entries = trail!["items"]!.AsArray().Select(e => e!.AsObject()).ToList();
         // The first replacement found nothing to delete; the second deleted the three rows of the first.
         Assert.Equal([3, 0], entries.Select(e => (int)e["changes"]!["rows"]!));
@@ -39,7 +39,7 @@ public sealed partial class BulkChangeAuditTests(AppFactory app)
         await NewCalendarLinkAsync(email);
 
         using var admin = await app.ClientFor(DemoData.Admin);
-        var trail = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/audit?entityType=CalendarLink&pageSize=200", Json.Options);
+        var trail = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Audit.List.Query("entityType=CalendarLink&pageSize=200"), Json.Options);
         var mine = trail!["items"]!.AsArray().Select(e => e!.AsObject()).Where(e => (string?)e["actor"] == email).ToList();
         // The second link and the first one's revocation are one save, so they share a time: compare them unordered.
         Assert.Equal(["created", "created", "updated"], mine.Select(e => (string?)e["action"]).Order(StringComparer.Ordinal));
@@ -54,11 +54,11 @@ public sealed partial class BulkChangeAuditTests(AppFactory app)
     private async Task NewCalendarLinkAsync(string email)
     {
         using var client = await app.CookieClientFor(email);
-        using var page = await client.GetAsync("/t/demo/shifts");
+        using var page = await client.GetAsync(Pages.Demo.Shifts);
         await page.ShouldBe(HttpStatusCode.OK);
         var html = await page.Content.ReadAsStringAsync();
         var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
-        using var post = new HttpRequestMessage(HttpMethod.Post, "/t/demo/shifts?handler=CalendarLink")
+        using var post = new HttpRequestMessage(HttpMethod.Post, $"{Pages.Demo.Shifts}?handler=CalendarLink")
         {
             Content = new FormUrlEncodedContent([new("__RequestVerificationToken", AntiforgeryField().Match(html).Groups[1].Value)]),
         };

@@ -184,14 +184,14 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         {
             var email = await app.NewMemberAsync("audit");
             using var admin = await As(DemoData.Admin);
-            var users = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/users?pageSize=200");
+            var users = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Users.List.Query("pageSize=200"));
             return Guid.Parse((string)users!["items"]!.AsArray().Single(u => (string?)u!["email"] == email)!["userId"]!);
         }
 
         public async Task<Guid> ApiKeyAsync()
         {
             using var admin = await As(DemoData.Admin);
-            using var response = await admin.PostAsJsonAsync("/api/t/demo/api-keys", new { name = Unique("key"), role = "VendorManager", vendorId = (await Demo).ApexInDemo });
+            using var response = await admin.SendAsync(ApiRoutes.Demo.ApiKeys.Create, new { name = Unique("key"), role = "VendorManager", vendorId = (await Demo).ApexInDemo });
             await response.ShouldBe(HttpStatusCode.Created);
             return (await response.ReadObjectAsync())["key"]!.Id();
         }
@@ -199,7 +199,7 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         public async Task<JsonObject> ChangedSettingsAsync()
         {
             using var admin = await As(DemoData.Admin);
-            var settings = (await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/settings"))!;
+            var settings = (await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Settings.Get))!;
             settings["confirmedAlertPercent"] = (int)settings["confirmedAlertPercent"]! == 90 ? 85 : 90;
             return settings;
         }
@@ -207,7 +207,7 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         public async Task<Guid> VendorAsync()
         {
             using var admin = await As(DemoData.Admin);
-            using var response = await admin.PostAsJsonAsync("/api/t/demo/vendors", new { name = Unique("Vendor") });
+            using var response = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name = Unique("Vendor") });
             await response.ShouldBe(HttpStatusCode.Created);
             return (await response.ReadObjectAsync()).Id();
         }
@@ -222,7 +222,7 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         {
             var reference = ReserveAgents.NewRef("U");
             using var apex = await As(DemoData.Apex);
-            using var response = await apex.PostAsJsonAsync("/api/t/demo/agents", new { externalRef = reference, displayName = "Audit agent", skills = new[] { "PRESALES" } });
+            using var response = await apex.SendAsync(ApiRoutes.Demo.Agents.Create, new { externalRef = reference, displayName = "Audit agent", skills = new[] { "PRESALES" } });
             await response.ShouldBe(HttpStatusCode.Created);
             return ((await response.ReadObjectAsync()).Id(), reference);
         }
@@ -230,7 +230,7 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         public async Task<Guid> SessionAsync(int daysAhead = 22)
         {
             using var planner = await As(DemoData.Planner);
-            using var response = await planner.PostAsJsonAsync("/api/t/demo/training-sessions", SessionBody(daysAhead));
+            using var response = await planner.SendAsync(ApiRoutes.Demo.Training.Create, SessionBody(daysAhead));
             await response.ShouldBe(HttpStatusCode.Created);
             return (await response.ReadObjectAsync())["session"]!.Id();
         }
@@ -245,7 +245,7 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
             if (held)
             {
                 using var planner = await As(DemoData.Planner);
-                using var moved = await planner.PutAsJsonAsync($"/api/t/demo/training-sessions/{session}", new
+                using var moved = await planner.SendAsync(ApiRoutes.Demo.Training.Update(session), new
                 {
                     title = "Already held", skills = new[] { "PRESALES" }, capacity = 10, startsAtLocal = At(-1, 9), endsAtLocal = At(-1, 12),
                 });
@@ -258,7 +258,7 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         {
             var vendor = await VendorAsync();
             using var finance = await As(DemoData.Finance);
-            using var response = await finance.PostAsJsonAsync("/api/t/demo/rate-cards", Card(vendor, 1.5m));
+            using var response = await finance.SendAsync(ApiRoutes.Demo.RateCards.Create, Card(vendor, 1.5m));
             await response.ShouldBe(HttpStatusCode.Created);
             return (vendor, (await response.ReadObjectAsync()).Id());
         }
@@ -267,7 +267,7 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         {
             var (vendor, _) = await RateCardAsync();
             using var finance = await As(DemoData.Finance);
-            using var response = await finance.PostAsJsonAsync("/api/t/demo/statements", new { vendorId = vendor, month = "2026-01" });
+            using var response = await finance.SendAsync(ApiRoutes.Demo.Statements.Generate, new { vendorId = vendor, month = "2026-01" });
             await response.ShouldBe(HttpStatusCode.Created);
             return (await response.ReadObjectAsync())["statement"]!.AsObject();
         }
@@ -276,7 +276,7 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         {
             var draft = await DraftAsync();
             using var finance = await As(DemoData.Finance);
-            using var response = await finance.PostAsJsonAsync($"/api/t/demo/statements/{draft.Id()}/issue", new { expectedTotal = (decimal)draft["total"]! });
+            using var response = await finance.SendAsync(ApiRoutes.Demo.Statements.Issue(draft.Id()), new { expectedTotal = (decimal)draft["total"]! });
             await response.ShouldBe(HttpStatusCode.OK);
             return draft.Id();
         }
@@ -292,7 +292,7 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         {
             var eventId = await EventAsync(40);
             using var planner = await As(DemoData.Planner);
-            using var response = await planner.PutAsJsonAsync($"/api/t/demo/events/{eventId}/forecast",
+            using var response = await planner.SendAsync(ApiRoutes.Demo.Events.ReplaceForecast(eventId),
                 new { rows = new[] { new { skill = "PRESALES", date = Day(40), start = "09:00", contacts = 80, ahtSeconds = 180 } } });
             await response.ShouldBe(HttpStatusCode.OK);
             return eventId;
@@ -307,7 +307,7 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         public async Task<JsonObject> CapacityRequestAsync()
         {
             using var planner = await As(DemoData.Planner);
-            using var response = await planner.PostAsJsonAsync("/api/t/demo/capacity-requests", await RequestBodyAsync());
+            using var response = await planner.SendAsync(ApiRoutes.Demo.CapacityRequests.Create, await RequestBodyAsync());
             await response.ShouldBe(HttpStatusCode.Created);
             return await response.ReadObjectAsync();
         }
@@ -347,7 +347,7 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
             using var planner = await As(DemoData.Planner);
             await planner.NewShiftAsync(eventId, demo.ApexInDemo, At(2, 9), At(2, 17), 1);
             await app.RunJobAsync<EvaluateAlerts>(j => j.RunAsync(demo.DemoTenantId, CancellationToken.None));
-            var alerts = await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/alerts?status=open&eventId={eventId}&pageSize=1", Infrastructure.Json.Options);
+            var alerts = await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Alerts.List.Query($"status=open&eventId={eventId}&pageSize=1"), Infrastructure.Json.Options);
             return alerts!["items"]![0]!.Id();
         }
     }

@@ -9,7 +9,7 @@ public static class BillingSetup
     public static async Task<Guid> NewVendorAsync(this AppFactory app, string name = "华南客服外包")
     {
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var response = await admin.PostAsJsonAsync("/api/t/demo/vendors", new { name = $"{name} {Guid.NewGuid().ToString("N")[..6]}" });
+        using var response = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name = $"{name} {Guid.NewGuid().ToString("N")[..6]}" });
         await response.ShouldBe(HttpStatusCode.Created);
         return Guid.Parse((string)(await response.ReadObjectAsync())["id"]!);
     }
@@ -18,7 +18,7 @@ public static class BillingSetup
 
     public static async Task<HttpResponseMessage> PostCardAsync(this HttpClient finance, Guid vendorId, string? skill, string from, string? to,
         object[] tiers, decimal? monthlyMinimum = null) =>
-        await finance.PostAsJsonAsync("/api/t/demo/rate-cards", new { vendorId, skill, effectiveFrom = from, effectiveTo = to, tiers, monthlyMinimum });
+        await finance.SendAsync(ApiRoutes.Demo.RateCards.Create, new { vendorId, skill, effectiveFrom = from, effectiveTo = to, tiers, monthlyMinimum });
 
     public static async Task<Guid> CardAsync(this HttpClient finance, Guid vendorId, string? skill, string from, string? to, object[] tiers, decimal? monthlyMinimum = null)
     {
@@ -33,7 +33,7 @@ public static class BillingSetup
 
     public static async Task<JsonObject> VolumesAsync(this HttpClient client, params object[] rows)
     {
-        using var response = await client.PostAsJsonAsync("/api/t/demo/contact-volumes", new { rows });
+        using var response = await client.SendAsync(ApiRoutes.Demo.ContactVolumes.Upsert, new { rows });
         await response.ShouldBe(HttpStatusCode.OK);
         return await response.ReadObjectAsync();
     }

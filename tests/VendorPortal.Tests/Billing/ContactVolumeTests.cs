@@ -18,11 +18,11 @@ public sealed class ContactVolumeTests(AppFactory app)
         var corrected = await finance.VolumesAsync(Volume(vendor, "presales", "2026-03-01", 120));
         Assert.Equal(1, (int)corrected["updated"]!);
 
-        var page = await finance.GetFromJsonAsync<JsonObject>($"/api/t/demo/contact-volumes?vendorId={vendor}&from=2026-03-01&to=2026-03-01", Json.Options);
+        var page = await finance.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.ContactVolumes.List.Query($"vendorId={vendor}&from=2026-03-01&to=2026-03-01"), Json.Options);
         var row = page!["items"]!.AsArray().Single()!;
         Assert.Equal(120, (int)row["handled"]!);
         using var admin = await app.ClientFor(DemoData.Admin);
-        var audit = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/audit?entityType=ContactVolume&entityId={row["id"]}", Json.Options);
+        var audit = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Audit.List.Query($"entityType=ContactVolume&entityId={row["id"]}"), Json.Options);
         var entries = audit!["items"]!.AsArray();
         Assert.Contains(entries, e => (string?)e!["action"] == "updated" && e["changes"]!.ToJsonString().Contains("120"));
     }
@@ -32,7 +32,7 @@ public sealed class ContactVolumeTests(AppFactory app)
     {
         var vendor = await app.NewVendorAsync();
         using var finance = await app.ClientFor(DemoData.Finance);
-        using var response = await finance.PostAsJsonAsync("/api/t/demo/contact-volumes", new
+        using var response = await finance.SendAsync(ApiRoutes.Demo.ContactVolumes.Upsert, new
         {
             rows = new[]
             {
@@ -44,7 +44,7 @@ public sealed class ContactVolumeTests(AppFactory app)
         });
         var problem = await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(["rows[1]", "rows[2]", "rows[3]"], problem.ErrorFields().Order());
-        var page = await finance.GetFromJsonAsync<JsonObject>($"/api/t/demo/contact-volumes?vendorId={vendor}", Json.Options);
+        var page = await finance.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.ContactVolumes.List.Query($"vendorId={vendor}"), Json.Options);
         Assert.Empty(page!["items"]!.AsArray());
     }
 
@@ -54,7 +54,7 @@ public sealed class ContactVolumeTests(AppFactory app)
         var vendor = await app.NewVendorAsync();
         using var finance = await app.ClientFor(DemoData.Finance);
         await finance.VolumesAsync(Volume(vendor, "HOTLINE", "2026-03-06", 10, interval: "09:00"), Volume(vendor, "HOTLINE", "2026-03-06", 12, interval: "09:30"));
-        using var whole = await finance.PostAsJsonAsync("/api/t/demo/contact-volumes", new { rows = new[] { Volume(vendor, "HOTLINE", "2026-03-06", 22) } });
+        using var whole = await finance.SendAsync(ApiRoutes.Demo.ContactVolumes.Upsert, new { rows = new[] { Volume(vendor, "HOTLINE", "2026-03-06", 22) } });
         var problem = await whole.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("whole-day row and interval rows", problem.ToJsonString());
     }
@@ -65,12 +65,12 @@ public sealed class ContactVolumeTests(AppFactory app)
         var demo = await app.Demo;
         using var apex = await app.ClientFor(DemoData.Apex);
         await apex.VolumesAsync(new { skill = "PRESALES", date = "2020-01-01", handled = 5 });
-        using var foreign = await apex.PostAsJsonAsync("/api/t/demo/contact-volumes", new { rows = new[] { Volume(demo.HarborInDemo, "PRESALES", "2020-01-01", 5) } });
+        using var foreign = await apex.SendAsync(ApiRoutes.Demo.ContactVolumes.Upsert, new { rows = new[] { Volume(demo.HarborInDemo, "PRESALES", "2020-01-01", 5) } });
         var problem = await foreign.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("no such vendor", problem.ToJsonString());
-        var page = await apex.GetFromJsonAsync<JsonObject>("/api/t/demo/contact-volumes?pageSize=200", Json.Options);
+        var page = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.ContactVolumes.List.Query("pageSize=200"), Json.Options);
         Assert.All(page!["items"]!.AsArray(), v => Assert.Equal(demo.ApexInDemo.ToString(), (string?)v!["vendorId"]));
-        var harborRows = await apex.GetFromJsonAsync<JsonObject>($"/api/t/demo/contact-volumes?vendorId={demo.HarborInDemo}", Json.Options);
+        var harborRows = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.ContactVolumes.List.Query($"vendorId={demo.HarborInDemo}"), Json.Options);
         Assert.Empty(harborRows!["items"]!.AsArray());
     }
 
@@ -89,17 +89,17 @@ public sealed class ContactVolumeTests(AppFactory app)
             PRESALES,2026-04-05,,100,90,95,,
             PRESALES,2026-04-01,,7,,,,
             """;
-        using var refused = await finance.PostAsync($"/api/t/demo/contact-volumes/import?vendorId={vendor}", Csv(bad));
+        using var refused = await finance.SendAsync(ApiRoutes.Demo.ContactVolumes.Import.Query($"vendorId={vendor}"), Csv(bad));
         var problem = await refused.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(["line 3", "line 4", "line 5", "line 6", "line 7", "line 8"], problem.ErrorFields().Order());
-        var none = await finance.GetFromJsonAsync<JsonObject>($"/api/t/demo/contact-volumes?vendorId={vendor}", Json.Options);
+        var none = await finance.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.ContactVolumes.List.Query($"vendorId={vendor}"), Json.Options);
         Assert.Empty(none!["items"]!.AsArray());
 
         var good = "Skill,Date,Interval,Handled,Offered,Answered,AHT,Complaints\nPRESALES,2026-04-01,09:00,100,110,105,300,1\nPRESALES,2026-04-01,09:30,50,,,,\n";
-        using var stored = await finance.PostAsync($"/api/t/demo/contact-volumes/import?vendorId={vendor}", Csv(good));
+        using var stored = await finance.SendAsync(ApiRoutes.Demo.ContactVolumes.Import.Query($"vendorId={vendor}"), Csv(good));
         await stored.ShouldBe(HttpStatusCode.OK);
         Assert.Equal(2, (int)(await stored.ReadObjectAsync())["created"]!);
-        var page = await finance.GetFromJsonAsync<JsonObject>($"/api/t/demo/contact-volumes?vendorId={vendor}", Json.Options);
+        var page = await finance.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.ContactVolumes.List.Query($"vendorId={vendor}"), Json.Options);
         Assert.Equal(["09:00", "09:30"], page!["items"]!.AsArray().Select(v => (string?)v!["interval"]));
     }
 }

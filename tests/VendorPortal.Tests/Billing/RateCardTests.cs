@@ -24,10 +24,10 @@ public sealed class RateCardTests(AppFactory app)
         await overlapAll.ShouldBeProblem(HttpStatusCode.Conflict);
 
         // Moving a card onto its neighbour is refused too; ending it earlier is fine.
-        using var moved = await finance.PutAsJsonAsync($"/api/t/demo/rate-cards/{next}",
+        using var moved = await finance.SendAsync(ApiRoutes.Demo.RateCards.Update(next),
             new { vendorId = vendor, skill = "PRESALES", effectiveFrom = "2026-01-20", tiers = new[] { Tier(null, 2m) } });
         await moved.ShouldBeProblem(HttpStatusCode.Conflict);
-        using var ended = await finance.PutAsJsonAsync($"/api/t/demo/rate-cards/{next}",
+        using var ended = await finance.SendAsync(ApiRoutes.Demo.RateCards.Update(next),
             new { vendorId = vendor, skill = "PRESALES", effectiveFrom = "2026-02-01", effectiveTo = "2026-03-31", tiers = new[] { Tier(null, 2m) } });
         await ended.ShouldBe(HttpStatusCode.OK);
         Assert.Equal("2026-03-31", (string?)(await ended.ReadObjectAsync())["effectiveTo"]);
@@ -59,7 +59,7 @@ public sealed class RateCardTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var harbor = await app.ClientFor(DemoData.Harbor);
-        var page = await harbor.GetFromJsonAsync<JsonObject>("/api/t/demo/rate-cards?pageSize=200", Json.Options);
+        var page = await harbor.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.RateCards.List.Query("pageSize=200"), Json.Options);
         Assert.NotEmpty(page!["items"]!.AsArray());
         Assert.All(page["items"]!.AsArray(), c => Assert.Equal(demo.HarborInDemo.ToString(), (string?)c!["vendorId"]));
         using var write = await harbor.PostCardAsync(demo.HarborInDemo, "PRESALES", "2030-01-01", null, [Tier(null, 9m)]);

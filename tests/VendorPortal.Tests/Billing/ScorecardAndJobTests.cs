@@ -15,7 +15,7 @@ public sealed class ScorecardAndJobTests(AppFactory app)
         await finance.VolumesAsync(
             Volume(vendor, "PRESALES", "2024-05-02", 800, offered: 1_000, answered: 900, aht: 200, complaints: 4),
             Volume(vendor, "HOTLINE", "2024-05-03", 400, offered: 500, answered: 400, aht: 500, complaints: 2));
-        var page = await finance.GetFromJsonAsync<JsonObject>($"/api/t/demo/scorecards?from=2024-05-01&to=2024-05-31&vendorId={vendor}", Json.Options);
+        var page = await finance.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Scorecards.Query($"from=2024-05-01&to=2024-05-31&vendorId={vendor}"), Json.Options);
         var card = page!["items"]!.AsArray().Single()!;
         // 1,000 × 2.00 + 200 × 1.50 = 2,300.00 over 1,200 contacts.
         Assert.Equal(1_200, (long)card["contacts"]!);
@@ -35,7 +35,7 @@ public sealed class ScorecardAndJobTests(AppFactory app)
         var demo = await app.Demo;
         using var apex = await app.ClientFor(DemoData.Apex);
         var today = app.Today();
-        var page = await apex.GetFromJsonAsync<JsonObject>($"/api/t/demo/scorecards?from={today.AddDays(-60):yyyy-MM-dd}&to={today:yyyy-MM-dd}", Json.Options);
+        var page = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Scorecards.Query($"from={today.AddDays(-60):yyyy-MM-dd}&to={today:yyyy-MM-dd}"), Json.Options);
         var card = page!["items"]!.AsArray().Single()!;
         Assert.Equal(demo.ApexInDemo.ToString(), (string?)card["vendorId"]);
         var rate = (decimal)card["trainingPassRate"]!;
@@ -55,7 +55,7 @@ public sealed class ScorecardAndJobTests(AppFactory app)
         await app.RunJobAsync<DraftMonthlyStatements>(j => j.RunAsync(demo.DemoTenantId, 2024, 6, CancellationToken.None));
         await app.RunJobAsync<DraftMonthlyStatements>(j => j.RunAsync(demo.DemoTenantId, 2024, 6, CancellationToken.None));
 
-        var page = await finance.GetFromJsonAsync<JsonObject>($"/api/t/demo/statements?vendorId={vendor}", Json.Options);
+        var page = await finance.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Statements.List.Query($"vendorId={vendor}"), Json.Options);
         var statement = page!["items"]!.AsArray().Single()!;
         Assert.Equal("draft", (string?)statement["status"]);
         Assert.Equal(500.00m, (decimal)statement["total"]!);

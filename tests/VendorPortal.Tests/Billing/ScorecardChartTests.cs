@@ -7,7 +7,7 @@ public sealed class ScorecardChartTests(AppFactory app)
     public async Task Finance_sees_cost_per_contact_by_month_as_a_chart_with_a_line_per_vendor()
     {
         using var finance = await app.CookieClientFor(DemoData.Finance);
-        using var response = await finance.GetAsync("/t/demo/scorecards");
+        using var response = await finance.GetAsync(Pages.Demo.Scorecards);
         await response.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("id=\"cost-per-contact-chart\"", html);

@@ -35,7 +35,7 @@ public sealed class ShiftScorecardTests(ClockedApp clocked) : IClassFixture<Cloc
             await vendor.AssignedAsync(cancelled, agents[0], agents[1]);
             var late = await vendor.AssignmentIdsAsync(cancelled, agents.Take(2));
             using (var decided = await vendor.DecideAsync(Confirm(late[0]), Decline(late[1], "Tired"))) await decided.ShouldBe(HttpStatusCode.OK);
-            using (var cancel = await planner.PostAsJsonAsync($"/api/t/demo/shifts/{cancelled}/cancel", new { reason = "Volume lower" }))
+            using (var cancel = await planner.SendAsync(ApiRoutes.Demo.Shifts.Cancel(cancelled), new { reason = "Volume lower" }))
                 await cancel.ShouldBe(HttpStatusCode.OK);
             await vendor.AssignedAsync(nextDay, agents[4]);
             var tomorrow = await vendor.AssignmentIdsAsync(nextDay, [agents[4]]);
@@ -71,7 +71,7 @@ public sealed class ShiftScorecardTests(ClockedApp clocked) : IClassFixture<Cloc
     private static async Task<HttpClient> VendorKeyClientAsync(AppFactory app, Guid vendorId)
     {
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var created = await admin.PostAsJsonAsync("/api/t/demo/api-keys", new { name = $"scorecard {Guid.NewGuid():N}", role = TenantRoles.VendorManager, vendorId });
+        using var created = await admin.SendAsync(ApiRoutes.Demo.ApiKeys.Create, new { name = $"scorecard {Guid.NewGuid():N}", role = TenantRoles.VendorManager, vendorId });
         await created.ShouldBe(HttpStatusCode.Created);
         return app.ApiKeyClient((string)(await created.ReadObjectAsync())["plainTextKey"]!);
     }
@@ -79,7 +79,7 @@ public sealed class ShiftScorecardTests(ClockedApp clocked) : IClassFixture<Cloc
     private static async Task<JsonNode> ScorecardAsync(AppFactory app, Guid vendorId, DateOnly from, DateOnly to)
     {
         using var finance = await app.ClientFor(DemoData.Finance);
-        var page = await finance.GetFromJsonAsync<JsonObject>($"/api/t/demo/scorecards?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&vendorId={vendorId}", Json.Options);
+        var page = await finance.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Scorecards.Query($"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&vendorId={vendorId}"), Json.Options);
         return page!["items"]!.AsArray().Single()!;
     }
 }

@@ -12,23 +12,23 @@ public sealed class StatementCsvTests(AppFactory app)
     {
         using var finance = await app.ClientFor(DemoData.Finance);
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var created = await admin.PostAsJsonAsync("/api/t/demo/vendors", new { name = $"=cmd|' /C calc'!A0 {Guid.NewGuid():N}"[..30] });
+        using var created = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name = $"=cmd|' /C calc'!A0 {Guid.NewGuid():N}"[..30] });
         await created.ShouldBe(HttpStatusCode.Created);
         var vendor = Guid.Parse((string)(await created.ReadObjectAsync())["id"]!);
         await finance.CardAsync(vendor, "HOTLINE", "2026-05-01", null, [Tier(null, 1.5m)]);
         await finance.VolumesAsync(Volume(vendor, "HOTLINE", "2026-05-04", 100));
-        using var drafted = await finance.PostAsJsonAsync("/api/t/demo/statements", new
+        using var drafted = await finance.SendAsync(ApiRoutes.Demo.Statements.Generate, new
         {
             vendorId = vendor, month = "2026-05", taxRate = (decimal?)null,
             adjustments = new[] { new { amount = -20.5m, reason = "-credit for a late report" }, new { amount = 5m, reason = "@fee" } },
         });
         await drafted.ShouldBe(HttpStatusCode.Created);
         var draft = (await drafted.ReadObjectAsync())["statement"]!;
-        using var issued = await finance.PostAsJsonAsync($"/api/t/demo/statements/{draft["id"]}/issue", new { expectedTotal = (decimal)draft["total"]! });
+        using var issued = await finance.SendAsync(ApiRoutes.Demo.Statements.Issue(draft["id"]), new { expectedTotal = (decimal)draft["total"]! });
         await issued.ShouldBe(HttpStatusCode.OK);
         var hash = (string)(await issued.ReadObjectAsync())["statement"]!["contentHash"]!;
 
-        using var response = await finance.GetAsync($"/api/t/demo/statements/{draft["id"]}/csv");
+        using var response = await finance.SendAsync(ApiRoutes.Demo.Statements.Csv(draft["id"]));
         await response.ShouldBe(HttpStatusCode.OK);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.True(bytes.AsSpan().StartsWith(CsvFile.Utf8Bom));
@@ -44,6 +44,6 @@ public sealed class StatementCsvTests(AppFactory app)
         Assert.Contains("\r\ntotal,,,,,,,,134.50\r\n", text);
 
         using var portal = await app.CookieClientFor(DemoData.Finance);
-        Assert.Equal(bytes, await portal.GetByteArrayAsync($"/t/demo/statements?handler=Csv&id={draft["id"]}"));
+        Assert.Equal(bytes, await portal.GetByteArrayAsync($"{Pages.Demo.Statements}?handler=Csv&id={draft["id"]}"));
     }
 }

@@ -22,14 +22,14 @@ public sealed class StatementTests(AppFactory app)
 
     private static async Task<JsonObject> DraftAsync(HttpClient finance, Guid vendor, string month = "2026-01", decimal? taxRate = 0.06m, params object[] adjustments)
     {
-        using var response = await finance.PostAsJsonAsync("/api/t/demo/statements", new { vendorId = vendor, month, taxRate, adjustments });
+        using var response = await finance.SendAsync(ApiRoutes.Demo.Statements.Generate, new { vendorId = vendor, month, taxRate, adjustments });
         await response.ShouldBe(HttpStatusCode.Created);
         return await response.ReadObjectAsync();
     }
 
     private static async Task<JsonObject> IssueAsync(HttpClient finance, JsonObject draft)
     {
-        using var response = await finance.PostAsJsonAsync($"/api/t/demo/statements/{draft["statement"]!["id"]}/issue",
+        using var response = await finance.SendAsync(ApiRoutes.Demo.Statements.Issue(draft["statement"]!["id"]),
             new { expectedTotal = (decimal)draft["statement"]!["total"]! });
         await response.ShouldBe(HttpStatusCode.OK);
         return await response.ReadObjectAsync();
@@ -75,23 +75,23 @@ public sealed class StatementTests(AppFactory app)
         var issued = await IssueAsync(finance, await DraftAsync(finance, vendor));
         var id = (string)issued["statement"]!["id"]!;
         Assert.Matches(@"^2026-\d{4}$", (string?)issued["statement"]!["number"]);
-        var pdf = await finance.GetByteArrayAsync($"/api/t/demo/statements/{id}/pdf");
+        var pdf = await finance.GetByteArrayAsync(ApiRoutes.Demo.Statements.Pdf(id));
 
         await finance.VolumesAsync(Volume(vendor, "PRESALES", "2026-01-20", 5_000));
-        using (var regenerate = await finance.PostAsJsonAsync($"/api/t/demo/statements/{id}/regenerate", new { taxRate = (decimal?)null, adjustments = Array.Empty<object>() }))
+        using (var regenerate = await finance.SendAsync(ApiRoutes.Demo.Statements.Regenerate(id), new { taxRate = (decimal?)null, adjustments = Array.Empty<object>() }))
             await regenerate.ShouldBeProblem(HttpStatusCode.Conflict);
-        using (var again = await finance.PostAsJsonAsync($"/api/t/demo/statements/{id}/issue", new { expectedTotal = 0 }))
+        using (var again = await finance.SendAsync(ApiRoutes.Demo.Statements.Issue(id), new { expectedTotal = 0 }))
             await again.ShouldBeProblem(HttpStatusCode.Conflict);
 
-        Assert.Equal(pdf, await finance.GetByteArrayAsync($"/api/t/demo/statements/{id}/pdf"));
-        var after = await finance.GetFromJsonAsync<JsonObject>($"/api/t/demo/statements/{id}", Json.Options);
+        Assert.Equal(pdf, await finance.GetByteArrayAsync(ApiRoutes.Demo.Statements.Pdf(id)));
+        var after = await finance.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Statements.Get(id), Json.Options);
         Assert.Equal(issued.ToJsonString(), after!.ToJsonString());
-        var csv = await finance.GetByteArrayAsync($"/api/t/demo/statements/{id}/csv");
+        var csv = await finance.GetByteArrayAsync(ApiRoutes.Demo.Statements.Csv(id));
         Assert.Equal((string?)issued["statement"]!["contentHash"], Convert.ToHexStringLower(SHA256.HashData(csv)));
 
         // A vendor reads the same bytes.
         using var apex = await app.ClientFor(DemoData.Apex);
-        using var foreign = await apex.GetAsync($"/api/t/demo/statements/{id}/pdf");
+        using var foreign = await apex.SendAsync(ApiRoutes.Demo.Statements.Pdf(id));
         await foreign.ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
@@ -102,7 +102,7 @@ public sealed class StatementTests(AppFactory app)
         var vendor = await JanuaryVendorAsync(finance, "上海云联客服");
         var issued = await IssueAsync(finance, await DraftAsync(finance, vendor));
         var s = issued["statement"]!;
-        using var response = await finance.GetAsync($"/api/t/demo/statements/{s["id"]}/pdf");
+        using var response = await finance.SendAsync(ApiRoutes.Demo.Statements.Pdf(s["id"]));
         await response.ShouldBe(HttpStatusCode.OK);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var text = PdfText(await response.Content.ReadAsByteArrayAsync());
@@ -112,7 +112,7 @@ public sealed class StatementTests(AppFactory app)
         Assert.Contains("Page1of1", text);
         Assert.DoesNotContain("DRAFT", text);
 
-        using var draft = await finance.GetAsync($"/api/t/demo/statements/{(await DraftAsync(finance, vendor, "2026-02"))["statement"]!["id"]}/pdf");
+        using var draft = await finance.SendAsync(ApiRoutes.Demo.Statements.Pdf((await DraftAsync(finance, vendor, "2026-02"))["statement"]!["id"]));
         Assert.Contains("DRAFT", PdfText(await draft.Content.ReadAsByteArrayAsync()));
     }
 
@@ -126,13 +126,13 @@ public sealed class StatementTests(AppFactory app)
         {
             Volume(vendor, "HOTLINE", $"2026-01-{d:00}", 10 + d), Volume(vendor, "AFTERSALES", $"2026-01-{d:00}", 20 + d),
         })]);
-        using var response = await finance.PostAsJsonAsync("/api/t/demo/statements", new { vendorId = vendor, month = "2026-01", dailyLines = true });
+        using var response = await finance.SendAsync(ApiRoutes.Demo.Statements.Generate, new { vendorId = vendor, month = "2026-01", dailyLines = true });
         await response.ShouldBe(HttpStatusCode.Created);
         var detail = await response.ReadObjectAsync();
         Assert.Equal(93, detail["lines"]!.AsArray().Count);
         // PRESALES as grouped (2,540.00) plus (31 × 10 + 496) × 2.5 and (31 × 20 + 496) × 2.5.
         Assert.Equal(2_540.00m + 806 * 2.5m + 1_116 * 2.5m, (decimal)detail["statement"]!["subtotal"]!);
-        var pdf = await finance.GetByteArrayAsync($"/api/t/demo/statements/{detail["statement"]!["id"]}/pdf");
+        var pdf = await finance.GetByteArrayAsync(ApiRoutes.Demo.Statements.Pdf(detail["statement"]!["id"]));
         using var document = PdfDocument.Open(pdf);
         var pages = document.GetPages().Select(p => Squeeze(p.Text)).ToList();
         Assert.Equal(3, pages.Count);
@@ -166,16 +166,16 @@ public sealed class StatementTests(AppFactory app)
         var vendor = await JanuaryVendorAsync(finance);
         var first = await IssueAsync(finance, await DraftAsync(finance, vendor));
         var id = (string)first["statement"]!["id"]!;
-        using (var blocked = await finance.PostAsJsonAsync("/api/t/demo/statements", new { vendorId = vendor, month = "2026-01" }))
+        using (var blocked = await finance.SendAsync(ApiRoutes.Demo.Statements.Generate, new { vendorId = vendor, month = "2026-01" }))
             await blocked.ShouldBeProblem(HttpStatusCode.Conflict);
-        using (var voided = await finance.PostAsJsonAsync($"/api/t/demo/statements/{id}/void", new { reason = "Wrong volumes for the 20th" }))
+        using (var voided = await finance.SendAsync(ApiRoutes.Demo.Statements.Void(id), new { reason = "Wrong volumes for the 20th" }))
         {
             await voided.ShouldBe(HttpStatusCode.OK);
             Assert.Equal("void", (string?)(await voided.ReadObjectAsync())["statement"]!["status"]);
         }
-        var pdf = await finance.GetByteArrayAsync($"/api/t/demo/statements/{id}/pdf");
+        var pdf = await finance.GetByteArrayAsync(ApiRoutes.Demo.Statements.Pdf(id));
         Assert.Contains("VOID", PdfText(pdf));
-        Assert.Equal(pdf, await finance.GetByteArrayAsync($"/api/t/demo/statements/{id}/pdf"));
+        Assert.Equal(pdf, await finance.GetByteArrayAsync(ApiRoutes.Demo.Statements.Pdf(id)));
         var corrected = await IssueAsync(finance, await DraftAsync(finance, vendor));
         Assert.NotEqual((string?)first["statement"]!["number"], (string?)corrected["statement"]!["number"]);
     }
@@ -187,11 +187,11 @@ public sealed class StatementTests(AppFactory app)
         var vendor = await JanuaryVendorAsync(finance);
         var draft = await DraftAsync(finance, vendor, taxRate: null);
         var id = draft["statement"]!["id"];
-        using var regenerated = await finance.PostAsJsonAsync($"/api/t/demo/statements/{id}/regenerate",
+        using var regenerated = await finance.SendAsync(ApiRoutes.Demo.Statements.Regenerate(id),
             new { taxRate = 0.13m, adjustments = new[] { new { amount = 100m, reason = "Weekend overtime premium" } } });
         await regenerated.ShouldBe(HttpStatusCode.OK);
         Assert.Equal(2_983.20m, (decimal)(await regenerated.ReadObjectAsync())["statement"]!["total"]!);
-        using var stale = await finance.PostAsJsonAsync($"/api/t/demo/statements/{id}/issue", new { expectedTotal = (decimal)draft["statement"]!["total"]! });
+        using var stale = await finance.SendAsync(ApiRoutes.Demo.Statements.Issue(id), new { expectedTotal = (decimal)draft["statement"]!["total"]! });
         await stale.ShouldBeProblem(HttpStatusCode.Conflict);
     }
 
@@ -204,12 +204,12 @@ public sealed class StatementTests(AppFactory app)
         var statuses = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
             using var client = await app.ClientFor(DemoData.Finance);
-            using var response = await client.PostAsJsonAsync("/api/t/demo/statements", new { vendorId = vendor, month = "2025-12" });
+            using var response = await client.SendAsync(ApiRoutes.Demo.Statements.Generate, new { vendorId = vendor, month = "2025-12" });
             return response.StatusCode;
         }));
         Assert.Single(statuses, s => s == HttpStatusCode.Created);
         Assert.All(statuses.Where(s => s != HttpStatusCode.Created), s => Assert.Equal(HttpStatusCode.Conflict, s));
-        var page = await finance.GetFromJsonAsync<JsonObject>($"/api/t/demo/statements?vendorId={vendor}", Json.Options);
+        var page = await finance.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Statements.List.Query($"vendorId={vendor}"), Json.Options);
         Assert.Single(page!["items"]!.AsArray());
     }
 
@@ -219,7 +219,7 @@ public sealed class StatementTests(AppFactory app)
         using var finance = await app.ClientFor(DemoData.Finance);
         var vendor = await app.NewVendorAsync();
         await finance.VolumesAsync(Volume(vendor, "HOTLINE", "2026-02-03", 40));
-        using var response = await finance.PostAsJsonAsync("/api/t/demo/statements", new { vendorId = vendor, month = "2026-02" });
+        using var response = await finance.SendAsync(ApiRoutes.Demo.Statements.Generate, new { vendorId = vendor, month = "2026-02" });
         var problem = await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("HOTLINE", (string)problem["detail"]!);
     }
@@ -229,11 +229,11 @@ public sealed class StatementTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var apex = await app.ClientFor(DemoData.Apex);
-        var page = await apex.GetFromJsonAsync<JsonObject>("/api/t/demo/statements?pageSize=200", Json.Options);
+        var page = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Statements.List.Query("pageSize=200"), Json.Options);
         Assert.NotEmpty(page!["items"]!.AsArray());
         Assert.All(page["items"]!.AsArray(), s => Assert.Equal(demo.ApexInDemo.ToString(), (string?)s!["vendorId"]));
         using var harbor = await app.ClientFor(DemoData.Harbor);
-        var theirs = await harbor.GetFromJsonAsync<JsonObject>($"/api/t/demo/statements?vendorId={demo.ApexInDemo}", Json.Options);
+        var theirs = await harbor.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Statements.List.Query($"vendorId={demo.ApexInDemo}"), Json.Options);
         Assert.Empty(theirs!["items"]!.AsArray());
     }
 
@@ -255,10 +255,10 @@ public sealed class StatementTests(AppFactory app)
             // 1,000 × 1.2345 = 1,234.50; 501 × 1.0005 = 501.2505 → 501.25; subtotal 1,735.75; tax 108.484375 → 108.48.
             var s = issued["statement"]!;
             Assert.Equal(1_844.23m, (decimal)s["total"]!);
-            var csv = await finance.GetStringAsync($"/api/t/demo/statements/{s["id"]}/csv");
+            var csv = await finance.GetStringAsync(ApiRoutes.Demo.Statements.Csv(s["id"]));
             Assert.Contains("\r\ntotal,,,,,,,,1844.23\r\n", csv);
             Assert.Contains(",1.2345,1234.50\r\n", csv);
-            var text = PdfText(await finance.GetByteArrayAsync($"/api/t/demo/statements/{s["id"]}/pdf"));
+            var text = PdfText(await finance.GetByteArrayAsync(ApiRoutes.Demo.Statements.Pdf(s["id"])));
             Assert.Contains("1,844.23", text);
             Assert.Contains("1.0005", text);
         }

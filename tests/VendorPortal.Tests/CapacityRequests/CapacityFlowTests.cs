@@ -22,7 +22,7 @@ public sealed class CapacityFlowTests(AppFactory app)
         Assert.Equal(16, (int)request["requested"]!);
         Assert.Equal("+08:00", ((string)request["shifts"]![0]!["startsAt"]!)[^6..]);
 
-        var inbox = await apex.GetFromJsonAsync<JsonObject>("/api/t/demo/capacity-requests?status=sent&pageSize=200", Json.Options);
+        var inbox = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.CapacityRequests.List.Query("status=sent&pageSize=200"), Json.Options);
         Assert.Contains(inbox!["items"]!.AsArray(), r => r!.Id() == request.Id());
 
         var answered = await apex.RespondAsync(request, "Night shift is short-staffed.", 10, 4);
@@ -37,10 +37,10 @@ public sealed class CapacityFlowTests(AppFactory app)
         Assert.Equal(5, (int)shift["shift"]!["limit"]!);
         Assert.Equal((string)request["shifts"]![1]!["startsAt"]!, (string)shift["shift"]!["startsAt"]!);
 
-        using var again = await apex.PostAsJsonAsync($"/api/t/demo/capacity-requests/{request.Id()}/response", new { shifts = Array.Empty<object>(), message = "no" });
+        using var again = await apex.SendAsync(ApiRoutes.Demo.CapacityRequests.Respond(request.Id()), new { shifts = Array.Empty<object>(), message = "no" });
         await again.ShouldBeProblem(HttpStatusCode.Conflict);
 
-        var fill = await planner.GetFromJsonAsync<JsonArray>($"/api/t/demo/events/{eventId}/fill", Json.Options);
+        var fill = await planner.GetFromJsonAsync<JsonArray>(ApiRoutes.Demo.Events.Fill(eventId), Json.Options);
         var night = fill!.Single(s => (string)s!["startsAt"]! == (string)request["shifts"]![1]!["startsAt"]!)!;
         Assert.Equal(6, (int)night["needed"]!);
         Assert.Equal(4, (int)night["committed"]!);

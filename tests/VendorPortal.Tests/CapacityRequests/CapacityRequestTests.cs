@@ -40,7 +40,7 @@ public sealed class CapacityRequestTests(AppFactory app)
         Assert.Contains("future", errors["shifts[0].startsAtLocal"]);
         Assert.Contains("outside the event", errors["shifts[2].startsAtLocal"]);
         Assert.Contains("twice", errors["shifts[3].startsAtLocal"]);
-        var none = await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/capacity-requests?eventId={current}", Json.Options);
+        var none = await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.CapacityRequests.List.Query($"eventId={current}"), Json.Options);
         Assert.Empty(none!["items"]!.AsArray());
     }
 
@@ -58,7 +58,7 @@ public sealed class CapacityRequestTests(AppFactory app)
         using (var past = await planner.PostRequestAsync(eventId, demo.ApexInDemo, plan, respondBy: Local(-1, 10)))
             Assert.Equal(["respondByLocal"], (await past.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).ErrorFields());
 
-        using var created = await admin.PostAsJsonAsync("/api/t/demo/vendors", new { name = $"Dormant BPO {Guid.NewGuid():N}"[..24], status = "inactive" });
+        using var created = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name = $"Dormant BPO {Guid.NewGuid():N}"[..24], status = "inactive" });
         await created.ShouldBe(HttpStatusCode.Created);
         using var inactive = await planner.PostRequestAsync(eventId, (await created.ReadObjectAsync()).Id(), plan);
         var errors = (await inactive.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Errors();
@@ -158,11 +158,11 @@ public sealed class CapacityRequestTests(AppFactory app)
         using (var confirmed = await apex.DecideAsync(Confirm(ids[0]))) await confirmed.ShouldBe(HttpStatusCode.OK);
 
         var reason = $"Campaign moved {Guid.NewGuid():N}";
-        using (var noReason = await planner.PostAsJsonAsync($"/api/t/demo/capacity-requests/{request.Id()}/cancel", new { reason = "" }))
+        using (var noReason = await planner.SendAsync(ApiRoutes.Demo.CapacityRequests.Cancel(request.Id()), new { reason = "" }))
             await noReason.ShouldBeProblem(HttpStatusCode.BadRequest);
-        using (var byVendor = await apex.PostAsJsonAsync($"/api/t/demo/capacity-requests/{request.Id()}/cancel", new { reason }))
+        using (var byVendor = await apex.SendAsync(ApiRoutes.Demo.CapacityRequests.Cancel(request.Id()), new { reason }))
             await byVendor.ShouldBeProblem(HttpStatusCode.Forbidden);
-        using var cancelled = await planner.PostAsJsonAsync($"/api/t/demo/capacity-requests/{request.Id()}/cancel", new { reason });
+        using var cancelled = await planner.SendAsync(ApiRoutes.Demo.CapacityRequests.Cancel(request.Id()), new { reason });
         await cancelled.ShouldBe(HttpStatusCode.OK);
         var body = await cancelled.ReadObjectAsync();
         Assert.Equal("cancelled", (string)body["status"]!);
@@ -179,7 +179,7 @@ public sealed class CapacityRequestTests(AppFactory app)
 
         using (var answerNow = await apex.PostResponseAsync(request, null, [3, 3]))
             await answerNow.ShouldBeProblem(HttpStatusCode.Conflict);
-        var fill = await planner.GetFromJsonAsync<JsonArray>($"/api/t/demo/events/{eventId}/fill", Json.Options);
+        var fill = await planner.GetFromJsonAsync<JsonArray>(ApiRoutes.Demo.Events.Fill(eventId), Json.Options);
         Assert.Empty(fill!);
         // The agents are free again for the same hours.
         var replacement = await planner.NewShiftAsync(eventId, demo.ApexInDemo, Local(88, 9), Local(88, 17), 2);
@@ -187,5 +187,5 @@ public sealed class CapacityRequestTests(AppFactory app)
     }
 
     private static async Task<JsonNode> SlotAsync(HttpClient planner, Guid eventId) =>
-        (await planner.GetFromJsonAsync<JsonArray>($"/api/t/demo/events/{eventId}/fill", Json.Options))!.Single()!;
+        (await planner.GetFromJsonAsync<JsonArray>(ApiRoutes.Demo.Events.Fill(eventId), Json.Options))!.Single()!;
 }

@@ -22,14 +22,14 @@ public sealed class PlannerCapacityPageTests(AppFactory app)
         await apex.RespondAsync(request, "Evenings are short.", 10, 4);
 
         using var portal = await app.CookieClientFor(DemoData.Planner);
-        var fill = await portal.GetStringAsync($"/t/demo/events/{eventId}/fill");
+        var fill = await portal.GetStringAsync(Pages.Demo.Fill(eventId));
         Assert.Contains($"data-slot=\"{ShiftSetup.Local(day, 16):yyyy-MM-ddTHH:mm}\" data-gap=\"2\"", fill);
         Assert.Contains($"data-slot=\"{ShiftSetup.Local(day, 8):yyyy-MM-ddTHH:mm}\" data-gap=\"0\"", fill);
-        Assert.Contains($"/t/demo/requests/new?eventId={eventId}&amp;backfillFor={request.Id()}", fill);
-        Assert.Contains($"/t/demo/requests/{request.Id()}", fill);
+        Assert.Contains($"{Pages.Demo.NewRequest}?eventId={eventId}&amp;backfillFor={request.Id()}", fill);
+        Assert.Contains(Pages.Demo.Request(request.Id()), fill);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(fill, "vp-backfill"));
 
-        var form = await portal.GetStringAsync($"/t/demo/requests/new?eventId={eventId}&backfillFor={request.Id()}");
+        var form = await portal.GetStringAsync($"{Pages.Demo.NewRequest}?eventId={eventId}&backfillFor={request.Id()}");
         Assert.Contains("Backfill for Apex BPO&#x27;s request", form);
         Assert.Contains($"name=\"Input.BackfillForId\" value=\"{request.Id()}\"", form);
         Assert.Contains($"name=\"Input.Shifts[0].StartsAtLocal\" data-field=\"StartsAtLocal\" value=\"{ShiftSetup.Local(day, 16):yyyy-MM-ddTHH:mm}\"", form);
@@ -38,10 +38,10 @@ public sealed class PlannerCapacityPageTests(AppFactory app)
         Assert.Contains(">Harbor Contact</option>", form);
         Assert.DoesNotContain(">Apex BPO</option>", form);
 
-        var eventPage = await portal.GetStringAsync($"/t/demo/events/{eventId}");
-        Assert.Contains($"href=\"/t/demo/requests/{request.Id()}\"", eventPage);
-        Assert.Contains($"href=\"/t/demo/events/{eventId}/fill\"", eventPage);
-        Assert.Contains($"href=\"/t/demo/requests/new?eventId={eventId}\"", eventPage);
+        var eventPage = await portal.GetStringAsync(Pages.Demo.Event(eventId));
+        Assert.Contains($"href=\"{Pages.Demo.Request(request.Id())}\"", eventPage);
+        Assert.Contains($"href=\"{Pages.Demo.Fill(eventId)}\"", eventPage);
+        Assert.Contains($"href=\"{Pages.Demo.NewRequest}?eventId={eventId}\"", eventPage);
     }
 
     [Fact]
@@ -50,16 +50,16 @@ public sealed class PlannerCapacityPageTests(AppFactory app)
         using var planner = await app.ClientFor(DemoData.Planner);
         var eventId = await planner.NewEventAsync(daysAhead: 47);
         using var portal = await app.CookieClientFor(DemoData.Planner);
-        var fill = await portal.GetStringAsync($"/t/demo/events/{eventId}/fill");
+        var fill = await portal.GetStringAsync(Pages.Demo.Fill(eventId));
         Assert.Contains("id=\"fill-empty\"", fill);
-        var form = await portal.GetStringAsync($"/t/demo/requests/new?eventId={eventId}");
+        var form = await portal.GetStringAsync($"{Pages.Demo.NewRequest}?eventId={eventId}");
         Assert.Contains($"<option value=\"{eventId}\" selected=\"selected\"", form);
 
         foreach (var email in new[] { DemoData.Apex, DemoData.Finance })
         {
             using var other = await app.CookieClientFor(email);
-            using var newRequest = await other.GetAsync($"/t/demo/requests/new?eventId={eventId}");
-            using var fillView = await other.GetAsync($"/t/demo/events/{eventId}/fill");
+            using var newRequest = await other.GetAsync($"{Pages.Demo.NewRequest}?eventId={eventId}");
+            using var fillView = await other.GetAsync(Pages.Demo.Fill(eventId));
             Assert.NotEqual(HttpStatusCode.OK, newRequest.StatusCode);
             Assert.NotEqual(HttpStatusCode.OK, fillView.StatusCode);
         }

@@ -13,7 +13,6 @@ public sealed partial class QueryFilterBypassTests
         "src/VendorPortal.Web/Features/ApiKeys/ApiKeyAuthentication.cs",
         "src/VendorPortal.Web/Features/Identity/Api/Me.cs",
         "src/VendorPortal.Web/Features/Notifications/Notifier.cs",
-        "src/VendorPortal.Web/Features/Shifts/Api/GetSubscribedCalendar.cs",
         "src/VendorPortal.Web/Features/Users/SendInvitationEmails.cs",
         "src/VendorPortal.Web/Hosting/Tenancy.cs",
         "src/VendorPortal.Web/Shared/UserMemberships.cs",

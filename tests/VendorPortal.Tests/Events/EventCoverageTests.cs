@@ -28,7 +28,7 @@ public sealed class EventCoverageTests(AppFactory app)
         using var apex = await app.ClientFor(DemoData.Apex);
         using var harbor = await app.ClientFor(DemoData.Harbor);
         var eventId = await planner.NewEventAsync(daysAhead: DaysAhead, days: 2);
-        using (var forecast = await planner.PutAsJsonAsync($"/api/t/demo/events/{eventId}/forecast", new
+        using (var forecast = await planner.SendAsync(ApiRoutes.Demo.Events.ReplaceForecast(eventId), new
         {
             rows = new[] { Row(0, "07:30"), Row(0, "08:00"), Row(0, "12:00"), Row(0, "15:30"), Row(0, "16:00"), Row(1, "09:00") },
         }))
@@ -50,7 +50,7 @@ public sealed class EventCoverageTests(AppFactory app)
         var open = await planner.RequestAsync(eventId, demo.HarborInDemo,
             [ShiftSetup.Plan(ShiftSetup.Local(DaysAhead, 12), ShiftSetup.Local(DaysAhead, 14), 2)]);
 
-        var staffing = (await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/events/{eventId}/staffing", Json.Options))!;
+        var staffing = (await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.Staffing(eventId), Json.Options))!;
         Assert.Equal((0, 0, 0), Figures(Interval(staffing, 0, "07:30")));
         Assert.Equal((6, 5, 2), Figures(Interval(staffing, 0, "08:00")));
         Assert.Equal((12, 9, 2), Figures(Interval(staffing, 0, "12:00")));
@@ -65,14 +65,14 @@ public sealed class EventCoverageTests(AppFactory app)
         Assert.Contains("capacity requests", (string)staffing["summary"]!);
 
         // A vendor manager counts only their own vendor's requests and shifts.
-        var harborView = (await harbor.GetFromJsonAsync<JsonObject>($"/api/t/demo/events/{eventId}/staffing", Json.Options))!;
+        var harborView = (await harbor.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.Staffing(eventId), Json.Options))!;
         Assert.Equal((2, 0, 0), Figures(Interval(harborView, 0, "12:00")));
         Assert.Equal((0, 0, 0), Figures(Interval(harborView, 0, "08:00")));
 
         // A withdrawn request asks for nothing any more.
-        using (var cancelled = await planner.PostAsJsonAsync($"/api/t/demo/capacity-requests/{open.Id()}/cancel", new { reason = "Apex covers it." }))
+        using (var cancelled = await planner.SendAsync(ApiRoutes.Demo.CapacityRequests.Cancel(open.Id()), new { reason = "Apex covers it." }))
             await cancelled.ShouldBe(HttpStatusCode.OK);
-        staffing = (await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/events/{eventId}/staffing", Json.Options))!;
+        staffing = (await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.Staffing(eventId), Json.Options))!;
         Assert.Equal((10, 9, 2), Figures(Interval(staffing, 0, "12:00")));
     }
 }

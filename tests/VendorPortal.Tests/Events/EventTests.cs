@@ -9,7 +9,7 @@ public sealed class EventTests(AppFactory app)
 
     private async Task<JsonObject> CreateAsync(HttpClient client, object body, string tenant = "demo")
     {
-        using var response = await client.PostAsJsonAsync($"/api/t/{tenant}/events", body);
+        using var response = await client.SendAsync(ApiRoutes.For(tenant).Events.Create, body);
         await response.ShouldBe(HttpStatusCode.Created);
         return await response.ReadObjectAsync();
     }
@@ -33,7 +33,7 @@ public sealed class EventTests(AppFactory app)
         Assert.Equal(30, (int)created["intervalMinutes"]!);
         Assert.Equal(Day.ToString("yyyy-MM-dd"), (string)created["startDate"]!);
 
-        using var update = await planner.PutAsJsonAsync($"/api/t/demo/events/{id}", new
+        using var update = await planner.SendAsync(ApiRoutes.Demo.Events.Update(id), new
         {
             name = "Spring sale (extended)", startDate = Day, endDate = Day.AddDays(3), status = "confirmed",
             intervalMinutes = 15, serviceLevel = 0.9, targetSeconds = 15, shrinkage = 0.25, maxOccupancy = 0.85, description = "Three days.",
@@ -44,11 +44,11 @@ public sealed class EventTests(AppFactory app)
         Assert.Equal(15, (int)updated["intervalMinutes"]!);
 
         using var apex = await app.ClientFor(DemoData.Apex);
-        var read = await apex.GetFromJsonAsync<JsonObject>($"/api/t/demo/events/{id}", Json.Options);
+        var read = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.Get(id), Json.Options);
         Assert.Equal("Spring sale (extended)", (string)read!["name"]!);
-        var list = await apex.GetFromJsonAsync<JsonObject>("/api/t/demo/events?pageSize=200", Json.Options);
+        var list = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.List.Query("pageSize=200"), Json.Options);
         Assert.Contains(list!["items"]!.AsArray(), e => (string)e!["id"]! == id);
-        using var refused = await apex.PostAsJsonAsync("/api/t/demo/events", Event("Vendor's own"));
+        using var refused = await apex.SendAsync(ApiRoutes.Demo.Events.Create, Event("Vendor's own"));
         await refused.ShouldBe(HttpStatusCode.Forbidden);
     }
 
@@ -62,7 +62,7 @@ public sealed class EventTests(AppFactory app)
         using var planner = await app.ClientFor(DemoData.Planner);
         var body = JsonSerializer.SerializeToNode(Event("Bad"), Json.Options)!.AsObject();
         body[field] = value;
-        using var response = await planner.PostAsJsonAsync("/api/t/demo/events", body);
+        using var response = await planner.SendAsync(ApiRoutes.Demo.Events.Create, body);
         var problem = await response.ShouldBeProblem(HttpStatusCode.BadRequest);
         Assert.Contains(problem.ErrorFields(), f => f.Equals(field, StringComparison.OrdinalIgnoreCase));
     }
@@ -71,7 +71,7 @@ public sealed class EventTests(AppFactory app)
     public async Task An_event_must_end_on_or_after_its_first_day()
     {
         using var planner = await app.ClientFor(DemoData.Planner);
-        using var response = await planner.PostAsJsonAsync("/api/t/demo/events", new { name = "Backwards", startDate = Day, endDate = Day.AddDays(-1) });
+        using var response = await planner.SendAsync(ApiRoutes.Demo.Events.Create, new { name = "Backwards", startDate = Day, endDate = Day.AddDays(-1) });
         await response.ShouldBeProblem(HttpStatusCode.BadRequest);
     }
 
@@ -80,7 +80,7 @@ public sealed class EventTests(AppFactory app)
     {
         using var planner = await app.ClientFor(DemoData.Planner);
         var id = (string)(await CreateAsync(planner, Event("Forecast rules")))["id"]!;
-        using var bad = await planner.PutAsJsonAsync($"/api/t/demo/events/{id}/forecast", new
+        using var bad = await planner.SendAsync(ApiRoutes.Demo.Events.ReplaceForecast(id), new
         {
             rows = new[]
             {
@@ -100,26 +100,26 @@ public sealed class EventTests(AppFactory app)
         Assert.Contains("not on the 30-minute interval grid", text);
         Assert.Contains("negative contacts", text);
         Assert.Contains("duplicate of rows[0]", text);
-        Assert.Equal(0, (int)(await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/events/{id}", Json.Options))!["forecastRows"]!);
+        Assert.Equal(0, (int)(await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.Get(id), Json.Options))!["forecastRows"]!);
 
-        using var good = await planner.PutAsJsonAsync($"/api/t/demo/events/{id}/forecast", new
+        using var good = await planner.SendAsync(ApiRoutes.Demo.Events.ReplaceForecast(id), new
         {
             rows = new[] { Row("PRESALES", Day, "10:00", 100, 180), Row("HOTLINE", Day.AddDays(1), "20:30", 40, 300) },
         });
         await good.ShouldBe(HttpStatusCode.OK);
-        Assert.Equal(2, (int)(await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/events/{id}", Json.Options))!["forecastRows"]!);
+        Assert.Equal(2, (int)(await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.Get(id), Json.Options))!["forecastRows"]!);
 
         // Replacing means replacing: the old rows go.
-        using var again = await planner.PutAsJsonAsync($"/api/t/demo/events/{id}/forecast", new { rows = new[] { Row("AFTERSALES", Day, "09:00", 10, 400) } });
+        using var again = await planner.SendAsync(ApiRoutes.Demo.Events.ReplaceForecast(id), new { rows = new[] { Row("AFTERSALES", Day, "09:00", 10, 400) } });
         await again.ShouldBe(HttpStatusCode.OK);
-        Assert.Equal(1, (int)(await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/events/{id}", Json.Options))!["forecastRows"]!);
+        Assert.Equal(1, (int)(await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.Get(id), Json.Options))!["forecastRows"]!);
 
         // Moving the dates away from the forecast, or a coarser grid, would strand rows: refused until the forecast is replaced.
-        using var moved = await planner.PutAsJsonAsync($"/api/t/demo/events/{id}", new { name = "Forecast rules", startDate = Day.AddDays(1), endDate = Day.AddDays(2) });
+        using var moved = await planner.SendAsync(ApiRoutes.Demo.Events.Update(id), new { name = "Forecast rules", startDate = Day.AddDays(1), endDate = Day.AddDays(2) });
         await moved.ShouldBeProblem(HttpStatusCode.Conflict);
-        using var hourly = await planner.PutAsJsonAsync($"/api/t/demo/events/{id}/forecast", new { rows = new[] { Row("AFTERSALES", Day, "09:30", 10, 400) } });
+        using var hourly = await planner.SendAsync(ApiRoutes.Demo.Events.ReplaceForecast(id), new { rows = new[] { Row("AFTERSALES", Day, "09:30", 10, 400) } });
         await hourly.ShouldBe(HttpStatusCode.OK);
-        using var coarser = await planner.PutAsJsonAsync($"/api/t/demo/events/{id}", new { name = "Forecast rules", startDate = Day, endDate = Day.AddDays(1), intervalMinutes = 60 });
+        using var coarser = await planner.SendAsync(ApiRoutes.Demo.Events.Update(id), new { name = "Forecast rules", startDate = Day, endDate = Day.AddDays(1), intervalMinutes = 60 });
         await coarser.ShouldBeProblem(HttpStatusCode.Conflict);
     }
 
@@ -130,18 +130,18 @@ public sealed class EventTests(AppFactory app)
         var id = (string)(await CreateAsync(planner, Event("CSV forecast")))["id"]!;
         var d = Day.ToString("yyyy-MM-dd");
         var csv = $"skill,date,start,contacts,ahtSeconds\nPRESALES,{d},10:00,100,180\nPRESALES,{d},10:15,100,180\nHOTLINE,{d},10:00,abc,180\nGHOST,{d},11:00,5,180\n";
-        using var bad = await planner.PostAsync($"/api/t/demo/events/{id}/forecast/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        using var bad = await planner.SendAsync(ApiRoutes.Demo.Events.ImportForecast(id), new StringContent(csv, Encoding.UTF8, "text/csv"));
         var problem = await bad.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(["line 3", "line 4", "line 5"], problem.ErrorFields().Order(StringComparer.Ordinal).ToArray());
         Assert.Contains("bad contacts", problem.ToJsonString());
-        Assert.Equal(0, (int)(await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/events/{id}", Json.Options))!["forecastRows"]!);
+        Assert.Equal(0, (int)(await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.Get(id), Json.Options))!["forecastRows"]!);
 
-        using var good = await planner.PostAsync($"/api/t/demo/events/{id}/forecast/import",
+        using var good = await planner.SendAsync(ApiRoutes.Demo.Events.ImportForecast(id),
             new StringContent($"Skill,Date,Start,Contacts,AhtSeconds\nPRESALES,{d},10:00,100,180\nHOTLINE,{d},10:30,20,240\n", Encoding.UTF8, "text/csv"));
         await good.ShouldBe(HttpStatusCode.OK);
         Assert.Equal(2, (int)(await good.ReadObjectAsync())["rows"]!);
 
-        using var missing = await planner.PostAsync($"/api/t/demo/events/{id}/forecast/import", new StringContent("skill,date\nPRESALES,2026-01-01\n", Encoding.UTF8, "text/csv"));
+        using var missing = await planner.SendAsync(ApiRoutes.Demo.Events.ImportForecast(id), new StringContent("skill,date\nPRESALES,2026-01-01\n", Encoding.UTF8, "text/csv"));
         Assert.Contains("line 1", (await missing.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).ErrorFields());
     }
 
@@ -150,14 +150,14 @@ public sealed class EventTests(AppFactory app)
     {
         using var planner = await app.ClientFor(DemoData.Planner);
         var id = (string)(await CreateAsync(planner, Event("Staffing check")))["id"]!;
-        using var put = await planner.PutAsJsonAsync($"/api/t/demo/events/{id}/forecast", new
+        using var put = await planner.SendAsync(ApiRoutes.Demo.Events.ReplaceForecast(id), new
         {
             rows = new[] { Row("PRESALES", Day, "10:00", 100, 180), Row("PRESALES", Day, "10:30", 20, 180), Row("PRESALES", Day, "11:00", 0, 180) },
         });
         await put.ShouldBe(HttpStatusCode.OK);
-        var staffing = await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/events/{id}/staffing", Json.Options);
+        var staffing = await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.Staffing(id), Json.Options);
         var erlang = await planner.GetFromJsonAsync<JsonObject>(
-            "/api/t/demo/staffing/erlang-c?contacts=100&intervalMinutes=30&ahtSeconds=180&serviceLevel=0.8&targetSeconds=20&shrinkage=0.3&maxOccupancy=1", Json.Options);
+            ApiRoutes.Demo.ErlangC.Query("contacts=100&intervalMinutes=30&ahtSeconds=180&serviceLevel=0.8&targetSeconds=20&shrinkage=0.3&maxOccupancy=1"), Json.Options);
         var first = staffing!["intervals"]!.AsArray()[0]!;
         Assert.Equal($"{Day:yyyy-MM-dd}T10:00:00+08:00", (string)first["start"]!);
         Assert.Equal(14, (int)first["agents"]!);
@@ -182,7 +182,7 @@ public sealed class EventTests(AppFactory app)
         using var admin = await app.ClientFor(DemoData.SandboxAdmin);
         var day = new DateOnly(2027, 3, 28);
         var id = (string)(await CreateAsync(admin, new { name = "Spring clocks", startDate = day, endDate = day, intervalMinutes = 30 }, "sandbox"))["id"]!;
-        using var bad = await admin.PutAsJsonAsync($"/api/t/sandbox/events/{id}/forecast", new
+        using var bad = await admin.SendAsync(ApiRoutes.Sandbox.Events.ReplaceForecast(id), new
         {
             rows = new[] { Row("CHAT", day, "00:30", 10, 200), Row("CHAT", day, "01:00", 10, 200), Row("CHAT", day, "01:30", 10, 200), Row("CHAT", day, "02:00", 10, 200) },
         });
@@ -190,12 +190,12 @@ public sealed class EventTests(AppFactory app)
         Assert.Equal(["rows[1]", "rows[2]"], problem.ErrorFields().Order(StringComparer.Ordinal).ToArray());
         Assert.Contains("2027-03-28 01:00 does not exist in Europe/London", problem.ToJsonString());
 
-        using var good = await admin.PutAsJsonAsync($"/api/t/sandbox/events/{id}/forecast", new
+        using var good = await admin.SendAsync(ApiRoutes.Sandbox.Events.ReplaceForecast(id), new
         {
             rows = new[] { Row("CHAT", day, "00:30", 10, 200), Row("CHAT", day, "02:00", 10, 200) },
         });
         await good.ShouldBe(HttpStatusCode.OK);
-        var staffing = await admin.GetFromJsonAsync<JsonObject>($"/api/t/sandbox/events/{id}/staffing", Json.Options);
+        var staffing = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Sandbox.Events.Staffing(id), Json.Options);
         var starts = staffing!["intervals"]!.AsArray().Select(i => (string)i!["start"]!).ToArray();
         Assert.Equal(["2027-03-28T00:30:00+00:00", "2027-03-28T02:00:00+01:00"], starts);
     }
@@ -204,19 +204,19 @@ public sealed class EventTests(AppFactory app)
     public async Task Event_page_shows_the_day_table_and_the_staffing_chart()
     {
         using var admin = await app.ClientFor(DemoData.Admin);
-        var events = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/events?pageSize=200", Json.Options);
+        var events = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.List.Query("pageSize=200"), Json.Options);
         var seeded = events!["items"]!.AsArray().First(e => (string)e!["name"]! == "Double 12")!;
         Assert.Equal(3 * 3 * 48, (int)seeded["forecastRows"]!);
-        var sessions = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/training-sessions?eventId={(string)seeded["id"]!}", Json.Options);
+        var sessions = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Training.List.Query($"eventId={(string)seeded["id"]!}"), Json.Options);
         Assert.NotEmpty(sessions!["items"]!.AsArray());
 
         using var planner = await app.CookieClientFor(DemoData.Planner);
-        var html = await planner.GetStringAsync($"/t/demo/events/{(string)seeded["id"]!}");
+        var html = await planner.GetStringAsync(Pages.Demo.Event((string)seeded["id"]!));
         Assert.Contains("id=\"staffing-chart\"", html);
         Assert.Contains("<svg", html);
         Assert.Contains("id=\"day-table\"", html);
         Assert.Contains("PRESALES", html);
-        var list = await planner.GetStringAsync("/t/demo/events");
+        var list = await planner.GetStringAsync(Pages.Demo.Events);
         Assert.Contains("Double 12", list);
     }
 }

@@ -14,21 +14,21 @@ public sealed class SecurityHeaderTests(AppFactory app)
         using var finance = await app.ClientFor(DemoData.Finance);
         using var financePortal = await app.CookieClientFor(DemoData.Finance);
         using var anonymous = app.Anonymous();
-        var statement = (string)(await finance.GetFromJsonAsync<JsonObject>("/api/t/demo/statements"))!["items"]![0]!["id"]!;
+        var statement = (string)(await finance.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Statements.List))!["items"]![0]!["id"]!;
 
         var answers = new (string What, HttpClient Client, string Path, HttpStatusCode Status, bool NoStore)[]
         {
-            ("portal page", planner, "/t/demo", HttpStatusCode.OK, true),
-            ("sign-in page", anonymous, "/account/login", HttpStatusCode.OK, true),
-            ("API answer", finance, "/api/me", HttpStatusCode.OK, true),
-            ("API 401", anonymous, "/api/me", HttpStatusCode.Unauthorized, true),
-            ("API 404 from the exception handler", finance, $"/api/t/demo/statements/{Guid.NewGuid()}", HttpStatusCode.NotFound, true),
+            ("portal page", planner, Pages.Demo.Home, HttpStatusCode.OK, true),
+            ("sign-in page", anonymous, Pages.Login, HttpStatusCode.OK, true),
+            ("API answer", finance, ApiRoutes.Me.Path, HttpStatusCode.OK, true),
+            ("API 401", anonymous, ApiRoutes.Me.Path, HttpStatusCode.Unauthorized, true),
+            ("API 404 from the exception handler", finance, ApiRoutes.Demo.Statements.Get(Guid.NewGuid()).Path, HttpStatusCode.NotFound, true),
             ("portal 404", planner, "/t/demo/no-such-page", HttpStatusCode.NotFound, true),
             ("static file", anonymous, "/css/site.css", HttpStatusCode.OK, false),
-            ("statement PDF", finance, $"/api/t/demo/statements/{statement}/pdf", HttpStatusCode.OK, true),
-            ("statement CSV", finance, $"/api/t/demo/statements/{statement}/csv", HttpStatusCode.OK, true),
-            ("portal statement PDF", financePortal, $"/t/demo/statements?handler=Pdf&id={statement}", HttpStatusCode.OK, true),
-            ("portal statement CSV", financePortal, $"/t/demo/statements?handler=Csv&id={statement}", HttpStatusCode.OK, true),
+            ("statement PDF", finance, ApiRoutes.Demo.Statements.Pdf(statement).Path, HttpStatusCode.OK, true),
+            ("statement CSV", finance, ApiRoutes.Demo.Statements.Csv(statement).Path, HttpStatusCode.OK, true),
+            ("portal statement PDF", financePortal, $"{Pages.Demo.Statements}?handler=Pdf&id={statement}", HttpStatusCode.OK, true),
+            ("portal statement CSV", financePortal, $"{Pages.Demo.Statements}?handler=Csv&id={statement}", HttpStatusCode.OK, true),
             ("OpenAPI document", anonymous, "/openapi/v1.json", HttpStatusCode.OK, false),
         };
 
@@ -64,7 +64,7 @@ public sealed class SecurityHeaderTests(AppFactory app)
     {
         using var client = app.Anonymous();
         client.BaseAddress = new Uri("https://portal.vendorportal.test/");
-        using var page = await client.GetAsync("/account/login");
+        using var page = await client.GetAsync(Pages.Login);
         await page.ShouldBe(HttpStatusCode.OK);
         Assert.Equal("max-age=31536000; includeSubDomains", Header(page, "Strict-Transport-Security"));
     }

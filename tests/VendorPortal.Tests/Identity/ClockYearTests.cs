@@ -48,28 +48,28 @@ public sealed class ClockYearTests
         var earlyInvitation = await app.InvitationTokenAsync(early);
         var lateInvitation = await app.InvitationTokenAsync(late);
         using var anonymous = app.Anonymous();
-        using (var asked = await anonymous.PostAsJsonAsync("/api/auth/forgot-password", new { email = DemoData.Finance }))
+        using (var asked = await anonymous.SendAsync(ApiRoutes.Auth.ForgotPassword, new { email = DemoData.Finance }))
             await asked.ShouldBe(HttpStatusCode.Accepted);
         var firstReset = await PasswordResetTests.ResetTokenAsync(app, DemoData.Finance);
 
         // Just inside the access token's hour and the reset link's two hours.
         clock.SetUtcNow(start + TimeSpan.FromMinutes(59));
         using (var bearer = app.BearerClient(tokens.Access))
-        using (var works = await bearer.GetAsync("/api/t/demo/events"))
+        using (var works = await bearer.SendAsync(ApiRoutes.Demo.Events.List))
             await works.ShouldBe(HttpStatusCode.OK);
-        using (var reset = await anonymous.PostAsJsonAsync("/api/auth/reset-password", new { email = DemoData.Finance, token = firstReset, newPassword = "first-new-phrase-4411" }))
+        using (var reset = await anonymous.SendAsync(ApiRoutes.Auth.ResetPassword, new { email = DemoData.Finance, token = firstReset, newPassword = "first-new-phrase-4411" }))
             await reset.ShouldBe(HttpStatusCode.NoContent);
-        using (var asked = await anonymous.PostAsJsonAsync("/api/auth/forgot-password", new { email = DemoData.Finance }))
+        using (var asked = await anonymous.SendAsync(ApiRoutes.Auth.ForgotPassword, new { email = DemoData.Finance }))
             await asked.ShouldBe(HttpStatusCode.Accepted);
         var secondReset = await PasswordResetTests.ResetTokenAsync(app, DemoData.Finance, count: 2);
 
         clock.SetUtcNow(start + TimeSpan.FromMinutes(61));
         using (var bearer = app.BearerClient(tokens.Access))
-        using (var expired = await bearer.GetAsync("/api/t/demo/events"))
+        using (var expired = await bearer.SendAsync(ApiRoutes.Demo.Events.List))
             await expired.ShouldBeProblem(HttpStatusCode.Unauthorized);
 
         clock.SetUtcNow(start + TimeSpan.FromMinutes(59) + ClockedTokenProvider.Lifetime + TimeSpan.FromMinutes(1));
-        using (var reset = await anonymous.PostAsJsonAsync("/api/auth/reset-password", new { email = DemoData.Finance, token = secondReset, newPassword = "second-new-phrase-5522" }))
+        using (var reset = await anonymous.SendAsync(ApiRoutes.Auth.ResetPassword, new { email = DemoData.Finance, token = secondReset, newPassword = "second-new-phrase-5522" }))
             await reset.ShouldBeProblem(HttpStatusCode.Gone);
 
         clock.SetUtcNow(start + InvitationOperations.Validity - TimeSpan.FromMinutes(1));

@@ -7,14 +7,14 @@ public sealed class LockoutClockTests(ClockedApp clocked) : IClassFixture<Clocke
     private async Task<HttpStatusCode> SignInAsync(string email, string password)
     {
         using var client = clocked.App.Anonymous();
-        using var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        using var response = await client.SendAsync(ApiRoutes.Auth.Login, new { email, password });
         return response.StatusCode;
     }
 
     private async Task<bool> ListedAsLockedOutAsync(string email)
     {
         using var admin = await clocked.App.ClientFor(DemoData.Admin);
-        var users = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/users?pageSize=200", Json.Options);
+        var users = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Users.List.Query("pageSize=200"), Json.Options);
         return (bool)users!["items"]!.AsArray().Single(u => (string?)u!["email"] == email)!["lockedOut"]!;
     }
 
@@ -26,7 +26,7 @@ public sealed class LockoutClockTests(ClockedApp clocked) : IClassFixture<Clocke
             Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(email, $"wrong-password-{attempt}"));
 
         using (var client = clocked.App.Anonymous())
-        using (var locked = await client.PostAsJsonAsync("/api/auth/login", new { email, password = People.GoodPassword }))
+        using (var locked = await client.SendAsync(ApiRoutes.Auth.Login, new { email, password = People.GoodPassword }))
             Assert.Contains("locked", (await locked.ShouldBeProblem(HttpStatusCode.Unauthorized)).ToJsonString(), StringComparison.OrdinalIgnoreCase);
         Assert.True(await ListedAsLockedOutAsync(email));
 
@@ -44,12 +44,12 @@ public sealed class LockoutClockTests(ClockedApp clocked) : IClassFixture<Clocke
     public async Task The_portal_cookie_expires_after_twelve_hours_of_the_apps_clock()
     {
         using var planner = await clocked.App.CookieClientFor(DemoData.Planner);
-        using (var fresh = await planner.GetAsync("/t/demo"))
+        using (var fresh = await planner.GetAsync(Pages.Demo.Home))
             Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
 
         clocked.Clock.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1));
-        using var expired = await planner.GetAsync("/t/demo");
+        using var expired = await planner.GetAsync(Pages.Demo.Home);
         Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
-        Assert.Contains("/account/login", expired.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains(Pages.Login, expired.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 }

@@ -36,28 +36,28 @@ public sealed partial class PasswordResetTests(AppFactory app)
         using var portal = await app.PortalSignInAsync(email, People.GoodPassword);
 
         using var anonymous = app.Anonymous();
-        using (var asked = await anonymous.PostAsJsonAsync("/api/auth/forgot-password", new { email }))
+        using (var asked = await anonymous.SendAsync(ApiRoutes.Auth.ForgotPassword, new { email }))
             await asked.ShouldBe(HttpStatusCode.Accepted);
         var token = await ResetTokenAsync(app, email);
 
-        using (var weak = await anonymous.PostAsJsonAsync("/api/auth/reset-password", new { email, token, newPassword = "short" }))
+        using (var weak = await anonymous.SendAsync(ApiRoutes.Auth.ResetPassword, new { email, token, newPassword = "short" }))
             await weak.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
-        using (var reset = await anonymous.PostAsJsonAsync("/api/auth/reset-password", new { email, token, newPassword = NewPassword }))
+        using (var reset = await anonymous.SendAsync(ApiRoutes.Auth.ResetPassword, new { email, token, newPassword = NewPassword }))
             await reset.ShouldBe(HttpStatusCode.NoContent);
 
         using (var bearer = app.BearerClient(tokens.Access))
-        using (var refused = await bearer.GetAsync("/api/t/demo/events"))
+        using (var refused = await bearer.SendAsync(ApiRoutes.Demo.Events.List))
             await refused.ShouldBeProblem(HttpStatusCode.Unauthorized);
         using (var refresh = await app.RefreshAsync(tokens.Refresh))
             await refresh.ShouldBeProblem(HttpStatusCode.Unauthorized);
-        using (var page = await portal.GetAsync("/t/demo/events"))
+        using (var page = await portal.GetAsync(Pages.Demo.Events))
             Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
 
-        using (var old = await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = People.GoodPassword }))
+        using (var old = await anonymous.SendAsync(ApiRoutes.Auth.Login, new { email, password = People.GoodPassword }))
             await old.ShouldBeProblem(HttpStatusCode.Unauthorized);
         await app.TokensAsync(email, NewPassword);
         // The link works once.
-        using var again = await anonymous.PostAsJsonAsync("/api/auth/reset-password", new { email, token, newPassword = "another-fine-phrase-88" });
+        using var again = await anonymous.SendAsync(ApiRoutes.Auth.ResetPassword, new { email, token, newPassword = "another-fine-phrase-88" });
         await again.ShouldBeProblem(HttpStatusCode.Gone);
     }
 
@@ -66,18 +66,18 @@ public sealed partial class PasswordResetTests(AppFactory app)
     {
         var unknown = People.NewEmail("nobody");
         using var anonymous = app.Anonymous();
-        using (var asked = await anonymous.PostAsJsonAsync("/api/auth/forgot-password", new { email = unknown }))
+        using (var asked = await anonymous.SendAsync(ApiRoutes.Auth.ForgotPassword, new { email = unknown }))
             await asked.ShouldBe(HttpStatusCode.Accepted);
-        using (var forged = await anonymous.PostAsJsonAsync("/api/auth/reset-password", new { email = unknown, token = "forged", newPassword = NewPassword }))
+        using (var forged = await anonymous.SendAsync(ApiRoutes.Auth.ResetPassword, new { email = unknown, token = "forged", newPassword = NewPassword }))
             await forged.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
 
         // Another account's genuine token does not open this one.
         var first = await app.NewMemberAsync("victim");
         var second = await app.NewMemberAsync("attacker");
-        using (var asked = await anonymous.PostAsJsonAsync("/api/auth/forgot-password", new { email = second }))
+        using (var asked = await anonymous.SendAsync(ApiRoutes.Auth.ForgotPassword, new { email = second }))
             await asked.ShouldBe(HttpStatusCode.Accepted);
         var token = await ResetTokenAsync(app, second);
-        using (var stolen = await anonymous.PostAsJsonAsync("/api/auth/reset-password", new { email = first, token, newPassword = NewPassword }))
+        using (var stolen = await anonymous.SendAsync(ApiRoutes.Auth.ResetPassword, new { email = first, token, newPassword = NewPassword }))
             await stolen.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         await app.TokensAsync(first, People.GoodPassword);
         Assert.Empty(await app.MailToAsync(unknown));
@@ -93,8 +93,8 @@ public sealed partial class PasswordResetTests(AppFactory app)
         using var signedIn = await app.PortalSignInAsync(email, People.GoodPassword);
 
         using var browser = app.Anonymous();
-        Assert.Contains("/account/forgot-password", await browser.GetStringAsync("/account/login"));
-        using (var asked = await browser.PostFormAsync("/account/forgot-password", null, [new("Email", email)]))
+        Assert.Contains(Pages.ForgotPassword, await browser.GetStringAsync(Pages.Login));
+        using (var asked = await browser.PostFormAsync(Pages.ForgotPassword, null, [new("Email", email)]))
         {
             await asked.ShouldBe(HttpStatusCode.OK);
             Assert.Contains("id=\"reset-sent\"", await asked.Content.ReadAsStringAsync());
@@ -102,7 +102,7 @@ public sealed partial class PasswordResetTests(AppFactory app)
         var mail = (await app.WaitForMailToAsync(email, m => (m.Subject ?? "").Contains("密码", StringComparison.Ordinal))).Single();
         var token = TokenIn(mail);
 
-        var path = $"/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}";
+        var path = $"{Pages.ResetPassword}?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}";
         using (var mismatch = await browser.PostFormAsync(path, null,
                    [new("Input.Email", email), new("Input.Token", token), new("Input.NewPassword", NewPassword), new("Input.ConfirmPassword", "something-else-entirely")]))
             await mismatch.ShouldBe(HttpStatusCode.OK);
@@ -110,12 +110,12 @@ public sealed partial class PasswordResetTests(AppFactory app)
                    [new("Input.Email", email), new("Input.Token", token), new("Input.NewPassword", NewPassword), new("Input.ConfirmPassword", NewPassword)]))
         {
             Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
-            Assert.Equal("/account/login", reset.Headers.Location!.OriginalString);
+            Assert.Equal(Pages.Login, reset.Headers.Location!.OriginalString);
         }
-        using (var ended = await signedIn.GetAsync("/t/demo/events"))
+        using (var ended = await signedIn.GetAsync(Pages.Demo.Events))
             Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         using var withNew = await app.PortalSignInAsync(email, NewPassword);
-        using var page = await withNew.GetAsync("/t/demo/events");
+        using var page = await withNew.GetAsync(Pages.Demo.Events);
         await page.ShouldBe(HttpStatusCode.OK);
     }
 

@@ -89,7 +89,7 @@ public sealed partial class SignInLimitApp : IAsyncLifetime
     }
 
     public static Task<HttpResponseMessage> ApiLoginAsync(HttpClient client, string email, string password) =>
-        client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        client.SendAsync(ApiRoutes.Auth.Login, new { email, password });
 
     /// <summary>Posts a portal form the way a browser does: the page first, then the form with its antiforgery token.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields)
@@ -101,7 +101,7 @@ public sealed partial class SignInLimitApp : IAsyncLifetime
     }
 
     public static Task<HttpResponseMessage> PortalLoginAsync(HttpClient client, string email, string password) =>
-        PostFormAsync(client, "/account/login", [new("Input.Email", email), new("Input.Password", password)]);
+        PostFormAsync(client, Pages.Login, [new("Input.Email", email), new("Input.Password", password)]);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

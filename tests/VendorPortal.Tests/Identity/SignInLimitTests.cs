@@ -109,8 +109,8 @@ public sealed class SignInLimitTests(SignInLimitApp host) : IClassFixture<SignIn
         {
             "api-login" => await SignInLimitApp.ApiLoginAsync(client, email, People.GoodPassword),
             "portal-login" => await SignInLimitApp.PortalLoginAsync(client, email, People.GoodPassword),
-            "api-accept" => await client.PostAsJsonAsync("/api/invitations/accept", new { token, displayName = "Agent", password = People.GoodPassword }),
-            _ => await SignInLimitApp.PostFormAsync(client, $"/invitations/accept?token={Uri.EscapeDataString(token)}", [new("Input.Password", People.GoodPassword)]),
+            "api-accept" => await client.SendAsync(ApiRoutes.AcceptInvitation, new { token, displayName = "Agent", password = People.GoodPassword }),
+            _ => await SignInLimitApp.PostFormAsync(client, $"{Pages.AcceptInvitation}?token={Uri.EscapeDataString(token)}", [new("Input.Password", People.GoodPassword)]),
         };
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without Retry-After seconds.");
@@ -120,7 +120,7 @@ public sealed class SignInLimitTests(SignInLimitApp host) : IClassFixture<SignIn
             Assert.Contains("Too many failed sign-ins for this account. Try again in", await response.Content.ReadAsStringAsync());
     }
 
-    private static readonly string[] SignInPaths = ["/api/auth/login", "/api/auth/refresh", "/api/invitations/accept", "/account/login", "/invitations/accept"];
+    private static readonly string[] SignInPaths = [ApiRoutes.Auth.Login.Path, ApiRoutes.Auth.Refresh.Path, ApiRoutes.AcceptInvitation.Path, Pages.Login, Pages.AcceptInvitation];
     public static TheoryData<string> Entries => new(SignInPaths);
 
     [Theory]
@@ -150,7 +150,7 @@ public sealed class SignInLimitTests(SignInLimitApp host) : IClassFixture<SignIn
         // Opening the page is not an attempt; another address is not affected.
         if (kind == "portal")
         {
-            using var read = await client.GetAsync("/account/login");
+            using var read = await client.GetAsync(Pages.Login);
             await read.ShouldBe(HttpStatusCode.OK);
         }
         using var other = host.From($"192.0.2.{80 + index}");

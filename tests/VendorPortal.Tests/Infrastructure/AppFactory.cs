@@ -179,7 +179,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private async Task<JsonObject> LoginResponseAsync(string email, string password)
     {
         using var client = Anonymous();
-        using var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        using var response = await client.SendAsync(ApiRoutes.Auth.Login, new { email, password });
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"Login of {email} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return await response.ReadObjectAsync();

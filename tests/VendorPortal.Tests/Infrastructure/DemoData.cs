@@ -27,7 +27,7 @@ public sealed record DemoData(Guid DemoTenantId, Guid SandboxTenantId, Guid Apex
     private static async Task<Dictionary<string, Guid>> VendorIdsAsync(AppFactory app, string admin, string tenant)
     {
         using var client = await app.ClientFor(admin);
-        var page = await client.GetFromJsonAsync<JsonObject>($"/api/t/{tenant}/vendors?pageSize=200", Json.Options);
+        var page = await client.GetFromJsonAsync<JsonObject>(ApiRoutes.For(tenant).Vendors.List.Query("pageSize=200"), Json.Options);
         return page!["items"]!.AsArray().ToDictionary(v => (string)v!["name"]!, v => Guid.Parse((string)v!["id"]!));
     }
 }

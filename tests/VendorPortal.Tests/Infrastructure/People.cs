@@ -10,7 +10,7 @@ public static class People
     public static async Task<JsonObject> InviteAsync(this AppFactory app, string email, string role = "Planner", string language = "en", Guid? vendorId = null)
     {
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var response = await admin.PostAsJsonAsync("/api/t/demo/invitations", new { email, role, language, vendorId });
+        using var response = await admin.SendAsync(ApiRoutes.Demo.Invitations.Create, new { email, role, language, vendorId });
         await response.ShouldBe(HttpStatusCode.Created);
         return await response.ReadObjectAsync();
     }
@@ -21,7 +21,7 @@ public static class People
     public static async Task<HttpResponseMessage> AcceptAsync(this AppFactory app, string token, string password, string displayName = "New Person")
     {
         using var client = app.Anonymous();
-        return await client.PostAsJsonAsync("/api/invitations/accept", new { token, displayName, password });
+        return await client.SendAsync(ApiRoutes.AcceptInvitation, new { token, displayName, password });
     }
 
     public static async Task<string> NewMemberAsync(this AppFactory app, string purpose, string role = "Planner")

@@ -11,7 +11,7 @@ public static partial class Sessions
     public static async Task<Tokens> TokensAsync(this AppFactory app, string email, string password)
     {
         using var client = app.Anonymous();
-        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        using var login = await client.SendAsync(ApiRoutes.Auth.Login, new { email, password });
         await login.ShouldBe(HttpStatusCode.OK);
         var body = await login.ReadObjectAsync();
         return new Tokens((string)body["accessToken"]!, (string)body["refreshToken"]!);
@@ -27,14 +27,14 @@ public static partial class Sessions
     public static async Task<HttpResponseMessage> RefreshAsync(this AppFactory app, string refreshToken)
     {
         using var client = app.Anonymous();
-        return await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
+        return await client.SendAsync(ApiRoutes.Auth.Refresh, new { refreshToken });
     }
 
     /// <summary>Signs in through the portal's login form; the client keeps the cookies it was given.</summary>
     public static async Task<HttpClient> PortalSignInAsync(this AppFactory app, string email, string password)
     {
         var client = app.Anonymous();
-        using var signedIn = await client.PostFormAsync("/account/login", null, [new("Input.Email", email), new("Input.Password", password)]);
+        using var signedIn = await client.PostFormAsync(Pages.Login, null, [new("Input.Email", email), new("Input.Password", password)]);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return client;
     }

@@ -9,7 +9,7 @@ public static class ReadinessSetup
 {
     public static async Task<JsonObject> ReadinessAsync(this HttpClient client, string query)
     {
-        using var response = await client.GetAsync($"/api/t/demo/readiness?{query}");
+        using var response = await client.SendAsync(ApiRoutes.Demo.Readiness.Query(query));
         await response.ShouldBe(HttpStatusCode.OK);
         return await response.ReadObjectAsync();
     }
@@ -23,7 +23,7 @@ public static class ReadinessSetup
     /// <summary>A session for the event (or none) on a local day and hours, for the PRESALES skill unless told.</summary>
     public static async Task<Guid> SessionAsync(this HttpClient planner, Guid? eventId, DateOnly day, int startHour, int endHour, string skill = "PRESALES")
     {
-        using var response = await planner.PostAsJsonAsync("/api/t/demo/training-sessions", new
+        using var response = await planner.SendAsync(ApiRoutes.Demo.Training.Create, new
         {
             title = $"Readiness {Guid.NewGuid():N}"[..24], eventId, skills = new[] { skill }, capacity = 20,
             startsAtLocal = Wall(day, startHour), endsAtLocal = Wall(day, endHour), location = "Room 2",
@@ -40,7 +40,7 @@ public static class ReadinessSetup
 
     public static async Task PassedAsync(this HttpClient planner, Guid sessionId, params Guid[] agentIds)
     {
-        using var response = await planner.PostAsJsonAsync($"/api/t/demo/training-sessions/{sessionId}/results",
+        using var response = await planner.SendAsync(ApiRoutes.Demo.Training.RecordResults(sessionId),
             new { results = agentIds.Select(agentId => new { agentId, outcome = "passed" }) });
         await response.ShouldBe(HttpStatusCode.OK);
     }
@@ -55,7 +55,7 @@ public static class ReadinessSetup
     public static async Task<HttpClient> VendorKeyClientAsync(this AppFactory app, Guid vendorId)
     {
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var created = await admin.PostAsJsonAsync("/api/t/demo/api-keys", new { name = $"readiness {Guid.NewGuid():N}", role = TenantRoles.VendorManager, vendorId });
+        using var created = await admin.SendAsync(ApiRoutes.Demo.ApiKeys.Create, new { name = $"readiness {Guid.NewGuid():N}", role = TenantRoles.VendorManager, vendorId });
         await created.ShouldBe(HttpStatusCode.Created);
         return app.ApiKeyClient((string)(await created.ReadObjectAsync())["plainTextKey"]!);
     }

@@ -32,7 +32,7 @@ public sealed class ReadinessTests(AppFactory app)
         var everything = await harbor.ReadinessAsync($"to={Uri.EscapeDataString(app.Now.AddDays(60).ToString("O"))}&pageSize=200");
         Assert.Contains(everything["items"]!.AsArray(), i => i!["shiftId"]!.GetValue<Guid>() == harborShift);
         Assert.All(everything["items"]!.AsArray(), i => Assert.Equal(demo.HarborInDemo, i!["vendorId"]!.GetValue<Guid>()));
-        using var foreign = await harbor.GetAsync($"/api/t/demo/readiness?vendorId={demo.ApexInDemo}");
+        using var foreign = await harbor.SendAsync(ApiRoutes.Demo.Readiness.Query($"vendorId={demo.ApexInDemo}"));
         await foreign.ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
@@ -74,16 +74,16 @@ public sealed class ReadinessTests(AppFactory app)
     public async Task Wrong_queries_are_refused_and_finance_has_no_readiness()
     {
         using var planner = await app.ClientFor(DemoData.Planner);
-        using (var status = await planner.GetAsync("/api/t/demo/readiness?status=purple"))
+        using (var status = await planner.SendAsync(ApiRoutes.Demo.Readiness.Query("status=purple")))
             await status.ShouldBeProblem(HttpStatusCode.BadRequest);
-        using (var range = await planner.GetAsync("/api/t/demo/readiness?from=2026-12-10T00:00:00Z&to=2026-12-01T00:00:00Z"))
+        using (var range = await planner.SendAsync(ApiRoutes.Demo.Readiness.Query("from=2026-12-10T00:00:00Z&to=2026-12-01T00:00:00Z")))
             Assert.Contains("to", (await range.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorFields());
-        using (var page = await planner.GetAsync("/api/t/demo/readiness?pageSize=500"))
+        using (var page = await planner.SendAsync(ApiRoutes.Demo.Readiness.Query("pageSize=500")))
             await page.ShouldBeProblem(HttpStatusCode.BadRequest);
-        using (var unknown = await planner.GetAsync($"/api/t/demo/readiness?eventId={Guid.NewGuid()}"))
+        using (var unknown = await planner.SendAsync(ApiRoutes.Demo.Readiness.Query($"eventId={Guid.NewGuid()}")))
             await unknown.ShouldBeProblem(HttpStatusCode.NotFound);
         using var finance = await app.ClientFor(DemoData.Finance);
-        using var refused = await finance.GetAsync("/api/t/demo/readiness");
+        using var refused = await finance.SendAsync(ApiRoutes.Demo.Readiness);
         await refused.ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
@@ -92,7 +92,7 @@ public sealed class ReadinessTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var admin = await app.ClientFor(DemoData.Admin);
-        var events = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/events?pageSize=200", Json.Options);
+        var events = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.List.Query("pageSize=200"), Json.Options);
         var promotion = events!["items"]!.AsArray().Single(e => (string)e!["name"]! == "Double 12")!.Id();
         using var planner = await app.ClientFor(DemoData.Planner);
         var readiness = await planner.ReadinessAsync($"eventId={promotion}&pageSize=200");
@@ -100,19 +100,19 @@ public sealed class ReadinessTests(AppFactory app)
         Assert.NotEmpty(shifts);
 
         using var plannerPage = await app.CookieClientFor(DemoData.Planner);
-        var html = await plannerPage.GetStringAsync($"/t/demo/readiness?event={promotion}");
+        var html = await plannerPage.GetStringAsync($"{Pages.Demo.Readiness}?event={promotion}");
         foreach (var shift in shifts)
         {
             var id = (string)shift["shiftId"]!;
             Assert.Contains($"data-shift=\"{id}\" data-status=\"{(string)shift["status"]!}\"", html);
-            Assert.Contains($"href=\"/t/demo/shifts/{id}\"", html);
+            Assert.Contains($"href=\"{Pages.Demo.Shift(id)}\"", html);
         }
         Assert.Contains("data-readiness-status=", html);
         Assert.Contains("data-summary=\"red\"", html);
         Assert.Contains("Harbor Contact", html);
 
         using var apexPage = await app.CookieClientFor(DemoData.Apex);
-        var apexHtml = await apexPage.GetStringAsync($"/t/demo/readiness?event={promotion}");
+        var apexHtml = await apexPage.GetStringAsync($"{Pages.Demo.Readiness}?event={promotion}");
         foreach (var shift in shifts)
         {
             var mine = shift["vendorId"]!.GetValue<Guid>() == demo.ApexInDemo;
@@ -120,9 +120,9 @@ public sealed class ReadinessTests(AppFactory app)
         }
         Assert.DoesNotContain("Harbor Contact", apexHtml);
 
-        var eventPage = await plannerPage.GetStringAsync($"/t/demo/events/{promotion}");
-        Assert.Contains($"href=\"/t/demo/readiness?event={promotion}\"", eventPage);
-        using var defaultPage = await plannerPage.GetAsync("/t/demo/readiness");
+        var eventPage = await plannerPage.GetStringAsync(Pages.Demo.Event(promotion));
+        Assert.Contains($"href=\"{Pages.Demo.Readiness}?event={promotion}\"", eventPage);
+        using var defaultPage = await plannerPage.GetAsync(Pages.Demo.Readiness);
         Assert.Equal(HttpStatusCode.OK, defaultPage.StatusCode);
         Assert.Contains("id=\"readiness-table\"", await defaultPage.Content.ReadAsStringAsync());
     }

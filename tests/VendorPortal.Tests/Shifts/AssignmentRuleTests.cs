@@ -234,7 +234,7 @@ public sealed class AssignmentRuleTests(AppFactory app)
         using (var confirmed = await apex.DecideAsync(ShiftSetup.Confirm(ids[0]))) await confirmed.ShouldBe(HttpStatusCode.OK);
 
         var reason = $"Forecast dropped {Guid.NewGuid():N}";
-        using (var cancelled = await planner.PostAsJsonAsync($"/api/t/demo/shifts/{shiftId}/cancel", new { reason }))
+        using (var cancelled = await planner.SendAsync(ApiRoutes.Demo.Shifts.Cancel(shiftId), new { reason }))
         {
             await cancelled.ShouldBe(HttpStatusCode.OK);
             var shift = await cancelled.ReadObjectAsync();
@@ -251,9 +251,9 @@ public sealed class AssignmentRuleTests(AppFactory app)
             Assert.Contains("[0].assignmentId", (await decided.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).ErrorFields());
         using (var assignAgain = await apex.AssignAsync(shiftId, agents[0]))
             await assignAgain.ShouldBeProblem(HttpStatusCode.Conflict);
-        var list = await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/shifts?eventId={eventId}", Json.Options);
+        var list = await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Shifts.List.Query($"eventId={eventId}"), Json.Options);
         Assert.DoesNotContain(list!["items"]!.AsArray(), s => s!.Id() == shiftId);
-        var all = await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/shifts?eventId={eventId}&includeCancelled=true", Json.Options);
+        var all = await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Shifts.List.Query($"eventId={eventId}&includeCancelled=true"), Json.Options);
         Assert.Contains(all!["items"]!.AsArray(), s => s!.Id() == shiftId);
     }
 }

@@ -15,19 +15,19 @@ public sealed class ShiftCalendarTests(AppFactory app)
         using var admin = await app.ClientFor(DemoData.Admin);
         using var planner = await app.ClientFor(DemoData.Planner);
         var vendorName = $"Acme, Inc; 华东 {Guid.NewGuid():N}"[..24];
-        using var created = await admin.PostAsJsonAsync("/api/t/demo/vendors", new { name = vendorName });
+        using var created = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name = vendorName });
         await created.ShouldBe(HttpStatusCode.Created);
         var vendorId = (await created.ReadObjectAsync()).Id();
         var eventName = @"Double 12, night; C:\sale 双十二大促夜间客服支援 with a name long enough to be folded";
         var eventId = await planner.NewEventAsync(DateOnly.FromDateTime(PinnedClock.StartDay.AddDays(95)), 2, name: eventName);
         var shiftId = await planner.NewShiftAsync(eventId, vendorId, Local(95, 9), Local(95, 17), 3);
         var cancelledId = await planner.NewShiftAsync(eventId, vendorId, Local(96, 9), Local(96, 17), 2);
-        using (var cancel = await planner.PostAsJsonAsync($"/api/t/demo/shifts/{cancelledId}/cancel", new { reason = "Forecast, lower; again" }))
+        using (var cancel = await planner.SendAsync(ApiRoutes.Demo.Shifts.Cancel(cancelledId), new { reason = "Forecast, lower; again" }))
             await cancel.ShouldBe(HttpStatusCode.OK);
         var farEvent = await planner.NewEventAsync(daysAhead: 190, days: 1);
         var farShift = await planner.NewShiftAsync(farEvent, vendorId, Local(190, 9), Local(190, 17), 1);
 
-        using var response = await planner.GetAsync($"/api/t/demo/shifts/calendar.ics?vendorId={vendorId}");
+        using var response = await planner.SendAsync(ApiRoutes.Demo.Shifts.Calendar.Query($"vendorId={vendorId}"));
         await response.ShouldBe(HttpStatusCode.OK);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
         var raw = await response.Content.ReadAsByteArrayAsync();
@@ -56,7 +56,7 @@ public sealed class ShiftCalendarTests(AppFactory app)
         Assert.Equal("CANCELLED", cancelled["STATUS"]);
         Assert.Contains("Forecast, lower; again", Calendar.Unescape(cancelled["DESCRIPTION"]));
 
-        using var again = await planner.GetAsync($"/api/t/demo/shifts/calendar.ics?vendorId={vendorId}");
+        using var again = await planner.SendAsync(ApiRoutes.Demo.Shifts.Calendar.Query($"vendorId={vendorId}"));
         var second = Calendar.Parse(await again.Content.ReadAsByteArrayAsync());
         Assert.Equal(calendar.Events.Select(e => e["UID"]).Order(), second.Events.Select(e => e["UID"]).Order());
     }
@@ -87,17 +87,17 @@ public sealed class ShiftCalendarTests(AppFactory app)
         var forHarbor = await FeedAsync(harbor, "");
         Assert.Contains(forHarbor.Events, e => e["UID"] == $"{harborShift}@vendorportal");
         Assert.DoesNotContain(forHarbor.Events, e => e["UID"] == $"{apexShift}@vendorportal");
-        using (var other = await harbor.GetAsync($"/api/t/demo/shifts/calendar.ics?vendorId={demo.ApexInDemo}"))
+        using (var other = await harbor.SendAsync(ApiRoutes.Demo.Shifts.Calendar.Query($"vendorId={demo.ApexInDemo}")))
             await other.ShouldBeProblem(HttpStatusCode.NotFound);
 
         var forPlanner = await FeedAsync(planner, "");
         Assert.Contains(forPlanner.Events, e => e["UID"] == $"{apexShift}@vendorportal");
         Assert.Contains(forPlanner.Events, e => e["UID"] == $"{harborShift}@vendorportal");
         Assert.Contains(" · Harbor Contact (4 agents, 0 confirmed)", Calendar.Unescape(forPlanner.Events.Single(e => e["UID"] == $"{harborShift}@vendorportal")["SUMMARY"]));
-        var onlyHarbor = await FeedAsync(planner, $"?vendorId={demo.HarborInDemo}");
+        var onlyHarbor = await FeedAsync(planner, $"vendorId={demo.HarborInDemo}");
         Assert.DoesNotContain(onlyHarbor.Events, e => e["UID"] == $"{apexShift}@vendorportal");
 
-        using var key = await admin.PostAsJsonAsync("/api/t/demo/api-keys", new { name = $"calendar {Guid.NewGuid():N}", role = TenantRoles.VendorManager, vendorId = demo.ApexInDemo });
+        using var key = await admin.SendAsync(ApiRoutes.Demo.ApiKeys.Create, new { name = $"calendar {Guid.NewGuid():N}", role = TenantRoles.VendorManager, vendorId = demo.ApexInDemo });
         await key.ShouldBe(HttpStatusCode.Created);
         using var subscriber = app.ApiKeyClient((string)(await key.ReadObjectAsync())["plainTextKey"]!);
         var byKey = await FeedAsync(subscriber, "");
@@ -105,7 +105,7 @@ public sealed class ShiftCalendarTests(AppFactory app)
         Assert.DoesNotContain(byKey.Events, e => e["UID"] == $"{harborShift}@vendorportal");
 
         using var anonymous = app.Anonymous();
-        using var refused = await anonymous.GetAsync("/api/t/demo/shifts/calendar.ics");
+        using var refused = await anonymous.SendAsync(ApiRoutes.Demo.Shifts.Calendar);
         await refused.ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
@@ -119,7 +119,7 @@ public sealed class ShiftCalendarTests(AppFactory app)
         var harborShift = await planner.NewShiftAsync(eventId, demo.HarborInDemo, Local(97, 9), Local(97, 17), 3);
 
         using var portal = await app.CookieClientFor(DemoData.Apex);
-        using var response = await portal.GetAsync("/t/demo/shifts?handler=Calendar");
+        using var response = await portal.GetAsync($"{Pages.Demo.Shifts}?handler=Calendar");
         await response.ShouldBe(HttpStatusCode.OK);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("shifts-demo.ics", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
@@ -130,7 +130,7 @@ public sealed class ShiftCalendarTests(AppFactory app)
 
     private static async Task<Calendar> FeedAsync(HttpClient client, string query)
     {
-        using var response = await client.GetAsync($"/api/t/demo/shifts/calendar.ics{query}");
+        using var response = await client.SendAsync(ApiRoutes.Demo.Shifts.Calendar.Query(query));
         await response.ShouldBe(HttpStatusCode.OK);
         return Calendar.Parse(await response.Content.ReadAsByteArrayAsync());
     }

@@ -31,7 +31,7 @@ public sealed class ShiftClockTests(ClockedApp clocked) : IClassFixture<ClockedA
             Assert.NotNull(answered["shifts"]![0]!["shiftId"]);
 
             using var plannerLater = await App.ClientFor(DemoData.Planner);
-            var fill = await plannerLater.GetFromJsonAsync<JsonArray>($"/api/t/demo/events/{eventId}/fill", Json.Options);
+            var fill = await plannerLater.GetFromJsonAsync<JsonArray>(ApiRoutes.Demo.Events.Fill(eventId), Json.Options);
             Assert.True((bool)fill!.Single()!["vendors"]![0]!["late"]!);
         }
     }
@@ -80,7 +80,7 @@ public sealed class ShiftClockTests(ClockedApp clocked) : IClassFixture<ClockedA
         clocked.Clock.SetUtcNow(new DateTimeOffset(Wall(day, 12), Shanghai));
         using (var planner = await App.ClientFor(DemoData.Planner))
         {
-            using var cancelled = await planner.PostAsJsonAsync($"/api/t/demo/shifts/{shiftId}/cancel", new { reason = "Too late" });
+            using var cancelled = await planner.SendAsync(ApiRoutes.Demo.Shifts.Cancel(shiftId), new { reason = "Too late" });
             Assert.Contains("started", (string)(await cancelled.ShouldBeProblem(HttpStatusCode.Conflict))["detail"]!);
             Assert.Equal("scheduled", (string)(await planner.ShiftAsync(shiftId))["shift"]!["status"]!);
         }

@@ -15,9 +15,9 @@ public sealed class ShiftIsolationTests(AppFactory app)
         var eventId = await planner.NewEventAsync(daysAhead: 60);
         var request = await planner.RequestAsync(eventId, demo.ApexInDemo, [ShiftSetup.Plan(ShiftSetup.Local(60, 9), ShiftSetup.Local(60, 17), 4)]);
 
-        using (var seen = await harbor.GetAsync($"/api/t/demo/capacity-requests/{request.Id()}"))
+        using (var seen = await harbor.SendAsync(ApiRoutes.Demo.CapacityRequests.Get(request.Id())))
             await seen.ShouldBeProblem(HttpStatusCode.NotFound);
-        var inbox = await harbor.GetFromJsonAsync<JsonObject>($"/api/t/demo/capacity-requests?eventId={eventId}&pageSize=200", Json.Options);
+        var inbox = await harbor.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.CapacityRequests.List.Query($"eventId={eventId}&pageSize=200"), Json.Options);
         Assert.Empty(inbox!["items"]!.AsArray());
         using (var answered = await harbor.PostResponseAsync(request, "Harbor takes it", [4]))
             await answered.ShouldBeProblem(HttpStatusCode.NotFound);
@@ -38,9 +38,9 @@ public sealed class ShiftIsolationTests(AppFactory app)
         var apexShift = await planner.NewShiftAsync(eventId, demo.ApexInDemo, ShiftSetup.Local(61, 9), ShiftSetup.Local(61, 17), 3);
         var harborAgent = await harbor.NewAgentAsync();
 
-        using (var seen = await harbor.GetAsync($"/api/t/demo/shifts/{apexShift}"))
+        using (var seen = await harbor.SendAsync(ApiRoutes.Demo.Shifts.Get(apexShift)))
             await seen.ShouldBeProblem(HttpStatusCode.NotFound);
-        var list = await harbor.GetFromJsonAsync<JsonObject>($"/api/t/demo/shifts?eventId={eventId}&pageSize=200", Json.Options);
+        var list = await harbor.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Shifts.List.Query($"eventId={eventId}&pageSize=200"), Json.Options);
         Assert.Empty(list!["items"]!.AsArray());
         using (var assigned = await harbor.AssignAsync(apexShift, harborAgent))
             await assigned.ShouldBeProblem(HttpStatusCode.NotFound);
@@ -113,15 +113,15 @@ public sealed class ShiftIsolationTests(AppFactory app)
         var shiftId = await planner.NewShiftAsync(eventId, demo.ApexInDemo, ShiftSetup.Local(64, 9), ShiftSetup.Local(64, 17), 2);
         var request = await planner.RequestAsync(eventId, demo.ApexInDemo, [ShiftSetup.Plan(ShiftSetup.Local(64, 9), ShiftSetup.Local(64, 17), 2)]);
 
-        using (var shift = await apex.GetAsync($"/api/t/sandbox/shifts/{shiftId}"))
+        using (var shift = await apex.SendAsync(ApiRoutes.Sandbox.Shifts.Get(shiftId)))
             await shift.ShouldBeProblem(HttpStatusCode.NotFound);
-        using (var asked = await apex.GetAsync($"/api/t/sandbox/capacity-requests/{request.Id()}"))
+        using (var asked = await apex.SendAsync(ApiRoutes.Sandbox.CapacityRequests.Get(request.Id())))
             await asked.ShouldBeProblem(HttpStatusCode.NotFound);
         using (var assigned = await apex.AssignAsync("sandbox", shiftId, await apex.NewAgentInAsync("sandbox", "CHAT")))
             await assigned.ShouldBeProblem(HttpStatusCode.NotFound);
-        var list = await apex.GetFromJsonAsync<JsonObject>("/api/t/sandbox/shifts?pageSize=200", Json.Options);
+        var list = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Sandbox.Shifts.List.Query("pageSize=200"), Json.Options);
         Assert.DoesNotContain(list!["items"]!.AsArray(), s => s!.Id() == shiftId);
-        var requests = await apex.GetFromJsonAsync<JsonObject>("/api/t/sandbox/capacity-requests?pageSize=200", Json.Options);
+        var requests = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Sandbox.CapacityRequests.List.Query("pageSize=200"), Json.Options);
         Assert.DoesNotContain(requests!["items"]!.AsArray(), r => r!.Id() == request.Id());
         // In its own tenant the same manager sees the shift.
         Assert.Equal(shiftId, (await apex.ShiftAsync(shiftId))["shift"]!.Id());

@@ -21,7 +21,7 @@ public sealed partial class ShiftPageTests(ClockedApp clocked) : IClassFixture<C
             ShiftSetup.Plan(ShiftSetup.Local(30, 8), ShiftSetup.Local(30, 16), 3),
             ShiftSetup.Plan(ShiftSetup.Local(30, 16), ShiftSetup.Local(30, 22), 2),
         ], respondBy: ShiftSetup.Local(20, 12));
-        var path = $"/t/demo/requests/{request.Id()}";
+        var path = Pages.Demo.Request(request.Id());
         var shifts = request["shifts"]!.AsArray().Select(s => s!.Id()).ToList();
 
         var tooMany = await PostFormAsync(app, DemoData.Apex, path, "Respond", _ =>
@@ -42,7 +42,7 @@ public sealed partial class ShiftPageTests(ClockedApp clocked) : IClassFixture<C
         Assert.Contains("Say why when declining, so the planner can plan around it.", silentDecline.Html);
 
         using var apex = await app.ClientFor(DemoData.Apex);
-        var stored = await apex.GetFromJsonAsync<JsonObject>($"/api/t/demo/capacity-requests/{request.Id()}", Json.Options);
+        var stored = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.CapacityRequests.Get(request.Id()), Json.Options);
         Assert.Equal("sent", (string)stored!["status"]!);
 
         var answered = await PostFormAsync(app, DemoData.Apex, path, "Respond", _ =>
@@ -52,13 +52,13 @@ public sealed partial class ShiftPageTests(ClockedApp clocked) : IClassFixture<C
             new("Message", "One short in the evening."),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, answered.Status);
-        stored = await apex.GetFromJsonAsync<JsonObject>($"/api/t/demo/capacity-requests/{request.Id()}", Json.Options);
+        stored = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.CapacityRequests.Get(request.Id()), Json.Options);
         Assert.Equal("partial", (string)stored!["answer"]!);
         Assert.Equal(4, (int)stored["committed"]!);
 
         using var plannerPage = await app.CookieClientFor(DemoData.Planner);
         var read = await plannerPage.GetStringAsync(path);
-        Assert.Contains($"href=\"/t/demo/requests/new?eventId={eventId}&backfillFor={request.Id()}\"", read);
+        Assert.Contains($"href=\"{Pages.Demo.NewRequest}?eventId={eventId}&backfillFor={request.Id()}\"", read);
         Assert.DoesNotContain("id=\"send-answer\"", read);
     }
 
@@ -83,7 +83,7 @@ public sealed partial class ShiftPageTests(ClockedApp clocked) : IClassFixture<C
             clocked.Clock.SetUtcNow(startsAt.AddHours(1));
         }
 
-        var path = $"/t/demo/shifts/{shiftId}";
+        var path = Pages.Demo.Shift(shiftId);
         var saved = await PostFormAsync(app, DemoData.Apex, path, "Attendance", html =>
         {
             Assert.DoesNotContain("id=\"decision-form\"", html);

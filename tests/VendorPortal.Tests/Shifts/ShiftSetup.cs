@@ -14,7 +14,7 @@ public static class ShiftSetup
     /// <summary>A fresh event from <paramref name="first"/> (a local date), lasting <paramref name="days"/> days.</summary>
     public static async Task<Guid> NewEventAsync(this HttpClient planner, DateOnly first, int days, string tenant = "demo", string? name = null)
     {
-        using var response = await planner.PostAsJsonAsync($"/api/t/{tenant}/events", new
+        using var response = await planner.SendAsync(ApiRoutes.For(tenant).Events.Create, new
         {
             name = name ?? $"Event {Guid.NewGuid():N}"[..20], startDate = first, endDate = first.AddDays(days - 1), intervalMinutes = 30,
             serviceLevel = 0.8, targetSeconds = 20, shrinkage = 0.3, maxOccupancy = 1.0,
@@ -36,7 +36,7 @@ public static class ShiftSetup
 
     public static Task<HttpResponseMessage> PostRequestAsync(this HttpClient planner, Guid eventId, Guid vendorId, object[] shifts,
         string skill = "PRESALES", DateTime? respondBy = null, Guid? backfillForId = null, string tenant = "demo") =>
-        planner.PostAsJsonAsync($"/api/t/{tenant}/capacity-requests", new
+        planner.SendAsync(ApiRoutes.For(tenant).CapacityRequests.Create, new
         {
             eventId, vendorId, skill, respondByLocal = respondBy ?? AppFactory.Of(planner).Now.UtcDateTime.AddDays(5), message = "Please confirm by Friday.",
             backfillForId, shifts,
@@ -61,15 +61,15 @@ public static class ShiftSetup
     public static Task<HttpResponseMessage> PostResponseAsync(this HttpClient vendor, JsonObject request, string? message, int[] committed, string tenant = "demo")
     {
         var shifts = request["shifts"]!.AsArray().Select((s, i) => new { requestedShiftId = (string)s!["id"]!, committed = committed[i] }).ToArray();
-        return vendor.PostAsJsonAsync($"/api/t/{tenant}/capacity-requests/{request.Id()}/response", new { shifts, message });
+        return vendor.SendAsync(ApiRoutes.For(tenant).CapacityRequests.Respond(request.Id()), new { shifts, message });
     }
 
     public static async Task<JsonObject> CapacityRequestAsync(this HttpClient client, Guid id, string tenant = "demo") =>
-        (await client.GetFromJsonAsync<JsonObject>($"/api/t/{tenant}/capacity-requests/{id}", Json.Options))!;
+        (await client.GetFromJsonAsync<JsonObject>(ApiRoutes.For(tenant).CapacityRequests.Get(id), Json.Options))!;
 
     public static Task<HttpResponseMessage> PostShiftAsync(this HttpClient planner, Guid eventId, Guid vendorId, DateTime start, DateTime end, int headcount,
         string skill = "PRESALES", string tenant = "demo") =>
-        planner.PostAsJsonAsync($"/api/t/{tenant}/shifts", new { eventId, vendorId, skill, startsAtLocal = start, endsAtLocal = end, headcount });
+        planner.SendAsync(ApiRoutes.For(tenant).Shifts.Create, new { eventId, vendorId, skill, startsAtLocal = start, endsAtLocal = end, headcount });
 
     /// <summary>A planner-made shift for the vendor, and its id.</summary>
     public static async Task<Guid> NewShiftAsync(this HttpClient planner, Guid eventId, Guid vendorId, DateTime start, DateTime end, int headcount,
@@ -84,7 +84,7 @@ public static class ShiftSetup
         vendor.AssignAsync("demo", shiftId, agentIds);
 
     public static Task<HttpResponseMessage> AssignAsync(this HttpClient vendor, string tenant, Guid shiftId, params Guid[] agentIds) =>
-        vendor.PostAsJsonAsync($"/api/t/{tenant}/shifts/{shiftId}/assignments", new { agentIds });
+        vendor.SendAsync(ApiRoutes.For(tenant).Shifts.Assign(shiftId), new { agentIds });
 
     /// <summary>Assigns and expects 200.</summary>
     public static async Task AssignedAsync(this HttpClient vendor, Guid shiftId, params Guid[] agentIds)
@@ -94,7 +94,7 @@ public static class ShiftSetup
     }
 
     public static async Task<JsonObject> ShiftAsync(this HttpClient client, Guid shiftId, string tenant = "demo") =>
-        (await client.GetFromJsonAsync<JsonObject>($"/api/t/{tenant}/shifts/{shiftId}", Json.Options))!;
+        (await client.GetFromJsonAsync<JsonObject>(ApiRoutes.For(tenant).Shifts.Get(shiftId), Json.Options))!;
 
     /// <summary>The shift's assignment ids in the order the agents are given.</summary>
     public static async Task<List<Guid>> AssignmentIdsAsync(this HttpClient client, Guid shiftId, IEnumerable<Guid> agentIds)
@@ -107,10 +107,10 @@ public static class ShiftSetup
         (string)(await client.ShiftAsync(shiftId))["assignments"]!.AsArray().Single(a => a!.Id() == assignmentId)!["status"]!;
 
     public static Task<HttpResponseMessage> DecideAsync(this HttpClient vendor, params object[] decisions) =>
-        vendor.PostAsJsonAsync("/api/t/demo/confirmations", decisions);
+        vendor.SendAsync(ApiRoutes.Demo.Shifts.Confirm, decisions);
 
     public static Task<HttpResponseMessage> AttendAsync(this HttpClient vendor, params object[] records) =>
-        vendor.PostAsJsonAsync("/api/t/demo/attendance", records);
+        vendor.SendAsync(ApiRoutes.Demo.Shifts.RecordAttendance, records);
 
     public static object Confirm(Guid assignmentId) => new { assignmentId, decision = "confirm" };
 
@@ -128,7 +128,7 @@ public static class ShiftSetup
     /// <summary>An agent of the caller's vendor in any tenant, with a weekly-hours limit if given.</summary>
     public static async Task<Guid> NewAgentInAsync(this HttpClient vendor, string tenant, string skill, int? maxWeeklyHours = null, string status = "active")
     {
-        using var response = await vendor.PostAsJsonAsync($"/api/t/{tenant}/agents", new
+        using var response = await vendor.SendAsync(ApiRoutes.For(tenant).Agents.Create, new
         {
             externalRef = ReserveAgents.NewRef("S"), displayName = "Shift Agent", status, skills = new[] { skill }, languages = new[] { "en" },
             maxWeeklyHours,

@@ -104,7 +104,7 @@ public sealed class ShiftTimeZoneTests(AppFactory app)
         Assert.EndsWith("T09:00:00+08:00", (string)inDemo["startsAt"]!);
         Assert.Equal("2027-01-10T09:00:00+00:00", (string)(await apex.ShiftAsync(winterShift, "sandbox"))["shift"]!["startsAt"]!);
         Assert.Equal("2027-07-10T09:00:00+01:00", (string)(await apex.ShiftAsync(summerShift, "sandbox"))["shift"]!["startsAt"]!);
-        var list = await apex.GetFromJsonAsync<JsonObject>("/api/t/sandbox/shifts?from=2027-07-10T00:00:00Z&to=2027-07-11T00:00:00Z&pageSize=200", Json.Options);
+        var list = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Sandbox.Shifts.List.Query("from=2027-07-10T00:00:00Z&to=2027-07-11T00:00:00Z&pageSize=200"), Json.Options);
         Assert.All(list!["items"]!.AsArray(), s => Assert.EndsWith("+01:00", (string)s!["startsAt"]!));
         Assert.Contains(list["items"]!.AsArray(), s => s!.Id() == summerShift);
     }

@@ -12,7 +12,7 @@ public sealed class ErlangCTests(AppFactory app)
     private async Task<HttpResponseMessage> CalculateAsync(string query)
     {
         using var planner = await app.ClientFor(DemoData.Planner);
-        return await planner.GetAsync($"/api/t/demo/staffing/erlang-c?{query}");
+        return await planner.SendAsync(ApiRoutes.Demo.ErlangC.Query(query));
     }
 
     private async Task<JsonObject> StaffAsync(string query)
@@ -119,13 +119,13 @@ public sealed class ErlangCTests(AppFactory app)
     public async Task The_portal_calculator_shows_the_same_answer_as_the_api()
     {
         using var planner = await app.CookieClientFor(DemoData.Planner);
-        using var response = await planner.GetAsync("/t/demo/staffing?contacts=100&intervalMinutes=30&ahtSeconds=180&serviceLevelPercent=80&targetSeconds=20&shrinkagePercent=30&maxOccupancyPercent=100");
+        using var response = await planner.GetAsync($"{Pages.Demo.Staffing}?contacts=100&intervalMinutes=30&ahtSeconds=180&serviceLevelPercent=80&targetSeconds=20&shrinkagePercent=30&maxOccupancyPercent=100");
         await response.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("id=\"result-agents\">14<", html);
         Assert.Contains("id=\"result-scheduled\">20<", html);
 
-        using var impossible = await planner.GetAsync("/t/demo/staffing?contacts=100&intervalMinutes=30&ahtSeconds=180&serviceLevelPercent=100&targetSeconds=20");
+        using var impossible = await planner.GetAsync($"{Pages.Demo.Staffing}?contacts=100&intervalMinutes=30&ahtSeconds=180&serviceLevelPercent=100&targetSeconds=20");
         Assert.DoesNotContain("result-agents", await impossible.Content.ReadAsStringAsync());
     }
 }

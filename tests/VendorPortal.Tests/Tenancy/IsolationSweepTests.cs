@@ -265,7 +265,7 @@ public sealed class IsolationSweepTests(AppFactory app)
         using var client = app.Anonymous();
         using var response = await client.GetAsync("/hangfire");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account/login", PathOf(response.Headers.Location));
+        Assert.Equal(Pages.Login, PathOf(response.Headers.Location));
     }
 
     [Fact]
@@ -275,7 +275,7 @@ public sealed class IsolationSweepTests(AppFactory app)
         using var response = await client.GetAsync("/hangfire");
         // A signed-in browser user is shown the portal's access-denied page rather than a bare 403.
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account/denied", PathOf(response.Headers.Location));
+        Assert.Equal(Pages.Denied, PathOf(response.Headers.Location));
     }
 
     [Fact]
@@ -283,7 +283,7 @@ public sealed class IsolationSweepTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var created = await admin.PostAsJsonAsync("/api/t/demo/api-keys",
+        using var created = await admin.SendAsync(ApiRoutes.Demo.ApiKeys.Create,
             new { name = $"dashboard {Guid.NewGuid():N}", role = TenantRoles.VendorManager, vendorId = demo.ApexInDemo });
         await created.ShouldBe(HttpStatusCode.Created);
         using var client = app.ApiKeyClient((string)(await created.ReadObjectAsync())["plainTextKey"]!);
@@ -343,14 +343,14 @@ public sealed class IsolationSweepTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var created = await admin.PostAsJsonAsync("/api/t/demo/api-keys",
+        using var created = await admin.SendAsync(ApiRoutes.Demo.ApiKeys.Create,
             new { name = $"sweep {Guid.NewGuid():N}", role = TenantRoles.VendorManager, vendorId = demo.ApexInDemo });
         await created.ShouldBe(HttpStatusCode.Created);
         var key = await created.ReadObjectAsync();
-        var agents = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/agents?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options);
-        var sessions = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/training-sessions?pageSize=1", Json.Options);
-        var events = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/events?pageSize=1", Json.Options);
-        var cards = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/rate-cards?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options);
+        var agents = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Agents.List.Query($"vendorId={demo.ApexInDemo}&pageSize=1"), Json.Options);
+        var sessions = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Training.List.Query("pageSize=1"), Json.Options);
+        var events = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.List.Query("pageSize=1"), Json.Options);
+        var cards = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.RateCards.List.Query($"vendorId={demo.ApexInDemo}&pageSize=1"), Json.Options);
         using var planner = await app.ClientFor(DemoData.Planner);
         var sweepEvent = await planner.NewEventAsync(daysAhead: 120, days: 1);
         var request = await planner.RequestAsync(sweepEvent, demo.ApexInDemo, [ShiftSetup.Plan(ShiftSetup.Local(120, 9), ShiftSetup.Local(120, 17), 3)]);
@@ -359,15 +359,15 @@ public sealed class IsolationSweepTests(AppFactory app)
         var soonEvent = await planner.NewEventAsync(daysAhead: 2, days: 1);
         var soonShift = await planner.NewShiftAsync(soonEvent, demo.ApexInDemo, ShiftSetup.Local(2, 9), ShiftSetup.Local(2, 17), 1);
         await app.RunJobAsync<EvaluateAlerts>(j => j.RunAsync(demo.DemoTenantId, CancellationToken.None));
-        var alerts = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/alerts?status=all&eventId={soonEvent}&pageSize=1", Json.Options);
+        var alerts = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Alerts.List.Query($"status=all&eventId={soonEvent}&pageSize=1"), Json.Options);
         return new Ids(demo, Guid.Parse((string)key["key"]!["id"]!),
             Guid.Parse((string)agents!["items"]![0]!["id"]!), Guid.Parse((string)sessions!["items"]![0]!["id"]!),
             Guid.Parse((string)cards!["items"]![0]!["id"]!),
-            Guid.Parse((string)(await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/statements?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options))!["items"]![0]!["id"]!),
+            Guid.Parse((string)(await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Statements.List.Query($"vendorId={demo.ApexInDemo}&pageSize=1"), Json.Options))!["items"]![0]!["id"]!),
             Guid.Parse((string)events!["items"]![0]!["id"]!),
             Guid.Parse((string)request["id"]!), shiftId, Guid.Parse((string)alerts!["items"]![0]!["id"]!),
             // The demo planner: the sweeps only ever send it where the request must be refused.
-            Guid.Parse((string)(await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/users?pageSize=200", Json.Options))!["items"]!.AsArray()
+            Guid.Parse((string)(await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Users.List.Query("pageSize=200"), Json.Options))!["items"]!.AsArray()
                 .Single(u => (string?)u!["email"] == DemoData.Planner)!["userId"]!));
     }
 }

@@ -54,7 +54,7 @@ public sealed partial class PageIsolationSweepTests(AppFactory app)
         await SweepAsync(TenantPages(), async page =>
         {
             using var response = await client.GetAsync(Path(page, "demo", ids));
-            return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) == true
+            return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains(Pages.Login, StringComparison.Ordinal) == true
                 ? null
                 : $"{page}: anonymous got {(int)response.StatusCode} {response.Headers.Location}";
         });
@@ -111,9 +111,9 @@ public sealed partial class PageIsolationSweepTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var admin = await app.ClientFor(DemoData.Admin);
-        var agents = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/agents?vendorId={demo.ApexInDemo}&pageSize=1", Json.Options);
-        var sessions = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/training-sessions?pageSize=1", Json.Options);
-        var events = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/events?pageSize=1", Json.Options);
+        var agents = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Agents.List.Query($"vendorId={demo.ApexInDemo}&pageSize=1"), Json.Options);
+        var sessions = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Training.List.Query("pageSize=1"), Json.Options);
+        var events = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.List.Query("pageSize=1"), Json.Options);
         var (request, shift) = await ApexRequestAndShiftAsync(demo.ApexInDemo);
         return new Ids(demo.ApexInDemo, Guid.Parse((string)agents!["items"]![0]!["id"]!), Guid.Parse((string)sessions!["items"]![0]!["id"]!),
             Guid.Parse((string)events!["items"]![0]!["id"]!), request, shift);

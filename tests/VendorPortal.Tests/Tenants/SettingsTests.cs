@@ -7,7 +7,7 @@ public sealed class SettingsTests(AppFactory app)
     public async Task Seeded_settings_follow_the_public_contract()
     {
         using var planner = await app.ClientFor(DemoData.Planner);
-        var settings = await planner.GetFromJsonAsync<JsonObject>("/api/t/demo/settings");
+        var settings = await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Settings.Get);
         Assert.Equal("Asia/Shanghai", (string?)settings!["timeZone"]);
         Assert.Equal("CNY", (string?)settings["currency"]);
         Assert.Equal(2.0m, (decimal)settings["reserveRatioTarget"]!);
@@ -19,7 +19,7 @@ public sealed class SettingsTests(AppFactory app)
     public async Task Settings_round_trip_and_alert_lead_times_are_kept_latest_last()
     {
         using var admin = await app.ClientFor(DemoData.SandboxAdmin);
-        var original = await admin.GetFromJsonAsync<JsonObject>("/api/t/sandbox/settings");
+        var original = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Sandbox.Settings.Get);
         try
         {
             var changed = original!.DeepClone().AsObject();
@@ -31,10 +31,10 @@ public sealed class SettingsTests(AppFactory app)
             changed["alertLeadHours"] = new JsonArray(24, 96, 48, 96);
             changed["confirmedAlertPercent"] = 95;
             changed["trainedAlertPercent"] = 80;
-            using var put = await admin.PutAsJsonAsync("/api/t/sandbox/settings", changed);
+            using var put = await admin.SendAsync(ApiRoutes.Sandbox.Settings.Update, changed);
             await put.ShouldBe(HttpStatusCode.OK);
 
-            var read = await admin.GetFromJsonAsync<JsonObject>("/api/t/sandbox/settings");
+            var read = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Sandbox.Settings.Get);
             Assert.Equal("America/New_York", (string?)read!["timeZone"]);
             Assert.Equal("USD", (string?)read["currency"]);
             Assert.Equal(2.5m, (decimal)read["reserveRatioTarget"]!);
@@ -46,7 +46,7 @@ public sealed class SettingsTests(AppFactory app)
         }
         finally
         {
-            using var restore = await admin.PutAsJsonAsync("/api/t/sandbox/settings", original);
+            using var restore = await admin.SendAsync(ApiRoutes.Sandbox.Settings.Update, original);
             await restore.ShouldBe(HttpStatusCode.OK);
         }
     }
@@ -58,11 +58,11 @@ public sealed class SettingsTests(AppFactory app)
     public async Task Settings_with_an_unknown_zone_or_currency_are_refused_with_a_field_error(string field, string value)
     {
         using var admin = await app.ClientFor(DemoData.Admin);
-        var settings = (await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/settings"))!;
+        var settings = (await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Settings.Get))!;
         settings[field] = value;
-        using var response = await admin.PutAsJsonAsync("/api/t/demo/settings", settings);
+        using var response = await admin.SendAsync(ApiRoutes.Demo.Settings.Update, settings);
         Assert.Contains(field, (await response.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorFields());
-        var after = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/settings");
+        var after = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Settings.Get);
         Assert.NotEqual(value, (string?)after![field]);
     }
 
@@ -70,8 +70,8 @@ public sealed class SettingsTests(AppFactory app)
     public async Task Only_the_tenant_admin_changes_settings()
     {
         using var planner = await app.ClientFor(DemoData.Planner);
-        var settings = await planner.GetFromJsonAsync<JsonObject>("/api/t/demo/settings");
-        using var response = await planner.PutAsJsonAsync("/api/t/demo/settings", settings);
+        var settings = await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Settings.Get);
+        using var response = await planner.SendAsync(ApiRoutes.Demo.Settings.Update, settings);
         await response.ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
@@ -79,10 +79,10 @@ public sealed class SettingsTests(AppFactory app)
     public async Task A_put_missing_settings_is_refused_instead_of_resetting_them()
     {
         using var admin = await app.ClientFor(DemoData.SandboxAdmin);
-        using var response = await admin.PutAsJsonAsync("/api/t/sandbox/settings", new { name = "Only a name" });
+        using var response = await admin.SendAsync(ApiRoutes.Sandbox.Settings.Update, new { name = "Only a name" });
         var problem = await response.ShouldBeProblem(HttpStatusCode.BadRequest);
         Assert.Contains("timeZone", problem.ToJsonString(), StringComparison.OrdinalIgnoreCase);
-        var after = await admin.GetFromJsonAsync<JsonObject>("/api/t/sandbox/settings");
+        var after = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Sandbox.Settings.Get);
         Assert.Equal("Europe/London", (string?)after!["timeZone"]);
         Assert.NotEqual("Only a name", (string?)after["name"]);
     }

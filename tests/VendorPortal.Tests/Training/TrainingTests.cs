@@ -22,7 +22,7 @@ public sealed class TrainingTests(AppFactory app)
             Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], statuses);
             await responses.Single(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBeProblem(HttpStatusCode.Conflict);
 
-            var detail = await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/training-sessions/{session.Id()}", Json.Options);
+            var detail = await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Training.Get(session.Id()), Json.Options);
             Assert.Equal(1, (int)detail!["session"]!["seatsTaken"]!);
             Assert.Single(detail["roster"]!.AsArray());
             foreach (var r in responses) r.Dispose();
@@ -60,7 +60,7 @@ public sealed class TrainingTests(AppFactory app)
 
         using var response = await apex.EnrollAsync(session.Id(), active, inactive);
         Assert.Contains("inactive", (await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).ToJsonString());
-        var detail = await planner.GetFromJsonAsync<JsonObject>($"/api/t/demo/training-sessions/{session.Id()}", Json.Options);
+        var detail = await planner.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Training.Get(session.Id()), Json.Options);
         Assert.Empty(detail!["roster"]!.AsArray());
         Assert.Equal(0, (int)detail["session"]!["seatsTaken"]!);
     }
@@ -92,30 +92,30 @@ public sealed class TrainingTests(AppFactory app)
         using (var a = await apex.EnrollAsync(session.Id(), apexAgent)) await a.ShouldBe(HttpStatusCode.OK);
         using (var h = await harbor.EnrollAsync(session.Id(), harborAgent)) await h.ShouldBe(HttpStatusCode.OK);
 
-        using (var early = await planner.PostAsJsonAsync($"/api/t/demo/training-sessions/{session.Id()}/results",
+        using (var early = await planner.SendAsync(ApiRoutes.Demo.Training.RecordResults(session.Id()),
             new { results = new[] { new { agentId = apexAgent, outcome = "passed" } } }))
             await early.ShouldBeProblem(HttpStatusCode.Conflict);
 
         // Results are recorded once a session has started; the past demo refresher has, so use a fresh past-dated copy via the seeded one.
         var past = await PastSessionWithAsync(planner, apex, harbor, apexAgent, harborAgent);
-        using (var recorded = await planner.PostAsJsonAsync($"/api/t/demo/training-sessions/{past}/results", new
+        using (var recorded = await planner.SendAsync(ApiRoutes.Demo.Training.RecordResults(past), new
         {
             results = new object[] { new { agentId = apexAgent, outcome = "passed", score = 91.5 }, new { agentId = harborAgent, outcome = "noShow" } },
         }))
             await recorded.ShouldBe(HttpStatusCode.OK);
 
-        var apexView = await apex.GetFromJsonAsync<JsonObject>($"/api/t/demo/training-sessions/{past}", Json.Options);
+        var apexView = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Training.Get(past), Json.Options);
         var roster = apexView!["roster"]!.AsArray();
         Assert.All(roster, r => Assert.Equal("Apex BPO", (string)r!["vendorName"]!));
         Assert.Contains(roster, r => Guid.Parse((string)r!["agentId"]!) == apexAgent && (string)r["outcome"]! == "passed" && (decimal)r["score"]! == 91.5m);
-        var harborView = await harbor.GetFromJsonAsync<JsonObject>($"/api/t/demo/training-sessions/{past}", Json.Options);
+        var harborView = await harbor.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Training.Get(past), Json.Options);
         Assert.All(harborView!["roster"]!.AsArray(), r => Assert.Equal("Harbor Contact", (string)r!["vendorName"]!));
 
-        var trained = await apex.GetFromJsonAsync<JsonObject>($"/api/t/demo/agents/{apexAgent}", Json.Options);
+        var trained = await apex.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Agents.Get(apexAgent), Json.Options);
         var trainedFor = Assert.Single(trained!["trainedFor"]!.AsArray());
         Assert.Equal(past, Guid.Parse((string)trainedFor!["sessionId"]!));
         Assert.Contains("HOTLINE", trainedFor["skills"]!.AsArray().Select(s => (string)s!));
-        var noShow = await harbor.GetFromJsonAsync<JsonObject>($"/api/t/demo/agents/{harborAgent}", Json.Options);
+        var noShow = await harbor.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Agents.Get(harborAgent), Json.Options);
         Assert.Empty(noShow!["trainedFor"]!.AsArray());
     }
 
@@ -132,7 +132,7 @@ public sealed class TrainingTests(AppFactory app)
 
         var before = (await app.MailToAsync("apex@demo.test")).Count;
         var day = PinnedClock.StartDay.AddDays(37);
-        using var moved = await planner.PutAsJsonAsync($"/api/t/demo/training-sessions/{session.Id()}", new
+        using var moved = await planner.SendAsync(ApiRoutes.Demo.Training.Update(session.Id()), new
         {
             title = (string)session["title"]!, skills = new[] { "PRESALES" }, capacity = 10, location = "Room 2",
             startsAtLocal = day.AddHours(14), endsAtLocal = day.AddHours(16),
@@ -151,7 +151,7 @@ public sealed class TrainingTests(AppFactory app)
     {
         using var admin = await app.ClientFor(DemoData.SandboxAdmin);
         // Europe/London springs forward at 01:00 on 28 March 2027: 01:30 does not exist.
-        using var response = await admin.PostAsJsonAsync("/api/t/sandbox/training-sessions", new
+        using var response = await admin.SendAsync(ApiRoutes.Sandbox.Training.Create, new
         {
             title = "Gap", skills = new[] { "CHAT" }, capacity = 5,
             startsAtLocal = new DateTime(2027, 3, 28, 1, 30, 0), endsAtLocal = new DateTime(2027, 3, 28, 3, 0, 0),
@@ -169,7 +169,7 @@ public sealed class TrainingTests(AppFactory app)
         using (var a = await apex.EnrollAsync(session.Id(), apexAgent)) await a.ShouldBe(HttpStatusCode.OK);
         using (var h = await harbor.EnrollAsync(session.Id(), harborAgent)) await h.ShouldBe(HttpStatusCode.OK);
         var yesterday = AppFactory.Of(planner).Now.UtcDateTime.Date.AddDays(-1);
-        using var moved = await planner.PutAsJsonAsync($"/api/t/demo/training-sessions/{session.Id()}", new
+        using var moved = await planner.SendAsync(ApiRoutes.Demo.Training.Update(session.Id()), new
         {
             title = "Already held", skills = new[] { "HOTLINE" }, capacity = 10,
             startsAtLocal = yesterday.AddHours(9), endsAtLocal = yesterday.AddHours(12),

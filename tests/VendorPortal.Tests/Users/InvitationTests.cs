@@ -21,14 +21,14 @@ public sealed class InvitationTests(AppFactory app)
         var mail = Assert.Single(await app.WaitForMailToAsync(email));
         var text = $"{mail.Subject}\n{mail.TextBody}\n{mail.HtmlBody}";
         Assert.Contains(DemoTenantName, text);
-        Assert.Contains("/invitations/accept?token=", text);
+        Assert.Contains($"{Pages.AcceptInvitation}?token=", text);
         if (ChineseTextsExist)
         {
             Assert.Contains("邀请", text);
             Assert.DoesNotContain("You are invited", mail.Subject);
         }
 
-        using (var again = await (await app.ClientFor(DemoData.Admin)).PostAsJsonAsync("/api/t/demo/invitations", new { email, role = "Planner", language = "zh-CN" }))
+        using (var again = await (await app.ClientFor(DemoData.Admin)).SendAsync(ApiRoutes.Demo.Invitations.Create, new { email, role = "Planner", language = "zh-CN" }))
             Assert.Contains("email", (await again.ShouldBeProblem(HttpStatusCode.Conflict)).ErrorFields());
 
         await app.RunJobAsync<SendInvitationEmails>(j => j.RunAsync(demo.DemoTenantId, CancellationToken.None));
@@ -44,15 +44,15 @@ public sealed class InvitationTests(AppFactory app)
         }
 
         using var member = await app.ClientFor(email, People.GoodPassword);
-        var me = await member.GetFromJsonAsync<JsonObject>("/api/me");
+        var me = await member.GetFromJsonAsync<JsonObject>(ApiRoutes.Me);
         Assert.Equal("zh-CN", (string?)me!["language"]);
         Assert.Equal("张伟", (string?)me["displayName"]);
         var membership = Assert.Single(me["memberships"]!.AsArray());
         Assert.Equal(("demo", "Planner"), ((string?)membership!["tenant"], (string?)membership["role"]));
 
-        using var settings = await member.GetAsync("/api/t/demo/settings");
+        using var settings = await member.SendAsync(ApiRoutes.Demo.Settings.Get);
         await settings.ShouldBe(HttpStatusCode.OK);
-        using var adminWork = await member.PostAsJsonAsync("/api/t/demo/vendors", new { name = $"By planner {Guid.NewGuid():N}" });
+        using var adminWork = await member.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name = $"By planner {Guid.NewGuid():N}" });
         await adminWork.ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
@@ -82,7 +82,7 @@ public sealed class InvitationTests(AppFactory app)
     public async Task Existing_member_cannot_be_invited_again()
     {
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var response = await admin.PostAsJsonAsync("/api/t/demo/invitations", new { email = DemoData.Planner, role = "Finance", language = "en" });
+        using var response = await admin.SendAsync(ApiRoutes.Demo.Invitations.Create, new { email = DemoData.Planner, role = "Finance", language = "en" });
         Assert.Contains("email", (await response.ShouldBeProblem(HttpStatusCode.Conflict)).ErrorFields());
     }
 
@@ -91,9 +91,9 @@ public sealed class InvitationTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var missing = await admin.PostAsJsonAsync("/api/t/demo/invitations", new { email = People.NewEmail("novendor"), role = "VendorManager", language = "en" });
+        using var missing = await admin.SendAsync(ApiRoutes.Demo.Invitations.Create, new { email = People.NewEmail("novendor"), role = "VendorManager", language = "en" });
         Assert.Contains("vendorId", (await missing.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorFields());
-        using var foreign = await admin.PostAsJsonAsync("/api/t/demo/invitations",
+        using var foreign = await admin.SendAsync(ApiRoutes.Demo.Invitations.Create,
             new { email = People.NewEmail("foreignvendor"), role = "VendorManager", language = "en", vendorId = demo.ApexInSandbox });
         Assert.Contains("vendorId", (await foreign.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).ErrorFields());
     }
@@ -107,7 +107,7 @@ public sealed class InvitationTests(AppFactory app)
         using (var accepted = await app.AcceptAsync(await app.InvitationTokenAsync(email), People.GoodPassword))
             await accepted.ShouldBe(HttpStatusCode.OK);
         using var member = await app.ClientFor(email, People.GoodPassword);
-        var vendors = await member.GetFromJsonAsync<JsonObject>("/api/t/demo/vendors");
+        var vendors = await member.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Vendors.List);
         Assert.Equal([demo.HarborInDemo.ToString()], vendors!["items"]!.AsArray().Select(v => (string?)v!["id"]));
     }
 }

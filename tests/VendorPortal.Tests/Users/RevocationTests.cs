@@ -24,11 +24,11 @@ public sealed class RevocationTests(AppFactory app)
     }
 
     /// <summary>Signs in both ways and proves each credential works before anything is revoked.</summary>
-    private async Task<Held> SignInAsync(string email, string apiPath, string pagePath)
+    private async Task<Held> SignInAsync(string email, ApiRoute apiRead, string pagePath)
     {
         var tokens = await app.TokensAsync(email, People.GoodPassword);
         using (var bearer = app.BearerClient(tokens.Access))
-        using (var works = await bearer.GetAsync(apiPath))
+        using (var works = await bearer.SendAsync(apiRead))
             await works.ShouldBe(HttpStatusCode.OK);
         var portal = await app.PortalSignInAsync(email, People.GoodPassword);
         using (var page = await portal.GetAsync(pagePath))
@@ -37,41 +37,41 @@ public sealed class RevocationTests(AppFactory app)
     }
 
     /// <summary>The old bearer token gets 401, the refresh token 401, and the portal cookie is sent to sign in.</summary>
-    private async Task ProveEndedAsync(Held held, string apiPath, string pagePath)
+    private async Task ProveEndedAsync(Held held, ApiRoute apiRead, string pagePath)
     {
         using (var bearer = app.BearerClient(held.Tokens.Access))
-        using (var refused = await bearer.GetAsync(apiPath))
+        using (var refused = await bearer.SendAsync(apiRead))
             await refused.ShouldBeProblem(HttpStatusCode.Unauthorized);
         using (var bearer = app.BearerClient(held.Tokens.Access))
-        using (var me = await bearer.GetAsync("/api/me"))
+        using (var me = await bearer.SendAsync(ApiRoutes.Me))
             await me.ShouldBeProblem(HttpStatusCode.Unauthorized);
         using (var refresh = await app.RefreshAsync(held.Tokens.Refresh))
             await refresh.ShouldBeProblem(HttpStatusCode.Unauthorized);
         using var page = await held.Portal.GetAsync(pagePath);
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.Contains("/account/login", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains(Pages.Login, page.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Removed_member_loses_bearer_refresh_and_portal_cookie_at_once_and_the_removal_is_audited()
     {
         var (email, userId) = await NewMemberAsync("removed");
-        using var held = await SignInAsync(email, "/api/t/demo/events", "/t/demo/events");
+        using var held = await SignInAsync(email, ApiRoutes.Demo.Events.List, Pages.Demo.Events);
 
         using var admin = await app.ClientFor(DemoData.Admin);
-        using (var removed = await admin.DeleteAsync($"/api/t/demo/users/{userId}"))
+        using (var removed = await admin.SendAsync(ApiRoutes.Demo.Users.Remove(userId)))
             await removed.ShouldBe(HttpStatusCode.NoContent);
 
-        await ProveEndedAsync(held, "/api/t/demo/events", "/t/demo/events");
+        await ProveEndedAsync(held, ApiRoutes.Demo.Events.List, Pages.Demo.Events);
         // Signing in again still works (the account exists), but the tenant is no longer theirs.
         var again = await app.TokensAsync(email, People.GoodPassword);
         using (var bearer = app.BearerClient(again.Access))
-        using (var gone = await bearer.GetAsync("/api/t/demo/events"))
+        using (var gone = await bearer.SendAsync(ApiRoutes.Demo.Events.List))
             await gone.ShouldBeProblem(HttpStatusCode.NotFound);
-        var users = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/users?pageSize=200");
+        var users = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Users.List.Query("pageSize=200"));
         Assert.DoesNotContain(users!["items"]!.AsArray(), u => (string?)u!["userId"] == userId.ToString());
 
-        var audit = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/audit?entityType=Membership&pageSize=200");
+        var audit = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Audit.List.Query("entityType=Membership&pageSize=200"));
         var entry = audit!["items"]!.AsArray().First(a => (string?)a!["action"] == "deleted" && a["changes"]?.ToJsonString().Contains(userId.ToString(), StringComparison.OrdinalIgnoreCase) == true);
         Assert.Equal(DemoData.Admin, (string?)entry!["actor"]);
     }
@@ -80,29 +80,29 @@ public sealed class RevocationTests(AppFactory app)
     public async Task Disabled_member_is_signed_out_and_refused_until_enabled_again()
     {
         var (email, userId) = await NewMemberAsync("disabled");
-        using var held = await SignInAsync(email, "/api/t/demo/events", "/t/demo/events");
+        using var held = await SignInAsync(email, ApiRoutes.Demo.Events.List, Pages.Demo.Events);
 
         using var admin = await app.ClientFor(DemoData.Admin);
-        using (var disabled = await admin.PatchAsJsonAsync($"/api/t/demo/users/{userId}", new { disabled = true }))
+        using (var disabled = await admin.SendAsync(ApiRoutes.Demo.Users.Change(userId), new { disabled = true }))
         {
             await disabled.ShouldBe(HttpStatusCode.OK);
             Assert.True((bool)(await disabled.ReadObjectAsync())["disabled"]!);
         }
-        await ProveEndedAsync(held, "/api/t/demo/events", "/t/demo/events");
+        await ProveEndedAsync(held, ApiRoutes.Demo.Events.List, Pages.Demo.Events);
 
         var again = await app.TokensAsync(email, People.GoodPassword);
         using (var bearer = app.BearerClient(again.Access))
-        using (var refused = await bearer.GetAsync("/api/t/demo/events"))
+        using (var refused = await bearer.SendAsync(ApiRoutes.Demo.Events.List))
             await refused.ShouldBeProblem(HttpStatusCode.NotFound);
-        var listed = (await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/users?pageSize=200"))!["items"]!.AsArray()
+        var listed = (await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Users.List.Query("pageSize=200")))!["items"]!.AsArray()
             .Single(u => (string?)u!["userId"] == userId.ToString())!;
         Assert.True((bool)listed["disabled"]!);
 
-        using (var enabled = await admin.PatchAsJsonAsync($"/api/t/demo/users/{userId}", new { disabled = false }))
+        using (var enabled = await admin.SendAsync(ApiRoutes.Demo.Users.Change(userId), new { disabled = false }))
             await enabled.ShouldBe(HttpStatusCode.OK);
         var fresh = await app.TokensAsync(email, People.GoodPassword);
         using var back = app.BearerClient(fresh.Access);
-        using var works = await back.GetAsync("/api/t/demo/events");
+        using var works = await back.SendAsync(ApiRoutes.Demo.Events.List);
         await works.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -110,24 +110,24 @@ public sealed class RevocationTests(AppFactory app)
     public async Task Role_change_ends_old_sign_ins_and_the_new_role_applies_on_the_next_sign_in()
     {
         var (email, userId) = await NewMemberAsync("rerole");
-        using var held = await SignInAsync(email, "/api/t/demo/events", "/t/demo/events");
+        using var held = await SignInAsync(email, ApiRoutes.Demo.Events.List, Pages.Demo.Events);
 
         using var admin = await app.ClientFor(DemoData.Admin);
-        using (var changed = await admin.PatchAsJsonAsync($"/api/t/demo/users/{userId}", new { role = "Finance" }))
+        using (var changed = await admin.SendAsync(ApiRoutes.Demo.Users.Change(userId), new { role = "Finance" }))
         {
             await changed.ShouldBe(HttpStatusCode.OK);
             Assert.Equal("Finance", (string?)(await changed.ReadObjectAsync())["role"]);
         }
-        await ProveEndedAsync(held, "/api/t/demo/events", "/t/demo/events");
+        await ProveEndedAsync(held, ApiRoutes.Demo.Events.List, Pages.Demo.Events);
 
         var fresh = await app.TokensAsync(email, People.GoodPassword);
         using var client = app.BearerClient(fresh.Access);
-        using (var planning = await client.PostAsJsonAsync("/api/t/demo/events", new { name = "Not a planner any more", startDate = "2027-03-01", endDate = "2027-03-02" }))
+        using (var planning = await client.SendAsync(ApiRoutes.Demo.Events.Create, new { name = "Not a planner any more", startDate = "2027-03-01", endDate = "2027-03-02" }))
             await planning.ShouldBeProblem(HttpStatusCode.Forbidden);
-        using (var finance = await client.GetAsync("/api/t/demo/rate-cards"))
+        using (var finance = await client.SendAsync(ApiRoutes.Demo.RateCards.List))
             await finance.ShouldBe(HttpStatusCode.OK);
 
-        var audit = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/audit?entityType=Membership&pageSize=200");
+        var audit = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Audit.List.Query("entityType=Membership&pageSize=200"));
         Assert.Contains(audit!["items"]!.AsArray(), a => (string?)a!["action"] == "updated"
             && a["changes"]?.ToJsonString().Contains("\"from\":\"Planner\",\"to\":\"Finance\"", StringComparison.Ordinal) == true);
     }
@@ -137,18 +137,18 @@ public sealed class RevocationTests(AppFactory app)
     {
         var demo = await app.Demo;
         var (email, userId) = await NewMemberAsync("rebound", "VendorManager", demo.ApexInDemo);
-        using var held = await SignInAsync(email, $"/api/t/demo/vendors/{demo.ApexInDemo}", "/t/demo/agents");
+        using var held = await SignInAsync(email, ApiRoutes.Demo.Vendors.Get(demo.ApexInDemo), Pages.Demo.Agents);
 
         using var admin = await app.ClientFor(DemoData.Admin);
-        using (var moved = await admin.PatchAsJsonAsync($"/api/t/demo/users/{userId}", new { vendorId = demo.HarborInDemo }))
+        using (var moved = await admin.SendAsync(ApiRoutes.Demo.Users.Change(userId), new { vendorId = demo.HarborInDemo }))
             await moved.ShouldBe(HttpStatusCode.OK);
-        await ProveEndedAsync(held, $"/api/t/demo/vendors/{demo.ApexInDemo}", "/t/demo/agents");
+        await ProveEndedAsync(held, ApiRoutes.Demo.Vendors.Get(demo.ApexInDemo), Pages.Demo.Agents);
 
         var fresh = await app.TokensAsync(email, People.GoodPassword);
         using var client = app.BearerClient(fresh.Access);
-        using (var apex = await client.GetAsync($"/api/t/demo/vendors/{demo.ApexInDemo}"))
+        using (var apex = await client.SendAsync(ApiRoutes.Demo.Vendors.Get(demo.ApexInDemo)))
             await apex.ShouldBeProblem(HttpStatusCode.NotFound);
-        using (var harbor = await client.GetAsync($"/api/t/demo/vendors/{demo.HarborInDemo}"))
+        using (var harbor = await client.SendAsync(ApiRoutes.Demo.Vendors.Get(demo.HarborInDemo)))
             await harbor.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -157,44 +157,44 @@ public sealed class RevocationTests(AppFactory app)
     {
         var (email, userId) = await NewMemberAsync("selfadmin", "TenantAdmin");
         using var self = app.BearerClient((await app.TokensAsync(email, People.GoodPassword)).Access);
-        using (var remove = await self.DeleteAsync($"/api/t/demo/users/{userId}"))
+        using (var remove = await self.SendAsync(ApiRoutes.Demo.Users.Remove(userId)))
             await remove.ShouldBeProblem(HttpStatusCode.Conflict);
-        using (var demote = await self.PatchAsJsonAsync($"/api/t/demo/users/{userId}", new { role = "Planner" }))
+        using (var demote = await self.SendAsync(ApiRoutes.Demo.Users.Change(userId), new { role = "Planner" }))
             await demote.ShouldBeProblem(HttpStatusCode.Conflict);
-        using (var disable = await self.PatchAsJsonAsync($"/api/t/demo/users/{userId}", new { disabled = true }))
+        using (var disable = await self.SendAsync(ApiRoutes.Demo.Users.Change(userId), new { disabled = true }))
             await disable.ShouldBeProblem(HttpStatusCode.Conflict);
-        using var still = await self.GetAsync("/api/t/demo/users");
+        using var still = await self.SendAsync(ApiRoutes.Demo.Users.List);
         await still.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
     public async Task Users_of_another_tenant_and_unknown_users_are_not_found_and_bad_changes_are_refused()
     {
-        var sandboxAdmin = (await (await app.ClientFor(DemoData.SandboxAdmin)).GetFromJsonAsync<JsonObject>("/api/me"))!["id"]!.GetValue<Guid>();
+        var sandboxAdmin = (await (await app.ClientFor(DemoData.SandboxAdmin)).GetFromJsonAsync<JsonObject>(ApiRoutes.Me))!["id"]!.GetValue<Guid>();
         var (_, userId) = await NewMemberAsync("badchange");
         using var admin = await app.ClientFor(DemoData.Admin);
-        using (var foreign = await admin.DeleteAsync($"/api/t/demo/users/{sandboxAdmin}"))
+        using (var foreign = await admin.SendAsync(ApiRoutes.Demo.Users.Remove(sandboxAdmin)))
             await foreign.ShouldBeProblem(HttpStatusCode.NotFound);
-        using (var foreign = await admin.PatchAsJsonAsync($"/api/t/demo/users/{sandboxAdmin}", new { disabled = true }))
+        using (var foreign = await admin.SendAsync(ApiRoutes.Demo.Users.Change(sandboxAdmin), new { disabled = true }))
             await foreign.ShouldBeProblem(HttpStatusCode.NotFound);
-        using (var unknown = await admin.PatchAsJsonAsync($"/api/t/demo/users/{Guid.NewGuid()}", new { role = "Finance" }))
+        using (var unknown = await admin.SendAsync(ApiRoutes.Demo.Users.Change(Guid.NewGuid()), new { role = "Finance" }))
             await unknown.ShouldBeProblem(HttpStatusCode.NotFound);
-        using (var notGuid = await admin.DeleteAsync("/api/t/demo/users/not-a-guid"))
+        using (var notGuid = await admin.SendAsync(ApiRoutes.Demo.Users.Remove("not-a-guid")))
             Assert.True(notGuid.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"got {(int)notGuid.StatusCode}");
 
-        using (var role = await admin.PatchAsJsonAsync($"/api/t/demo/users/{userId}", new { role = "Boss" }))
+        using (var role = await admin.SendAsync(ApiRoutes.Demo.Users.Change(userId), new { role = "Boss" }))
             await role.ShouldBeProblem(HttpStatusCode.BadRequest);
-        using (var noVendor = await admin.PatchAsJsonAsync($"/api/t/demo/users/{userId}", new { role = "VendorManager" }))
+        using (var noVendor = await admin.SendAsync(ApiRoutes.Demo.Users.Change(userId), new { role = "VendorManager" }))
             await noVendor.ShouldBeProblem(HttpStatusCode.BadRequest);
-        using (var vendorOfPlanner = await admin.PatchAsJsonAsync($"/api/t/demo/users/{userId}", new { vendorId = (await app.Demo).ApexInDemo }))
+        using (var vendorOfPlanner = await admin.SendAsync(ApiRoutes.Demo.Users.Change(userId), new { vendorId = (await app.Demo).ApexInDemo }))
             await vendorOfPlanner.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
-        using (var foreignVendor = await admin.PatchAsJsonAsync($"/api/t/demo/users/{userId}", new { role = "VendorManager", vendorId = (await app.Demo).ApexInSandbox }))
+        using (var foreignVendor = await admin.SendAsync(ApiRoutes.Demo.Users.Change(userId), new { role = "VendorManager", vendorId = (await app.Demo).ApexInSandbox }))
             await foreignVendor.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
-        using (var nothing = await admin.PatchAsJsonAsync($"/api/t/demo/users/{userId}", new { }))
+        using (var nothing = await admin.SendAsync(ApiRoutes.Demo.Users.Change(userId), new { }))
             await nothing.ShouldBeProblem(HttpStatusCode.BadRequest);
 
         using var planner = await app.ClientFor(DemoData.Planner);
-        using var notAdmin = await planner.DeleteAsync($"/api/t/demo/users/{userId}");
+        using var notAdmin = await planner.SendAsync(ApiRoutes.Demo.Users.Remove(userId));
         await notAdmin.ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
@@ -202,17 +202,17 @@ public sealed class RevocationTests(AppFactory app)
     public async Task Api_keys_of_a_vendor_set_inactive_stop_working_at_once()
     {
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var vendor = await admin.PostAsJsonAsync("/api/t/demo/vendors", new { name = $"Inactive soon {Guid.NewGuid():N}" });
+        using var vendor = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name = $"Inactive soon {Guid.NewGuid():N}" });
         await vendor.ShouldBe(HttpStatusCode.Created);
         var vendorId = (string)(await vendor.ReadObjectAsync())["id"]!;
-        using var created = await admin.PostAsJsonAsync("/api/t/demo/api-keys", new { name = $"vendor key {Guid.NewGuid():N}", role = TenantRoles.VendorManager, vendorId });
+        using var created = await admin.SendAsync(ApiRoutes.Demo.ApiKeys.Create, new { name = $"vendor key {Guid.NewGuid():N}", role = TenantRoles.VendorManager, vendorId });
         using var key = app.ApiKeyClient((string)(await created.ReadObjectAsync())["plainTextKey"]!);
-        using (var works = await key.GetAsync($"/api/t/demo/vendors/{vendorId}"))
+        using (var works = await key.SendAsync(ApiRoutes.Demo.Vendors.Get(vendorId)))
             await works.ShouldBe(HttpStatusCode.OK);
 
-        using (var inactive = await admin.PutAsJsonAsync($"/api/t/demo/vendors/{vendorId}", new { name = $"Inactive {Guid.NewGuid():N}", status = "Inactive" }))
+        using (var inactive = await admin.SendAsync(ApiRoutes.Demo.Vendors.Update(vendorId), new { name = $"Inactive {Guid.NewGuid():N}", status = "Inactive" }))
             await inactive.ShouldBe(HttpStatusCode.OK);
-        using var refused = await key.GetAsync($"/api/t/demo/vendors/{vendorId}");
+        using var refused = await key.SendAsync(ApiRoutes.Demo.Vendors.Get(vendorId));
         await refused.ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
@@ -221,16 +221,16 @@ public sealed class RevocationTests(AppFactory app)
     {
         var (email, userId) = await NewMemberAsync("keymaker", "TenantAdmin");
         using var maker = app.BearerClient((await app.TokensAsync(email, People.GoodPassword)).Access);
-        using var created = await maker.PostAsJsonAsync("/api/t/demo/api-keys", new { name = $"maker key {Guid.NewGuid():N}", role = TenantRoles.Planner });
+        using var created = await maker.SendAsync(ApiRoutes.Demo.ApiKeys.Create, new { name = $"maker key {Guid.NewGuid():N}", role = TenantRoles.Planner });
         await created.ShouldBe(HttpStatusCode.Created);
         using var key = app.ApiKeyClient((string)(await created.ReadObjectAsync())["plainTextKey"]!);
-        using (var works = await key.GetAsync("/api/t/demo/events"))
+        using (var works = await key.SendAsync(ApiRoutes.Demo.Events.List))
             await works.ShouldBe(HttpStatusCode.OK);
 
         using var admin = await app.ClientFor(DemoData.Admin);
-        using (var removed = await admin.DeleteAsync($"/api/t/demo/users/{userId}"))
+        using (var removed = await admin.SendAsync(ApiRoutes.Demo.Users.Remove(userId)))
             await removed.ShouldBe(HttpStatusCode.NoContent);
-        using var refused = await key.GetAsync("/api/t/demo/events");
+        using var refused = await key.SendAsync(ApiRoutes.Demo.Events.List);
         await refused.ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
@@ -238,9 +238,9 @@ public sealed class RevocationTests(AppFactory app)
     public async Task Users_page_changes_roles_disables_enables_and_removes_with_confirmation()
     {
         var (email, userId) = await NewMemberAsync("paged");
-        using var held = await SignInAsync(email, "/api/t/demo/events", "/t/demo/events");
+        using var held = await SignInAsync(email, ApiRoutes.Demo.Events.List, Pages.Demo.Events);
         using var admin = await app.PortalSignInAsync(DemoData.Admin, AppFactory.Password);
-        const string path = "/t/demo/users";
+        var path = Pages.Demo.Users;
 
         var html = await admin.GetStringAsync(path);
         Assert.Contains($"data-action=\"remove\"", html);
@@ -248,7 +248,7 @@ public sealed class RevocationTests(AppFactory app)
 
         using (var role = await admin.PostFormAsync(path, "Role", [new("userId", userId.ToString()), new("role", "Finance")]))
             Assert.Equal(HttpStatusCode.Redirect, role.StatusCode);
-        await ProveEndedAsync(held, "/api/t/demo/events", "/t/demo/events");
+        await ProveEndedAsync(held, ApiRoutes.Demo.Events.List, Pages.Demo.Events);
         Assert.Equal("Finance", await RoleOfAsync(userId));
 
         using (var disable = await admin.PostFormAsync(path, "Disable", [new("userId", userId.ToString())]))
@@ -259,7 +259,7 @@ public sealed class RevocationTests(AppFactory app)
         Assert.False(await DisabledAsync(userId));
 
         // A refused change is explained on the page, not an error page.
-        var me = (await (await app.ClientFor(DemoData.Admin)).GetFromJsonAsync<JsonObject>("/api/me"))!["id"]!.GetValue<Guid>();
+        var me = (await (await app.ClientFor(DemoData.Admin)).GetFromJsonAsync<JsonObject>(ApiRoutes.Me))!["id"]!.GetValue<Guid>();
         using (var self = await admin.PostFormAsync(path, "Remove", [new("userId", me.ToString())]))
         {
             await self.ShouldBe(HttpStatusCode.OK);
@@ -280,7 +280,7 @@ public sealed class RevocationTests(AppFactory app)
             await accepted.ShouldBe(HttpStatusCode.OK);
         // The sign-in sets the culture cookie from the account's language.
         using var admin = await app.PortalSignInAsync(email, People.GoodPassword);
-        var html = WebUtility.HtmlDecode(await admin.GetStringAsync("/t/demo/users"));
+        var html = WebUtility.HtmlDecode(await admin.GetStringAsync(Pages.Demo.Users));
         Assert.Contains("更改角色", html);
         Assert.Contains("移除", html);
         Assert.Contains("停用", html);
@@ -289,7 +289,7 @@ public sealed class RevocationTests(AppFactory app)
     private async Task<JsonNode> MemberAsync(Guid userId)
     {
         using var admin = await app.ClientFor(DemoData.Admin);
-        return (await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/users?pageSize=200"))!["items"]!.AsArray()
+        return (await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Users.List.Query("pageSize=200")))!["items"]!.AsArray()
             .Single(u => (string?)u!["userId"] == userId.ToString())!;
     }
 

@@ -8,7 +8,7 @@ public sealed class VendorTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var harbor = await app.ClientFor(DemoData.Harbor);
-        var page = await harbor.GetFromJsonAsync<JsonObject>("/api/t/demo/vendors?pageSize=200");
+        var page = await harbor.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Vendors.List.Query("pageSize=200"));
         Assert.Equal([demo.HarborInDemo.ToString()], page!["items"]!.AsArray().Select(v => (string?)v!["id"]));
         Assert.Equal(1, (int)page["total"]!);
     }
@@ -18,9 +18,9 @@ public sealed class VendorTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var harbor = await app.ClientFor(DemoData.Harbor);
-        using var other = await harbor.GetAsync($"/api/t/demo/vendors/{demo.ApexInDemo}");
+        using var other = await harbor.SendAsync(ApiRoutes.Demo.Vendors.Get(demo.ApexInDemo));
         await other.ShouldBeProblem(HttpStatusCode.NotFound);
-        using var own = await harbor.GetAsync($"/api/t/demo/vendors/{demo.HarborInDemo}");
+        using var own = await harbor.SendAsync(ApiRoutes.Demo.Vendors.Get(demo.HarborInDemo));
         await own.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -28,7 +28,7 @@ public sealed class VendorTests(AppFactory app)
     public async Task Vendor_user_cannot_create_vendors()
     {
         using var harbor = await app.ClientFor(DemoData.Harbor);
-        using var response = await harbor.PostAsJsonAsync("/api/t/demo/vendors", new { name = $"Sneaky {Guid.NewGuid():N}" });
+        using var response = await harbor.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name = $"Sneaky {Guid.NewGuid():N}" });
         await response.ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
@@ -36,7 +36,7 @@ public sealed class VendorTests(AppFactory app)
     public async Task Duplicate_vendor_name_is_a_409_problem_on_the_name_field()
     {
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var response = await admin.PostAsJsonAsync("/api/t/demo/vendors", new { name = "  Apex BPO " });
+        using var response = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name = "  Apex BPO " });
         Assert.Contains("name", (await response.ShouldBeProblem(HttpStatusCode.Conflict)).ErrorFields());
     }
 
@@ -45,7 +45,7 @@ public sealed class VendorTests(AppFactory app)
     {
         var name = $"Racing {Guid.NewGuid():N}";
         using var admin = await app.ClientFor(DemoData.Admin);
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => admin.PostAsJsonAsync("/api/t/demo/vendors", new { name })));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name })));
         try
         {
             Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
@@ -64,9 +64,9 @@ public sealed class VendorTests(AppFactory app)
         var name = $"Shared name {Guid.NewGuid():N}";
         using var admin = await app.ClientFor(DemoData.Admin);
         using var sandboxAdmin = await app.ClientFor(DemoData.SandboxAdmin);
-        using (var demo = await admin.PostAsJsonAsync("/api/t/demo/vendors", new { name }))
+        using (var demo = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name }))
             await demo.ShouldBe(HttpStatusCode.Created);
-        using var sandbox = await sandboxAdmin.PostAsJsonAsync("/api/t/sandbox/vendors", new { name });
+        using var sandbox = await sandboxAdmin.SendAsync(ApiRoutes.Sandbox.Vendors.Create, new { name });
         await sandbox.ShouldBe(HttpStatusCode.Created);
     }
 
@@ -75,26 +75,26 @@ public sealed class VendorTests(AppFactory app)
     {
         using var admin = await app.ClientFor(DemoData.Admin);
         var name = $"Lifecycle {Guid.NewGuid():N}";
-        using var created = await admin.PostAsJsonAsync("/api/t/demo/vendors",
+        using var created = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create,
             new { name, contactEmail = "ops@lifecycle.test", notes = "  trimmed  " });
         await created.ShouldBe(HttpStatusCode.Created);
         var vendor = await created.ReadObjectAsync();
         var id = (string)vendor["id"]!;
-        Assert.EndsWith($"/api/t/demo/vendors/{id}", created.Headers.Location?.ToString());
+        Assert.EndsWith(ApiRoutes.Demo.Vendors.Get(id).Path, created.Headers.Location?.ToString());
         Assert.Equal("trimmed", (string?)vendor["notes"]);
         Assert.Equal("active", (string?)vendor["status"]);
 
-        using (var updated = await admin.PutAsJsonAsync($"/api/t/demo/vendors/{id}", new { name = name + " renamed", status = "inactive" }))
+        using (var updated = await admin.SendAsync(ApiRoutes.Demo.Vendors.Update(id), new { name = name + " renamed", status = "inactive" }))
         {
             await updated.ShouldBe(HttpStatusCode.OK);
             Assert.Equal("inactive", (string?)(await updated.ReadObjectAsync())["status"]);
         }
-        var read = await admin.GetFromJsonAsync<JsonObject>($"/api/t/demo/vendors/{id}");
+        var read = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Vendors.Get(id));
         Assert.Equal(name + " renamed", (string?)read!["name"]);
 
-        using (var deleted = await admin.DeleteAsync($"/api/t/demo/vendors/{id}"))
+        using (var deleted = await admin.SendAsync(ApiRoutes.Demo.Vendors.Delete(id)))
             await deleted.ShouldBe(HttpStatusCode.NoContent);
-        using var gone = await admin.GetAsync($"/api/t/demo/vendors/{id}");
+        using var gone = await admin.SendAsync(ApiRoutes.Demo.Vendors.Get(id));
         await gone.ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
@@ -103,9 +103,9 @@ public sealed class VendorTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var response = await admin.DeleteAsync($"/api/t/demo/vendors/{demo.HarborInDemo}");
+        using var response = await admin.SendAsync(ApiRoutes.Demo.Vendors.Delete(demo.HarborInDemo));
         await response.ShouldBeProblem(HttpStatusCode.Conflict);
-        using var still = await admin.GetAsync($"/api/t/demo/vendors/{demo.HarborInDemo}");
+        using var still = await admin.SendAsync(ApiRoutes.Demo.Vendors.Get(demo.HarborInDemo));
         await still.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -115,16 +115,16 @@ public sealed class VendorTests(AppFactory app)
         using var admin = await app.ClientFor(DemoData.Admin);
         foreach (var holder in new[] { "api-keys", "invitations" })
         {
-            using var created = await admin.PostAsJsonAsync("/api/t/demo/vendors", new { name = $"Referenced by {holder} {Guid.NewGuid():N}" });
+            using var created = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name = $"Referenced by {holder} {Guid.NewGuid():N}" });
             var id = (string)(await created.ReadObjectAsync())["id"]!;
             using var reference = holder == "api-keys"
-                ? await admin.PostAsJsonAsync("/api/t/demo/api-keys", new { name = "vendor sync", role = "VendorManager", vendorId = id })
-                : await admin.PostAsJsonAsync("/api/t/demo/invitations", new { email = People.NewEmail("vendorstaff"), role = "VendorManager", vendorId = id, language = "en" });
+                ? await admin.SendAsync(ApiRoutes.Demo.ApiKeys.Create, new { name = "vendor sync", role = "VendorManager", vendorId = id })
+                : await admin.SendAsync(ApiRoutes.Demo.Invitations.Create, new { email = People.NewEmail("vendorstaff"), role = "VendorManager", vendorId = id, language = "en" });
             await reference.ShouldBe(HttpStatusCode.Created);
 
-            using var deleted = await admin.DeleteAsync($"/api/t/demo/vendors/{id}");
+            using var deleted = await admin.SendAsync(ApiRoutes.Demo.Vendors.Delete(id));
             Assert.Contains("vendorId", (await deleted.ShouldBeProblem(HttpStatusCode.Conflict)).ErrorFields());
-            using var still = await admin.GetAsync($"/api/t/demo/vendors/{id}");
+            using var still = await admin.SendAsync(ApiRoutes.Demo.Vendors.Get(id));
             await still.ShouldBe(HttpStatusCode.OK);
         }
     }
@@ -133,9 +133,9 @@ public sealed class VendorTests(AppFactory app)
     public async Task Updating_or_deleting_an_unknown_vendor_is_a_404_problem()
     {
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var update = await admin.PutAsJsonAsync($"/api/t/demo/vendors/{Guid.NewGuid()}", new { name = "Nobody" });
+        using var update = await admin.SendAsync(ApiRoutes.Demo.Vendors.Update(Guid.NewGuid()), new { name = "Nobody" });
         await update.ShouldBeProblem(HttpStatusCode.NotFound);
-        using var delete = await admin.DeleteAsync($"/api/t/demo/vendors/{Guid.NewGuid()}");
+        using var delete = await admin.SendAsync(ApiRoutes.Demo.Vendors.Delete(Guid.NewGuid()));
         await delete.ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
@@ -144,9 +144,9 @@ public sealed class VendorTests(AppFactory app)
     {
         var demo = await app.Demo;
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var read = await admin.GetAsync($"/api/t/demo/vendors/{demo.ApexInSandbox}");
+        using var read = await admin.SendAsync(ApiRoutes.Demo.Vendors.Get(demo.ApexInSandbox));
         await read.ShouldBeProblem(HttpStatusCode.NotFound);
-        using var update = await admin.PutAsJsonAsync($"/api/t/demo/vendors/{demo.ApexInSandbox}", new { name = "Hijacked" });
+        using var update = await admin.SendAsync(ApiRoutes.Demo.Vendors.Update(demo.ApexInSandbox), new { name = "Hijacked" });
         await update.ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
@@ -154,15 +154,15 @@ public sealed class VendorTests(AppFactory app)
     public async Task Vendor_list_is_paged_with_a_hard_maximum()
     {
         using var admin = await app.ClientFor(DemoData.Admin);
-        using var tooBig = await admin.GetAsync("/api/t/demo/vendors?pageSize=201");
+        using var tooBig = await admin.SendAsync(ApiRoutes.Demo.Vendors.List.Query("pageSize=201"));
         Assert.Contains("pageSize", (await tooBig.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorFields());
-        using var zeroPage = await admin.GetAsync("/api/t/demo/vendors?page=0");
+        using var zeroPage = await admin.SendAsync(ApiRoutes.Demo.Vendors.List.Query("page=0"));
         Assert.Contains("page", (await zeroPage.ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorFields());
 
-        var all = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/vendors?pageSize=200");
+        var all = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Vendors.List.Query("pageSize=200"));
         var total = (int)all!["total"]!;
         Assert.True(total >= 2);
-        var second = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/vendors?page=2&pageSize=1");
+        var second = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Vendors.List.Query("page=2&pageSize=1"));
         Assert.Equal(2, (int)second!["page"]!);
         Assert.Equal(1, (int)second["pageSize"]!);
         Assert.True((int)second["total"]! >= total);
@@ -173,7 +173,7 @@ public sealed class VendorTests(AppFactory app)
     public async Task Vendor_list_can_be_searched_by_name()
     {
         using var admin = await app.ClientFor(DemoData.Admin);
-        var page = await admin.GetFromJsonAsync<JsonObject>("/api/t/demo/vendors?search=Harbor");
+        var page = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Vendors.List.Query("search=Harbor"));
         Assert.Equal(["Harbor Contact"], page!["items"]!.AsArray().Select(v => (string?)v!["name"]));
     }
 }

@@ -17,7 +17,7 @@ public sealed record ImportResult(bool DryRun, bool Stored, int Rows, int Create
 /// Columns (header names, any order, case-insensitive): externalRef, displayName, skills (codes separated
 /// by ; or |), languages (tags separated by ; or |), status (active, inactive, left), maxWeeklyHours, notes.
 /// </summary>
-public sealed class AgentImport(AppDbContext db, AgentOperations agents, TimeProvider clock)
+public sealed class AgentImport(AppDbContext db, AgentOperations agents)
 {
     public const int MaxRows = 50_000;
     public const long MaxBytes = 20 * 1024 * 1024;
@@ -44,7 +44,6 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents, TimePro
             return new ImportResult(dryRun, false, rows.Count + errors.Count(e => e.Line > 1), created, rows.Count - created, errors, preview);
 
         // Saved in chunks inside one transaction: all-or-nothing still, with a bounded number of tracked rows.
-        var now = clock.GetUtcNow();
         var tenantId = db.Scope!.TenantId;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var chunk in rows.Chunk(SaveChunk))
@@ -55,7 +54,7 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents, TimePro
             {
                 if (!tracked.TryGetValue(r.ExternalRef, out var agent))
                 {
-                    agent = new Agent { TenantId = tenantId, VendorId = vendor, ExternalRef = r.ExternalRef, DisplayName = r.DisplayName, CreatedAt = now };
+                    agent = new Agent { TenantId = tenantId, VendorId = vendor, ExternalRef = r.ExternalRef, DisplayName = r.DisplayName };
                     db.Agents.Add(agent);
                 }
                 agent.DisplayName = r.DisplayName;
@@ -63,7 +62,6 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents, TimePro
                 agent.Status = r.Status;
                 agent.MaxWeeklyHours = r.MaxWeeklyHours;
                 agent.Notes = r.Notes;
-                agent.UpdatedAt = now;
                 agent.SkillIds = [.. r.Skills.Select(code => skills[code])];
             }
             await db.SaveChangesAsync(ct);

@@ -55,7 +55,7 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
             throw RuleViolation.Conflict("externalRef", $"This vendor already has an agent with reference {reference}.");
         var skills = await Skills.SkillCodes.ResolveAsync(db, input.Skills, "skills", ct);
         var now = clock.GetUtcNow();
-        var agent = new Agent { VendorId = vendorId, ExternalRef = reference, DisplayName = "", CreatedAt = now, TenantId = scope.Required.TenantId };
+        var agent = new Agent { VendorId = vendorId, ExternalRef = reference, DisplayName = "", TenantId = scope.Required.TenantId };
         Apply(agent, input, skills, now);
         db.Agents.Add(agent);
         await db.SaveChangesAsync(ct);
@@ -79,7 +79,6 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
         if (await db.TrainingEnrollments.AnyAsync(e => e.AgentId == id, ct))
         {
             agent.Status = AgentStatus.Left;
-            agent.UpdatedAt = clock.GetUtcNow();
         }
         else
         {
@@ -124,7 +123,6 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
         agent.Status = input.Status;
         agent.MaxWeeklyHours = input.MaxWeeklyHours;
         agent.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
-        agent.UpdatedAt = now;
         agent.SkillIds = [.. skillIds];
     }
 }

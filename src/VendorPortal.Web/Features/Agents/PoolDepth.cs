@@ -68,7 +68,6 @@ public sealed class PoolDepth(AppDbContext db, TimeProvider clock)
         if (errors.Count > 0) throw new RuleViolation("plans", string.Join(" ", errors));
 
         var existing = await db.PoolPlans.ToListAsync(ct);
-        var now = clock.GetUtcNow();
         foreach (var p in plans)
         {
             var skillId = skills[p.Skill.Trim().ToUpperInvariant()];
@@ -80,7 +79,6 @@ public sealed class PoolDepth(AppDbContext db, TimeProvider clock)
                 existing.Add(plan);
             }
             plan.PeakHeadcount = p.PeakHeadcount;
-            plan.UpdatedAt = now;
         }
         await db.SaveChangesAsync(ct);
     }

@@ -65,7 +65,7 @@ public sealed class AlertOperations(AppDbContext db, ReadinessReads readiness, P
             {
                 VendorId = s.VendorId, Kind = kind, ShiftId = s.ShiftId, SkillId = skillIds[s.ShiftId], LeadHours = lead,
                 Key = lead is { } hours ? Invariant($"{kind}:{s.ShiftId}:{hours}") : Invariant($"{kind}:{s.ShiftId}"),
-                Actual = actual, Needed = needed, CreatedAt = now,
+                Actual = actual, Needed = needed,
                 Message = lead is { } h ? Invariant($"{place}, {h} h ahead: {what}.") : Invariant($"{place}: {what}."),
             };
 
@@ -94,7 +94,7 @@ public sealed class AlertOperations(AppDbContext db, ReadinessReads readiness, P
             {
                 VendorId = row.VendorId, Kind = AlertKind.PoolShallow, SkillId = row.SkillId,
                 Key = Invariant($"{AlertKind.PoolShallow}:{row.VendorId}:{row.SkillId}:{today}"),
-                Actual = row.TrainedAgents, Needed = row.Target, CreatedAt = now,
+                Actual = row.TrainedAgents, Needed = row.Target,
                 Message = Invariant($"{row.VendorName}, {row.SkillCode} reserve pool: {row.TrainedAgents} trained reserve agents against a target of {row.Target} ({row.ReserveRatio:0.##} × peak {row.PeakHeadcount})."),
             }, new AlertAbout(row.VendorName, row.SkillCode, null, null, zone.Id));
 

@@ -52,7 +52,6 @@ public sealed class ApiKeyOperations(AppDbContext db, AccessScopeAccessor scope,
             Prefix = prefix,
             SecretHash = hash,
             CreatedByUserId = scope.Required.UserId,
-            CreatedAt = clock.GetUtcNow(),
         };
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);

@@ -114,7 +114,6 @@ public sealed class ContactVolumeOperations(AppDbContext db, AccessScopeAccessor
                 $"{row.Skill.ToUpperInvariant()} on {row.Date:yyyy-MM-dd} would have a whole-day row and interval rows; send one or the other")));
 
         int created = 0, updated = 0, unchanged = 0;
-        var now = clock.GetUtcNow();
         foreach (var (key, row) in valid)
         {
             if (!stored.TryGetValue(key, out var volume))
@@ -123,7 +122,7 @@ public sealed class ContactVolumeOperations(AppDbContext db, AccessScopeAccessor
                 if (errors.Count > 0 || dryRun) continue;
                 volume = new ContactVolume
                 {
-                    TenantId = s.TenantId, VendorId = key.VendorId, SkillId = key.SkillId, Date = key.Date, IntervalMinute = key.Interval, CreatedAt = now,
+                    TenantId = s.TenantId, VendorId = key.VendorId, SkillId = key.SkillId, Date = key.Date, IntervalMinute = key.Interval,
                 };
                 db.ContactVolumes.Add(volume);
             }
@@ -143,7 +142,6 @@ public sealed class ContactVolumeOperations(AppDbContext db, AccessScopeAccessor
             volume.Answered = row.Answered;
             volume.AverageHandleSeconds = row.AverageHandleSeconds;
             volume.Complaints = row.Complaints;
-            volume.UpdatedAt = now;
         }
         var count = rows.Count;
         if (errors.Count > 0 || dryRun)

@@ -37,7 +37,7 @@ public sealed class DispatchMonthlyStatements(AppDbContext db, IBackgroundJobCli
 /// drafts nothing twice and sends nothing twice.
 /// </summary>
 public sealed class DraftMonthlyStatements(TenantJobScope tenantScope, AppDbContext db, StatementOperations statements, Notifier notifier,
-    TimeProvider clock, ILogger<DraftMonthlyStatements> log)
+    ILogger<DraftMonthlyStatements> log)
 {
     public const string Kind = "statements:drafted";
 
@@ -78,12 +78,11 @@ public sealed class DraftMonthlyStatements(TenantJobScope tenantScope, AppDbCont
         foreach (var d in drafts) body.Append(CultureInfo.InvariantCulture, $"- {d.VendorName}: {Money.Format(d.Total, d.Currency)} {d.Currency}\n");
         if (problems.Count > 0) body.Append("Not drafted / 未生成:\n").AppendJoin("\n", problems.Select(p => "- " + p)).Append('\n');
         var finance = await db.Memberships.Where(m => m.Role == TenantRole.Finance && m.DisabledAt == null).Select(m => m.User!.Email).ToListAsync(ct);
-        var now = clock.GetUtcNow();
         foreach (var email in finance.OfType<string>())
             db.Notifications.Add(new Notification
             {
                 ToEmail = email, Subject = $"Statements for {label} drafted / {label} 结算单草稿", Body = body.ToString(),
-                Kind = Kind, SubjectId = subject, CreatedAt = now,
+                Kind = Kind, SubjectId = subject,
             });
         await db.SaveChangesAsync(ct);
         notifier.Dispatch(tenantId);

@@ -69,7 +69,7 @@ public sealed class RateCardOperations(AppDbContext db, AccessScopeAccessor scop
         if (!await db.Vendors.AnyAsync(v => v.Id == input.VendorId, ct)) throw new RuleViolation("vendorId", "No such vendor in this tenant.");
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == scope.Required.TenantId, ct);
         var now = clock.GetUtcNow();
-        var card = new RateCard { TenantId = tenant.Id, VendorId = input.VendorId, Currency = tenant.Currency, CreatedAt = now };
+        var card = new RateCard { TenantId = tenant.Id, VendorId = input.VendorId, Currency = tenant.Currency };
         await ApplyAsync(card, input, tenant.Currency, now, ct);
         db.RateCards.Add(card);
         await db.SaveChangesAsync(ct);
@@ -125,6 +125,5 @@ public sealed class RateCardOperations(AppDbContext db, AccessScopeAccessor scop
         card.Tiers = [.. input.Tiers.Select(t => new RateTier(t.UpTo, t.UnitPrice))];
         card.MonthlyMinimum = input.MonthlyMinimum;
         card.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
-        card.UpdatedAt = now;
     }
 }

@@ -91,10 +91,9 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
         if (clash is not null)
             throw RuleViolation.Conflict("month", $"Statement {clash.Number ?? clash.Id.ToString()} ({clash.Status.ToString().ToLowerInvariant()}, " +
                 $"{Iso(clash.PeriodStart)} to {Iso(clash.PeriodEnd)}) already covers part of this period: regenerate the draft, or void it first.");
-        var now = clock.GetUtcNow();
         var statement = new Statement
         {
-            TenantId = scope.Required.TenantId, VendorId = input.VendorId, PeriodStart = start, PeriodEnd = end, Currency = "", CreatedAt = now,
+            TenantId = scope.Required.TenantId, VendorId = input.VendorId, PeriodStart = start, PeriodEnd = end, Currency = "",
             OpenPeriod = $"{Iso(start)}/{Iso(end)}",
         };
         await FillAsync(statement, input.TaxRate, input.Adjustments, input.DailyLines, ct);

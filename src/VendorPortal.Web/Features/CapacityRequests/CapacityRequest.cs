@@ -68,14 +68,13 @@ public sealed class CapacityRequest : IVendorOwned, IAudited
         RespondedAt = now;
         RespondedBy = actor;
         RespondedLate = now > RespondBy;
-        UpdatedAt = now;
         var made = new List<Shift>();
         foreach (var planned in Shifts.Where(x => x.Committed > 0))
         {
             var shift = new Shift
             {
                 TenantId = TenantId, VendorId = VendorId, EventId = EventId, SkillId = SkillId, RequestId = Id,
-                StartsAt = planned.StartsAt, EndsAt = planned.EndsAt, Headcount = planned.Committed!.Value, CreatedAt = now, UpdatedAt = now,
+                StartsAt = planned.StartsAt, EndsAt = planned.EndsAt, Headcount = planned.Committed!.Value,
             };
             planned.ShiftId = shift.Id;
             made.Add(shift);
@@ -84,12 +83,11 @@ public sealed class CapacityRequest : IVendorOwned, IAudited
     }
 
     /// <summary>Withdraws the request; false when it already was.</summary>
-    public bool Cancel(string reason, DateTimeOffset now)
+    public bool Cancel(string reason)
     {
         if (Status == CapacityRequestStatus.Cancelled) return false;
         Status = CapacityRequestStatus.Cancelled;
         CancelReason = reason.Trim();
-        UpdatedAt = now;
         return true;
     }
 }

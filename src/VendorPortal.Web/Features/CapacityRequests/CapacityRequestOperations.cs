@@ -117,7 +117,7 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
         {
             TenantId = s.TenantId, VendorId = vendor.Id, EventId = e.Id, SkillId = skillId,
             Message = Clean(input.Message), RespondBy = respondBy, BackfillForId = input.BackfillForId,
-            CreatedBy = s.ActorName, CreatedByUserId = s.UserId, CreatedAt = now, UpdatedAt = now,
+            CreatedBy = s.ActorName, CreatedByUserId = s.UserId,
             Shifts = [.. planned.Select(p => new RequestedShift
             {
                 TenantId = s.TenantId, VendorId = vendor.Id, StartsAt = p.StartsAt, EndsAt = p.EndsAt, Headcount = p.Headcount,
@@ -172,7 +172,7 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
     {
         var request = await LoadAsync(id, ct);
         var now = clock.GetUtcNow();
-        if (!request.Cancel(reason, now)) return request;
+        if (!request.Cancel(reason)) return request;
         var committed = await db.Shifts.Where(x => x.RequestId == id && x.Status == ShiftStatus.Scheduled).Where(Shift.NotStartedBy(now)).ToListAsync(ct);
         foreach (var shift in committed) await shifts.ReleaseAsync(shift, request.CancelReason!, ct);
         await notifier.CapacityRequestCancelledAsync(request, committed.Count, ct);

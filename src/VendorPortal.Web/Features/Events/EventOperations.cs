@@ -91,7 +91,7 @@ public sealed record EventStaffing(
     string Summary, IReadOnlyList<StaffingDay> Days, IReadOnlyList<StaffingInterval> Intervals);
 
 /// <summary>Surge events, their forecasts and the staffing they need. Shared by the API and the portal.</summary>
-public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, CapacityRequestReads requests, BulkChanges bulk, TimeProvider clock)
+public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, CapacityRequestReads requests, BulkChanges bulk)
 {
     public const int MaxForecastRows = 50_000;
     public const string CapacityNote =
@@ -101,8 +101,7 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
 
     public async Task<SurgeEvent> CreateAsync(EventInput input, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var e = new SurgeEvent { Name = "", TenantId = scope.Required.TenantId, CreatedAt = now };
+        var e = new SurgeEvent { Name = "", TenantId = scope.Required.TenantId };
         Apply(e, input);
         db.Events.Add(e);
         await db.SaveChangesAsync(ct);
@@ -185,7 +184,6 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await bulk.DeleteAsync(db.ForecastIntervals.Where(f => f.EventId == eventId), eventId, ct);
         db.ForecastIntervals.AddRange(keep);
-        e.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ForecastResult(true, keep.Count, total, []);
@@ -269,6 +267,5 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
         e.TargetSeconds = input.TargetSeconds;
         e.Shrinkage = input.Shrinkage;
         e.MaxOccupancy = input.MaxOccupancy;
-        e.UpdatedAt = clock.GetUtcNow();
     }
 }

@@ -11,7 +11,7 @@ using VendorPortal.Web.Hosting;
 namespace VendorPortal.Web.Features.Notifications;
 
 /// <summary>Writes outbox e-mails in each recipient's language, and asks the sender job to deliver them.</summary>
-public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> text, IBackgroundJobClient jobs, TimeProvider clock, IOptions<MailOptions> mail)
+public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> text, IBackgroundJobClient jobs, IOptions<MailOptions> mail)
 {
     /// <summary>Tells the managers of every vendor with agents enrolled that a session moved or was cancelled.</summary>
     public async Task TrainingChangedAsync(TrainingSession session, bool rescheduled, CancellationToken ct)
@@ -121,7 +121,7 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
     }
 
     private void Add(string email, string kind, Guid subjectId, string subject, string body) =>
-        db.Notifications.Add(new Notification { ToEmail = email, Subject = subject, Body = body, Kind = kind, SubjectId = subjectId, CreatedAt = clock.GetUtcNow() });
+        db.Notifications.Add(new Notification { ToEmail = email, Subject = subject, Body = body, Kind = kind, SubjectId = subjectId });
 
 }
 

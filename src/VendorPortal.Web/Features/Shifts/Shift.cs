@@ -51,12 +51,11 @@ public sealed class Shift : IVendorOwned, IAudited
     }
 
     /// <summary>Cancels the shift and frees the places its agents held; their assignments are released by the caller.</summary>
-    public void Cancel(string reason, DateTimeOffset now)
+    public void Cancel(string reason)
     {
         Status = ShiftStatus.Cancelled;
         CancelReason = reason;
         Taken = 0;
-        UpdatedAt = now;
     }
 
     /// <summary>
@@ -140,7 +139,6 @@ public sealed class Assignment : IVendorOwned, IAudited
         if (target == AssignmentStatus.Declined)
         {
             Shift!.Taken--;
-            Shift.UpdatedAt = now;
             DeclineReason = reason!.Trim();
         }
         Status = target;

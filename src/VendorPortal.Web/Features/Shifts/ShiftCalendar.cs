@@ -54,7 +54,7 @@ public sealed class ShiftCalendar(AppDbContext db, ShiftReads reads, TimeProvide
         foreach (var old in await db.CalendarLinks.Where(l => l.UserId == userId && l.RevokedAt == null).ToListAsync(ct))
             old.RevokedAt = now;
         var (plain, prefix, hash) = SecretToken.Generate(CalendarLink.Marker);
-        db.CalendarLinks.Add(new CalendarLink { UserId = userId, Prefix = prefix, SecretHash = hash, CreatedAt = now });
+        db.CalendarLinks.Add(new CalendarLink { UserId = userId, Prefix = prefix, SecretHash = hash });
         await db.SaveChangesAsync(ct);
         return plain;
     }

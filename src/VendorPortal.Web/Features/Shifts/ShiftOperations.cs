@@ -92,7 +92,6 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         var shift = new Shift
         {
             VendorId = vendor.Id, EventId = e.Id, SkillId = skillId, StartsAt = start, EndsAt = end, Headcount = input.Headcount,
-            CreatedAt = now, UpdatedAt = now,
         };
         db.Shifts.Add(shift);
         await db.SaveChangesAsync(ct);
@@ -164,7 +163,6 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         var rows = ids.Select(id => new Assignment { VendorId = shift.VendorId, ShiftId = shift.Id, AgentId = id, AssignedAt = now }).ToList();
         db.Assignments.AddRange(rows);
         shift.Taken += rows.Count;
-        shift.UpdatedAt = now;
         await SaveRacingAsync("agentIds", ct);
         return rows;
     }
@@ -255,7 +253,7 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
     /// <summary>Cancels the shift and frees its agents; the caller saves.</summary>
     public async Task ReleaseAsync(Shift shift, string reason, CancellationToken ct)
     {
-        shift.Cancel(reason, clock.GetUtcNow());
+        shift.Cancel(reason);
         var held = await db.Assignments.Where(a => a.ShiftId == shift.Id).Where(Assignment.HoldingAPlace).ToListAsync(ct);
         // Who confirmed or declined, and when, stays on the assignment; the audit trail records the release.
         foreach (var a in held) a.Status = AssignmentStatus.Released;

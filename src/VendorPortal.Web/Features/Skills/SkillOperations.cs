@@ -24,7 +24,7 @@ public sealed record SkillResponse(Guid Id, string Code, string Name, string? De
         s => new SkillResponse(s.Id, s.Code, s.Name, s.Description);
 }
 
-public sealed class SkillOperations(AppDbContext db, TimeProvider clock)
+public sealed class SkillOperations(AppDbContext db)
 {
     public async Task<Skill> CreateAsync(SkillInput input, CancellationToken ct)
     {
@@ -36,7 +36,6 @@ public sealed class SkillOperations(AppDbContext db, TimeProvider clock)
             Code = code,
             Name = input.Name.Trim(),
             Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim(),
-            CreatedAt = clock.GetUtcNow(),
         };
         db.Skills.Add(skill);
         await db.SaveChangesAsync(ct);

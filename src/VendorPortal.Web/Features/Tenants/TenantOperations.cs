@@ -29,7 +29,7 @@ public sealed class NewTenantInputValidator : Validator<NewTenantInput>
 public sealed record NewTenantResponse(Guid Id, string Slug, string Name, string TimeZone, string Currency, Guid AdminInvitationId);
 
 /// <summary>Platform-operator work: a tenant is created outside any scope, then its first admin is invited inside it.</summary>
-public sealed class TenantOperations(AppDbContext db, AccessScopeAccessor scope, InvitationOperations invitations, TimeProvider clock)
+public sealed class TenantOperations(AppDbContext db, AccessScopeAccessor scope, InvitationOperations invitations)
 {
     public async Task<NewTenantResponse> CreateAsync(NewTenantInput input, string operatorName, CancellationToken ct)
     {
@@ -41,7 +41,6 @@ public sealed class TenantOperations(AppDbContext db, AccessScopeAccessor scope,
             Name = input.Name.Trim(),
             TimeZone = input.TimeZone,
             Currency = input.Currency,
-            CreatedAt = clock.GetUtcNow(),
         };
         // The new tenant's scope is set before the save, so the tenant's creation is audited in its own trail.
         scope.Set(new AccessScope(tenant.Id, tenant.Slug, Identity.TenantRole.TenantAdmin, null, null, null, operatorName));

@@ -43,8 +43,7 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
     public async Task<TrainingSession> CreateAsync(TrainingSessionInput input, CancellationToken ct)
     {
         var zone = await db.TenantZoneAsync(ct);
-        var now = clock.GetUtcNow();
-        var session = new TrainingSession { Title = "", CreatedAt = now, TenantId = scope.Required.TenantId };
+        var session = new TrainingSession { Title = "", TenantId = scope.Required.TenantId };
         await ApplyAsync(session, input, zone, ct);
         db.TrainingSessions.Add(session);
         await db.SaveChangesAsync(ct);
@@ -76,7 +75,6 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
         if (session.Status == TrainingSessionStatus.Cancelled) return session;
         session.Status = TrainingSessionStatus.Cancelled;
         session.CancelReason = reason.Trim();
-        session.UpdatedAt = clock.GetUtcNow();
         await notifier.TrainingChangedAsync(session, rescheduled: false, ct);
         await db.SaveChangesAsync(ct);
         notifier.Dispatch(session.TenantId);
@@ -195,7 +193,6 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
         session.Location = Clean(input.Location);
         session.Trainer = Clean(input.Trainer);
         session.Notes = Clean(input.Notes);
-        session.UpdatedAt = clock.GetUtcNow();
     }
 
     private async Task EnsureNoOverlapForEnrolledAsync(TrainingSession session, CancellationToken ct)

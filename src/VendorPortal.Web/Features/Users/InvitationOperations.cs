@@ -74,7 +74,6 @@ public sealed class InvitationOperations(
             VendorId = input.VendorId,
             Language = input.Language,
             InvitedByUserId = scope.Required.UserId,
-            CreatedAt = now,
             ExpiresAt = now + Validity,
         };
         db.Invitations.Add(invitation);
@@ -141,7 +140,7 @@ public sealed class InvitationOperations(
 
         if (await db.Memberships.AnyAsync(m => m.UserId == user.Id, ct))
             throw RuleViolation.Conflict("email", "You are already a member of this tenant.");
-        db.Memberships.Add(new Membership { UserId = user.Id, Role = invitation.Role, VendorId = invitation.VendorId, CreatedAt = clock.GetUtcNow() });
+        db.Memberships.Add(new Membership { UserId = user.Id, Role = invitation.Role, VendorId = invitation.VendorId });
         invitation.AcceptedAt = clock.GetUtcNow();
         invitation.AcceptedByUserId = user.Id;
         await db.SaveChangesAsync(ct);

@@ -36,14 +36,13 @@ public sealed record VendorResponse(
 }
 
 /// <summary>Vendor records: shared by the API and the portal pages.</summary>
-public sealed class VendorOperations(AppDbContext db, TimeProvider clock)
+public sealed class VendorOperations(AppDbContext db)
 {
     public async Task<Vendor> CreateAsync(VendorInput input, CancellationToken ct)
     {
         var name = input.Name.Trim();
         await EnsureNameFreeAsync(name, null, ct);
-        var now = clock.GetUtcNow();
-        var vendor = new Vendor { Name = name, CreatedAt = now, UpdatedAt = now };
+        var vendor = new Vendor { Name = name };
         Apply(vendor, input);
         db.Vendors.Add(vendor);
         await db.SaveChangesAsync(ct);
@@ -57,7 +56,6 @@ public sealed class VendorOperations(AppDbContext db, TimeProvider clock)
         await EnsureNameFreeAsync(name, id, ct);
         vendor.Name = name;
         Apply(vendor, input);
-        vendor.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return vendor;
     }

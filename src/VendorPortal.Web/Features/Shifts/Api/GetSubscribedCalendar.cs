@@ -1,3 +1,5 @@
+using VendorPortal.Web.Hosting;
+
 namespace VendorPortal.Web.Features.Shifts.Api;
 
 public sealed class SubscribedCalendarRequest
@@ -9,7 +11,7 @@ public sealed class SubscribedCalendarRequest
 /// The shift feed at a member's private address, for calendar apps that subscribe and cannot sign in. The address
 /// reads exactly what its owner's membership may read, and stops working when revoked or the membership ends.
 /// </summary>
-public sealed class GetSubscribedCalendar(AppDbContext db, AccessScopeAccessor scopes, ShiftCalendar calendar, TimeProvider clock)
+public sealed class GetSubscribedCalendar(AppDbContext db, ShiftCalendar calendar, TimeProvider clock)
     : Endpoint<SubscribedCalendarRequest>
 {
     private static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(10);
@@ -28,26 +30,11 @@ public sealed class GetSubscribedCalendar(AppDbContext db, AccessScopeAccessor s
 
     public override async Task HandleAsync(SubscribedCalendarRequest req, CancellationToken ct)
     {
-        if (SecretToken.PrefixOf(req.Token, CalendarLink.Marker) is not { } prefix)
+        if (await Tenancy.EnterCalendarLinkAsync(HttpContext, req.Token, ct) is not { } link)
         {
             await Send.NotFoundAsync(ct);
             return;
         }
-        // Platform code: the address is found before any tenant scope exists, by its unique prefix; the scope is then its owner's.
-        var link = await db.CalendarLinks.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
-            .SingleOrDefaultAsync(l => l.Prefix == prefix, ct);
-        var member = link is null || link.RevokedAt is not null || !SecretToken.Matches(req.Token, link.SecretHash)
-            ? null
-            : await db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
-                .Where(m => m.UserId == link.UserId && m.TenantId == link.TenantId && m.DisabledAt == null)
-                .Select(m => new { m.TenantId, m.Tenant!.Slug, m.Role, m.VendorId, m.User!.Email })
-                .SingleOrDefaultAsync(ct);
-        if (member is null)
-        {
-            await Send.NotFoundAsync(ct);
-            return;
-        }
-        scopes.Set(new AccessScope(member.TenantId, member.Slug, member.Role, member.VendorId, link!.UserId, null, $"calendar:{member.Email}"));
         var now = clock.GetUtcNow();
         if (link.LastUsedAt is null || now - link.LastUsedAt > LastUsedPrecision)
             await db.CalendarLinks.Where(l => l.Id == link.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.LastUsedAt, now), ct);
