@@ -136,7 +136,7 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
     };
 
     /// <summary>Every portal page under /t/{tenant} and who may open it.</summary>
-    private static readonly Dictionary<string, string[]> Pages = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string[]> PageAccess = new(StringComparer.Ordinal)
     {
         ["t/{tenant}"] = Members,
         ["t/{tenant}/settings"] = Members,
@@ -218,25 +218,25 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
     [Fact]
     public void Every_tenant_page_is_in_the_table()
     {
-        var pages = TenantPages();
-        var missing = pages.Where(p => !Pages.ContainsKey(p)).ToList();
-        var gone = Pages.Keys.Where(k => !pages.Contains(k)).ToList();
+        var pages = AppTenantPages();
+        var missing = pages.Where(p => !PageAccess.ContainsKey(p)).ToList();
+        var gone = PageAccess.Keys.Where(k => !pages.Contains(k)).ToList();
         Assert.True(missing.Count == 0 && gone.Count == 0,
-            $"Say in PermissionMatrixTests.Pages who may open: {string.Join(", ", missing)}\nNo longer a page: {string.Join(", ", gone)}");
+            $"Say in PermissionMatrixTests.PageAccess who may open: {string.Join(", ", missing)}\nNo longer a page: {string.Join(", ", gone)}");
     }
 
     [Fact]
     public async Task Each_role_may_open_exactly_the_pages_the_table_gives_it()
     {
         var clients = await ClientsAsync(app.CookieClientFor);
-        var checks = TenantPages().Where(Pages.ContainsKey)
-            .SelectMany(p => Members.Select(role => (Page: p, Role: role, Allowed: Pages[p].Contains(role))))
+        var checks = AppTenantPages().Where(PageAccess.ContainsKey)
+            .SelectMany(p => Members.Select(role => (Page: p, Role: role, Allowed: PageAccess[p].Contains(role))))
             .ToList();
         var problems = await CheckAllAsync(checks, async check =>
         {
             using var response = await clients[check.Role].GetAsync(Fill("/" + check.Page));
             var denied = response.StatusCode == HttpStatusCode.Redirect
-                && response.Headers.Location?.OriginalString.Contains("/account/denied", StringComparison.Ordinal) == true;
+                && response.Headers.Location?.OriginalString.Contains(Pages.Denied, StringComparison.Ordinal) == true;
             // An unknown id is not found once the page lets the role in.
             var expected = check.Page.Contains(":guid}", StringComparison.Ordinal) ? HttpStatusCode.NotFound : HttpStatusCode.OK;
             var fine = check.Allowed ? response.StatusCode == expected : denied;
@@ -253,7 +253,7 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
         var problems = new List<string>();
         foreach (var role in Members)
         {
-            using var dashboard = await clients[role].GetAsync("/t/demo");
+            using var dashboard = await clients[role].GetAsync(Pages.Demo.Home);
             await dashboard.ShouldBe(HttpStatusCode.OK);
             var html = await dashboard.Content.ReadAsStringAsync();
             var nav = html[html.IndexOf("id=\"main-nav\"", StringComparison.Ordinal)..];
@@ -264,7 +264,7 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
                 problems.Add($"{role} sees [{string.Join(", ", links)}], expected [{string.Join(", ", expected)}]");
             foreach (var link in links)
             {
-                using var page = await clients[role].GetAsync("/t/demo" + (link.Length > 0 ? "/" + link : ""));
+                using var page = await clients[role].GetAsync(Pages.Demo.Home + (link.Length > 0 ? "/" + link : ""));
                 if (page.StatusCode != HttpStatusCode.OK) problems.Add($"{role}'s link {link} answers {(int)page.StatusCode} {page.Headers.Location}");
             }
         }
@@ -320,7 +320,7 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
         ];
     }
 
-    private HashSet<string> TenantPages() =>
+    private HashSet<string> AppTenantPages() =>
     [
         .. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
