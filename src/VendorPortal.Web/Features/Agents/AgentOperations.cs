@@ -52,7 +52,7 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
         var vendorId = await VendorForWriteAsync(input.VendorId, ct);
         var reference = input.ExternalRef.Trim();
         if (await db.Agents.AnyAsync(a => a.VendorId == vendorId && a.ExternalRef == reference, ct))
-            throw RuleViolation.Conflict("externalRef", $"This vendor already has an agent with reference {reference}.");
+            throw RuleViolation.Conflict("externalRef", AgentRules.ReferenceTaken(reference));
         var skills = await Skills.SkillCodes.ResolveAsync(db, input.Skills, "skills", ct);
         var now = clock.GetUtcNow();
         var agent = new Agent { VendorId = vendorId, ExternalRef = reference, DisplayName = "", TenantId = scope.Required.TenantId };
@@ -66,7 +66,7 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
     {
         var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound("Agent");
         if (!string.Equals(agent.ExternalRef, input.ExternalRef.Trim(), StringComparison.Ordinal))
-            throw new RuleViolation("externalRef", "The external reference cannot change; add a new agent instead.");
+            throw new RuleViolation("externalRef", AgentRules.ReferenceFixed);
         Apply(agent, input, await Skills.SkillCodes.ResolveAsync(db, input.Skills, "skills", ct), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return agent;
@@ -111,8 +111,8 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
             if (requested is { } other && other != own) throw new NotFound("Vendor");
             return own;
         }
-        if (requested is not { } vendorId) throw new RuleViolation("vendorId", "Name the vendor whose agent this is.");
-        if (!await db.Vendors.AnyAsync(v => v.Id == vendorId, ct)) throw new RuleViolation("vendorId", "No such vendor in this tenant.");
+        if (requested is not { } vendorId) throw new RuleViolation("vendorId", AgentRules.NameTheVendor);
+        if (!await db.Vendors.AnyAsync(v => v.Id == vendorId, ct)) throw new RuleViolation("vendorId", CommonRules.NoSuchVendorInTenant);
         return vendorId;
     }
 

@@ -113,9 +113,9 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
         var e = await LoadAsync(id, ct);
         var slots = await db.ForecastIntervals.Where(f => f.EventId == id).Select(f => new { f.Date, f.Start }).Distinct().ToListAsync(ct);
         if (slots.Any(s => s.Date < input.StartDate || s.Date > input.EndDate))
-            throw RuleViolation.Conflict("startDate", "The forecast has intervals outside the new dates: replace the forecast first.");
+            throw RuleViolation.Conflict("startDate", EventRules.ForecastOutsideDates);
         if (slots.Any(s => (s.Start.Hour * 60 + s.Start.Minute) % input.IntervalMinutes != 0))
-            throw RuleViolation.Conflict("intervalMinutes", $"The forecast has intervals off a {input.IntervalMinutes}-minute grid: replace the forecast first.");
+            throw RuleViolation.Conflict("intervalMinutes", EventRules.ForecastOffGrid(input.IntervalMinutes));
         Apply(e, input);
         await db.SaveChangesAsync(ct);
         return e;

@@ -24,12 +24,12 @@ public sealed class PasswordReset(UserManager<User> users, ClockedTokenProvider 
     public async Task ResetAsync(string email, string token, string newPassword)
     {
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null || !tokens.IsGenuineFor(token, user.Id)) throw new RuleViolation("token", InvalidLink);
+        if (user is null || !tokens.IsGenuineFor(token, user.Id)) throw new RuleViolation("token", IdentityRules.ResetLinkInvalid);
         var result = await users.ResetPasswordAsync(user, token, newPassword);
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
-            throw new RuleViolation("token", SpentLink, StatusCodes.Status410Gone);
+            throw new RuleViolation("token", IdentityRules.ResetLinkSpent, StatusCodes.Status410Gone);
         if (!result.Succeeded)
-            throw new RuleViolation("newPassword", string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new RuleViolation("newPassword", IdentityRules.PasswordRefused(result.Errors.Select(e => e.Description)));
         // Whoever can read the mailbox could reset anyway: a lockout from guessed passwords ends here.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);

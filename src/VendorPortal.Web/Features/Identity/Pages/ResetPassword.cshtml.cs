@@ -39,7 +39,7 @@ public sealed class ResetPasswordModel(PasswordReset reset, SignInManager<User> 
         }
         catch (RuleViolation rule)
         {
-            ModelState.AddModelError(rule.Field == "newPassword" ? "Input.NewPassword" : "", T[rule.Message]);
+            ModelState.AddModelError(rule.Field == "newPassword" ? "Input.NewPassword" : "", rule.Error.Text());
             return Page();
         }
         // Whoever was signed in on this browser is signed out too: the new password is the only way in.
