@@ -10,8 +10,6 @@ namespace VendorPortal.Web.Features.Identity;
 /// <summary>Self-service password reset, shared by the API and the portal.</summary>
 public sealed class PasswordReset(UserManager<User> users, ClockedTokenProvider tokens, IBackgroundJobClient jobs)
 {
-    public const string InvalidLink = "This password reset link is not valid.";
-    public const string SpentLink = "This password reset link has been used or has expired. Ask for a new one.";
 
     /// <summary>Sends a link if the e-mail has an account; says nothing either way.</summary>
     public async Task RequestAsync(string email)
