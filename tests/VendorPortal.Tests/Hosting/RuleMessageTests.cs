@@ -31,6 +31,9 @@ public sealed partial class RuleMessageTests(AppFactory app)
                 if (!texts.TryGetValue(rule.Code, out var text)) problems.Add($"{rule.Code} has no {language} text.");
                 else if (Placeholders(text) != rule.Args.Length)
                     problems.Add($"{rule.Code}: the {language} text has {Placeholders(text)} placeholders for {rule.Args.Length} arguments.");
+                else if (rule.Args.Select((a, i) => (a, i)).FirstOrDefault(x => x.a is DateOnly or DateTime or DateTimeOffset or double
+                    && !text.Contains($"{{{x.i}:", StringComparison.Ordinal)) is { a: not null } unformatted)
+                    problems.Add($"{rule.Code}: the {language} text shows argument {unformatted.i} ({unformatted.a.GetType().Name}) without a format, so it would read differently in each culture.");
             }
         var raised = rules.Select(r => r.Code).ToHashSet();
         problems.AddRange(english.Keys.Concat(chinese.Keys).Distinct().Where(code => !raised.Contains(code)).Select(code => $"{code} has a text but no rule raises it."));

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace VendorPortal.Web.Features.Billing;
 
 /// <summary>The rules of rate cards and statements. Texts in Resources/RuleMessages*.resx.</summary>
@@ -9,7 +11,7 @@ public static class BillingRules
     /// <summary>Cards of one vendor and skill (or of all skills) must not overlap.</summary>
     public static RuleError CardOverlap(string? skill, DateOnly from, DateOnly? to) =>
         new("billing.card_overlap", skill is null ? (object)new RuleError("billing.all_skills") : skill, from,
-            to is { } end ? end : (object)new RuleError("billing.open_ended"));
+            to is { } end ? (object)end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : new RuleError("billing.open_ended"));
     public static RuleError StatementOverlap(string number, StatementStatus status, DateOnly start, DateOnly end) =>
         new("billing.statement_overlap", number, Status(status), start, end);
     public static RuleError StatementRace => new("billing.statement_race");
