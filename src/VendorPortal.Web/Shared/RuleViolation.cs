@@ -32,7 +32,7 @@ public sealed partial class RuleViolation(string field, RuleError error, int sta
 }
 
 /// <summary>The thing asked for does not exist in the caller's scope (answers 404).</summary>
-public sealed class NotFound(string what) : Exception(CommonRules.NotFound(what).Text(RuleError.English))
+public sealed class NotFound(Thing what) : Exception(CommonRules.NotFound(what).Text(RuleError.English))
 {
     public RuleError Error { get; } = CommonRules.NotFound(what);
 }

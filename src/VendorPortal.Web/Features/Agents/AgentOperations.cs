@@ -64,7 +64,7 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
 
     public async Task<Agent> UpdateAsync(Guid id, AgentInput input, CancellationToken ct)
     {
-        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound("Agent");
+        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound(Thing.Agent);
         if (!string.Equals(agent.ExternalRef, input.ExternalRef.Trim(), StringComparison.Ordinal))
             throw new RuleViolation("externalRef", AgentRules.ReferenceFixed);
         Apply(agent, input, await Skills.SkillCodes.ResolveAsync(db, input.Skills, "skills", ct), clock.GetUtcNow());
@@ -75,7 +75,7 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
     /// <summary>Agents are never deleted while they have history; they leave.</summary>
     public async Task DeleteAsync(Guid id, CancellationToken ct)
     {
-        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound("Agent");
+        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound(Thing.Agent);
         if (await db.TrainingEnrollments.AnyAsync(e => e.AgentId == id, ct))
         {
             agent.Status = AgentStatus.Left;
@@ -108,7 +108,7 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
         var s = scope.Required;
         if (s.VendorId is { } own)
         {
-            if (requested is { } other && other != own) throw new NotFound("Vendor");
+            if (requested is { } other && other != own) throw new NotFound(Thing.Vendor);
             return own;
         }
         if (requested is not { } vendorId) throw new RuleViolation("vendorId", AgentRules.NameTheVendor);

@@ -60,7 +60,7 @@ public sealed class ApiKeyOperations(AppDbContext db, AccessScopeAccessor scope,
 
     public async Task RevokeAsync(Guid id, CancellationToken ct)
     {
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct) ?? throw new NotFound("API key");
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct) ?? throw new NotFound(Thing.ApiKey);
         key.RevokedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
     }

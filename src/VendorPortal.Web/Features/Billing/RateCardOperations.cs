@@ -78,7 +78,7 @@ public sealed class RateCardOperations(AppDbContext db, AccessScopeAccessor scop
 
     public async Task<RateCard> UpdateAsync(Guid id, RateCardInput input, CancellationToken ct)
     {
-        var card = await db.RateCards.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFound("Rate card");
+        var card = await db.RateCards.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFound(Thing.RateCard);
         if (input.VendorId != card.VendorId) throw new RuleViolation("vendorId", BillingRules.CardVendorFixed);
         await ApplyAsync(card, input, card.Currency, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);

@@ -199,7 +199,7 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
     public async Task<(byte[] Pdf, string FileName)> PdfAsync(Guid id, CancellationToken ct)
     {
         var head = await db.Statements.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new { s.Status, s.Number, s.PeriodStart }).SingleOrDefaultAsync(ct) ?? throw new NotFound("Statement");
+            .Select(s => new { s.Status, s.Number, s.PeriodStart }).SingleOrDefaultAsync(ct) ?? throw new NotFound(Thing.Statement);
         var name = FileName(head.Number, head.PeriodStart, id, "pdf");
         if (head.Number is not null)
         {
@@ -319,7 +319,7 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
     {
         var query = db.Statements.AsSplitQuery().Include(s => s.Lines).Include(s => s.Adjustments).Where(s => s.Id == id);
         if (!tracked) query = query.AsNoTracking();
-        return await query.SingleOrDefaultAsync(ct) ?? throw new NotFound("Statement");
+        return await query.SingleOrDefaultAsync(ct) ?? throw new NotFound(Thing.Statement);
     }
 
     private static string FileName(string? number, DateOnly start, Guid id, string extension) =>

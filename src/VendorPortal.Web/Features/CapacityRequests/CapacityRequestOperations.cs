@@ -209,7 +209,7 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
     }
 
     private async Task<CapacityRequest> LoadAsync(Guid id, CancellationToken ct) =>
-        await db.CapacityRequests.Include(r => r.Shifts).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFound("Capacity request");
+        await db.CapacityRequests.Include(r => r.Shifts).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFound(Thing.CapacityRequest);
 
     private async Task SaveRacingAsync(CancellationToken ct)
     {

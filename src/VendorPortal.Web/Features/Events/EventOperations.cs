@@ -122,11 +122,11 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
     }
 
     public async Task<SurgeEvent> LoadAsync(Guid id, CancellationToken ct) =>
-        await db.Events.SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFound("Event");
+        await db.Events.SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFound(Thing.Event);
 
     public async Task<EventResponse> ResponseAsync(Guid id, CancellationToken ct)
     {
-        var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFound("Event");
+        var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFound(Thing.Event);
         return EventResponse.Of(e, await db.ForecastIntervals.CountAsync(f => f.EventId == id, ct));
     }
 
@@ -195,7 +195,7 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
     /// </summary>
     public async Task<EventStaffing> StaffingAsync(Guid eventId, CancellationToken ct)
     {
-        var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, ct) ?? throw new NotFound("Event");
+        var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, ct) ?? throw new NotFound(Thing.Event);
         var zone = await db.TenantZoneAsync(ct);
         var codes = await Skills.SkillCodes.ByIdAsync(db, ct);
         var rows = await db.ForecastIntervals.AsNoTracking().Where(f => f.EventId == eventId)

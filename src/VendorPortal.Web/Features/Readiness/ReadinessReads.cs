@@ -39,8 +39,8 @@ public sealed class ReadinessReads(AppDbContext db, TimeProvider clock)
         var zone = tenant.Zone;
         var thresholds = ReadinessThresholds.Of(tenant);
         var now = clock.GetUtcNow();
-        if (query.EventId is { } eventId && !await db.Events.AnyAsync(e => e.Id == eventId, ct)) throw new NotFound("Event");
-        if (query.VendorId is { } vendorId && !await db.Vendors.AnyAsync(v => v.Id == vendorId, ct)) throw new NotFound("Vendor");
+        if (query.EventId is { } eventId && !await db.Events.AnyAsync(e => e.Id == eventId, ct)) throw new NotFound(Thing.Event);
+        if (query.VendorId is { } vendorId && !await db.Vendors.AnyAsync(v => v.Id == vendorId, ct)) throw new NotFound(Thing.Vendor);
 
         var from = query.From ?? now;
         var to = query.To ?? (query.EventId is null ? now + DefaultWindow : null);

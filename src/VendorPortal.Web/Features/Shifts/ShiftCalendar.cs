@@ -30,7 +30,7 @@ public sealed class ShiftCalendar(AppDbContext db, ShiftReads reads, TimeProvide
         var oneVendor = vendorId ?? scope.VendorId;
         string? vendorName = null;
         if (oneVendor is { } id)
-            vendorName = await db.Vendors.AsNoTracking().Where(v => v.Id == id).Select(v => v.Name).SingleOrDefaultAsync(ct) ?? throw new NotFound("Vendor");
+            vendorName = await db.Vendors.AsNoTracking().Where(v => v.Id == id).Select(v => v.Name).SingleOrDefaultAsync(ct) ?? throw new NotFound(Thing.Vendor);
 
         var query = db.Shifts.Where(s => s.EndsAt >= from && s.StartsAt <= to && (s.Status == ShiftStatus.Scheduled || s.UpdatedAt >= from));
         if (vendorId is { } only) query = query.Where(s => s.VendorId == only);

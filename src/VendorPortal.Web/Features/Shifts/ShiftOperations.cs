@@ -105,7 +105,7 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
     /// </summary>
     public async Task<List<Assignment>> AssignAsync(Guid shiftId, IReadOnlyList<Guid> agentIds, CancellationToken ct)
     {
-        var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound("Shift");
+        var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound(Thing.Shift);
         var now = clock.GetUtcNow();
         shift.EnsureOpenForAssignment(now);
         var ids = agentIds.Distinct().ToList();
@@ -239,7 +239,7 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
     /// </summary>
     public async Task<Shift> CancelAsync(Guid shiftId, string reason, CancellationToken ct)
     {
-        var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound("Shift");
+        var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound(Thing.Shift);
         if (shift.Status == ShiftStatus.Cancelled) return shift;
         if (shift.HasStarted(clock.GetUtcNow())) throw RuleViolation.Conflict("shiftId", ShiftRules.Started);
         await ReleaseAsync(shift, reason.Trim(), ct);

@@ -140,7 +140,7 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
     {
         var session = await LoadAsync(sessionId, ct);
         var enrollment = await db.TrainingEnrollments.SingleOrDefaultAsync(e => e.SessionId == sessionId && e.AgentId == agentId, ct)
-            ?? throw new NotFound("Enrolment");
+            ?? throw new NotFound(Thing.Enrolment);
         // Once it has started, an absent agent is a no-show on the vendor's record, not a withdrawal.
         if (session.StartsAt <= clock.GetUtcNow())
             throw RuleViolation.Conflict("agentId", TrainingRules.WithdrawAfterStart);
@@ -180,7 +180,7 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
     }
 
     private async Task<TrainingSession> LoadAsync(Guid id, CancellationToken ct) =>
-        await db.TrainingSessions.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFound("Training session");
+        await db.TrainingSessions.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFound(Thing.TrainingSession);
 
     private async Task ApplyAsync(TrainingSession session, TrainingSessionInput input, TimeZoneInfo zone, CancellationToken ct)
     {

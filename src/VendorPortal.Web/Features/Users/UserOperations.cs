@@ -65,7 +65,7 @@ public sealed class UserOperations(AppDbContext db, AccessScopeAccessor scope, U
     }
 
     private async Task<Membership> FindAsync(Guid userId, CancellationToken ct) =>
-        await db.Memberships.Include(m => m.User).SingleOrDefaultAsync(m => m.UserId == userId, ct) ?? throw new NotFound("User");
+        await db.Memberships.Include(m => m.User).SingleOrDefaultAsync(m => m.UserId == userId, ct) ?? throw new NotFound(Thing.User);
 
     /// <summary>An admin cannot lock themselves out, and a tenant never loses its last enabled admin.</summary>
     private async Task GuardAdminAsync(Membership membership, string field, CancellationToken ct)

@@ -51,7 +51,7 @@ public sealed class VendorOperations(AppDbContext db)
 
     public async Task<Vendor> UpdateAsync(Guid id, VendorInput input, CancellationToken ct)
     {
-        var vendor = await db.Vendors.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFound("Vendor");
+        var vendor = await db.Vendors.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFound(Thing.Vendor);
         var name = input.Name.Trim();
         await EnsureNameFreeAsync(name, id, ct);
         vendor.Name = name;
@@ -62,7 +62,7 @@ public sealed class VendorOperations(AppDbContext db)
 
     public async Task DeleteAsync(Guid id, CancellationToken ct)
     {
-        var vendor = await db.Vendors.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFound("Vendor");
+        var vendor = await db.Vendors.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFound(Thing.Vendor);
         if (await db.Memberships.AnyAsync(m => m.VendorId == id, ct) || await db.Agents.AnyAsync(a => a.VendorId == id, ct))
             throw RuleViolation.Conflict("vendorId", VendorRules.HasPeople);
         if (await db.ApiKeys.AnyAsync(k => k.VendorId == id, ct) || await db.Invitations.AnyAsync(i => i.VendorId == id, ct))
