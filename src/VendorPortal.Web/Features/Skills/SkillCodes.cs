@@ -9,6 +9,13 @@ public static class SkillCodes
     public static IReadOnlyList<string> Codes(this IEnumerable<Guid> ids, IReadOnlyDictionary<Guid, string> codes) =>
         [.. ids.Select(id => codes.GetValueOrDefault(id, "?")).Order(StringComparer.Ordinal)];
 
+    /// <summary>The id of a code (any case) for a list's filter; an unknown code gives an id that matches nothing.</summary>
+    public static Task<Guid> IdAsync(AppDbContext db, string code, CancellationToken ct)
+    {
+        var wanted = code.Trim().ToUpperInvariant();
+        return db.Skills.Where(s => s.Code == wanted).Select(s => s.Id).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The ids of the given codes (any case); unknown codes are a rule violation on <paramref name="field"/>.</summary>
     public static async Task<List<Guid>> ResolveAsync(AppDbContext db, IEnumerable<string> codes, string field, CancellationToken ct)
     {
