@@ -114,6 +114,7 @@ public static class Composition
         .AddScoped<StatementList>()
         .AddScoped<RateCardList>()
         .AddScoped<ContactVolumeList>()
+        .AddScoped<ScorecardList>()
         .AddScoped<AlertList>()
         .AddScoped<AuditList>()
         .AddScoped<MemberList>()

@@ -15,11 +15,7 @@ public sealed class AgentList(AppDbContext db, AgentOperations agents)
         var query = db.Agents.AsNoTracking();
         if (filter.VendorId is { } vendorId) query = query.Where(a => a.VendorId == vendorId);
         if (filter.Status is { } status) query = query.Where(a => a.Status == status);
-        if (!string.IsNullOrWhiteSpace(filter.Skill))
-        {
-            var skillId = await Skills.SkillCodes.IdAsync(db, filter.Skill, ct);
-            query = query.Where(a => a.SkillIds.Contains(skillId));
-        }
+        if (await Skills.SkillCodes.FilterIdAsync(db, filter.Skill, ct) is { } skillId) query = query.Where(a => a.SkillIds.Contains(skillId));
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var pattern = $"%{Like.Escape(filter.Search.Trim())}%";

@@ -10,11 +10,7 @@ public sealed class ContactVolumeList(AppDbContext db)
     {
         var query = db.ContactVolumes.AsNoTracking();
         if (filter.VendorId is { } vendorId) query = query.Where(v => v.VendorId == vendorId);
-        if (!string.IsNullOrWhiteSpace(filter.Skill))
-        {
-            var skillId = await Skills.SkillCodes.IdAsync(db, filter.Skill, ct);
-            query = query.Where(v => v.SkillId == skillId);
-        }
+        if (await Skills.SkillCodes.FilterIdAsync(db, filter.Skill, ct) is { } skillId) query = query.Where(v => v.SkillId == skillId);
         if (filter.From is { } from) query = query.Where(v => v.Date >= from);
         if (filter.To is { } to) query = query.Where(v => v.Date <= to);
         return await query.OrderBy(v => v.Date).ThenBy(v => v.VendorId).ThenBy(v => v.SkillId).ThenBy(v => v.IntervalMinute)

@@ -13,14 +13,9 @@ public sealed class RateCardList(AppDbContext db, RateCardOperations cards)
     {
         var query = db.RateCards.AsNoTracking();
         if (filter.VendorId is { } vendorId) query = query.Where(c => c.VendorId == vendorId);
-        if (!string.IsNullOrWhiteSpace(filter.Skill))
-        {
-            var skillId = await Skills.SkillCodes.IdAsync(db, filter.Skill, ct);
-            query = query.Where(c => c.SkillId == skillId);
-        }
+        if (await Skills.SkillCodes.FilterIdAsync(db, filter.Skill, ct) is { } skillId) query = query.Where(c => c.SkillId == skillId);
         if (filter.On is { } on) query = query.Where(c => c.EffectiveFrom <= on && (c.EffectiveTo == null || c.EffectiveTo >= on));
-        var bySkill = query.OrderBy(c => c.VendorId).ThenBy(c => c.SkillId);
-        var ordered = filter.LatestFirst ? bySkill.ThenByDescending(c => c.EffectiveFrom) : bySkill.ThenBy(c => c.EffectiveFrom);
-        return await ordered.ThenBy(c => c.Id).ToPageAsync(page, cards.ResponsesAsync, ct);
+        return await query.OrderBy(c => c.VendorId).ThenBy(c => c.SkillId).ThenBy(c => c.EffectiveFrom, descending: filter.LatestFirst).ThenBy(c => c.Id)
+            .ToPageAsync(page, cards.ResponsesAsync, ct);
     }
 }

@@ -11,22 +11,15 @@ public sealed record ShiftFilter(
 /// <summary>The shifts list with its counts, read by the API and the portal; a vendor manager sees their vendor's.</summary>
 public sealed class ShiftList(AppDbContext db, ShiftReads reads)
 {
-    public Task<Paged<ShiftResponse>> PageAsync(ShiftFilter filter, PageRequest page, CancellationToken ct)
+    public async Task<Paged<ShiftResponse>> PageAsync(ShiftFilter filter, PageRequest page, CancellationToken ct)
     {
         var query = db.Shifts.AsNoTracking();
         if (filter.From is { } from) query = query.Where(s => s.EndsAt >= from);
         if (filter.To is { } to) query = query.Where(s => s.StartsAt <= to);
         if (filter.EventId is { } eventId) query = query.Where(s => s.EventId == eventId);
         if (filter.VendorId is { } vendorId) query = query.Where(s => s.VendorId == vendorId);
-        if (!string.IsNullOrWhiteSpace(filter.Skill))
-        {
-            var code = filter.Skill.Trim().ToUpperInvariant();
-            query = query.Where(s => db.Skills.Any(k => k.Id == s.SkillId && k.Code == code));
-        }
+        if (await Skills.SkillCodes.FilterIdAsync(db, filter.Skill, ct) is { } skillId) query = query.Where(s => s.SkillId == skillId);
         if (!filter.IncludeCancelled) query = query.Where(s => s.Status == ShiftStatus.Scheduled);
-        query = filter.NewestFirst
-            ? query.OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id)
-            : query.OrderBy(s => s.StartsAt).ThenBy(s => s.Id);
-        return query.ToPageAsync(page, reads.ShiftsAsync, ct);
+        return await query.OrderBy(s => s.StartsAt, descending: filter.NewestFirst).ThenBy(s => s.Id).ToPageAsync(page, reads.ShiftsAsync, ct);
     }
 }

@@ -13,13 +13,10 @@ public sealed class TrainingSessionList(AppDbContext db, TrainingReads reads)
     public Task<Paged<TrainingSessionResponse>> PageAsync(TrainingSessionFilter filter, PageRequest page, CancellationToken ct)
     {
         var query = db.TrainingSessions.AsNoTracking();
+        if (filter.EventId is { } eventId) query = query.Where(s => s.EventId == eventId);
         if (filter.From is { } from) query = query.Where(s => s.EndsAt >= from);
         if (filter.To is { } to) query = query.Where(s => s.StartsAt <= to);
-        if (filter.EventId is { } eventId) query = query.Where(s => s.EventId == eventId);
         if (!filter.IncludeCancelled) query = query.Where(s => s.Status == TrainingSessionStatus.Scheduled);
-        query = filter.NewestFirst
-            ? query.OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id)
-            : query.OrderBy(s => s.StartsAt).ThenBy(s => s.Id);
-        return query.ToPageAsync(page, reads.SessionsAsync, ct);
+        return query.OrderBy(s => s.StartsAt, descending: filter.NewestFirst).ThenBy(s => s.Id).ToPageAsync(page, reads.SessionsAsync, ct);
     }
 }
