@@ -90,7 +90,6 @@ public static class Composition
         .AddScoped<ShiftOperations>()
         .AddScoped<ShiftReads>()
         .AddScoped<ShiftCalendar>()
-        .AddScoped<ReadinessReads>()
         .AddScoped<AlertOperations>()
         .AddScoped<Notifier>()
         .AddScoped<RateCardOperations>()
@@ -119,5 +118,6 @@ public static class Composition
         .AddScoped<AuditList>()
         .AddScoped<MemberList>()
         .AddScoped<InvitationList>()
-        .AddScoped<ApiKeyList>();
+        .AddScoped<ApiKeyList>()
+        .AddScoped<ReadinessList>();
 }

@@ -14,7 +14,7 @@ public sealed record AlertResponse(
 /// Raises readiness alerts from the readiness figures and the reserve pool, and lets the people who can act acknowledge
 /// them. A vendor manager sees and acknowledges their own vendor's alerts only (the vendor filter).
 /// </summary>
-public sealed class AlertOperations(AppDbContext db, ReadinessReads readiness, PoolDepth pool, Notifier notifier, TimeProvider clock)
+public sealed class AlertOperations(AppDbContext db, ReadinessList readiness, PoolDepth pool, Notifier notifier, TimeProvider clock)
 {
     /// <summary>
     /// One pass over the tenant in the current scope: for each scheduled shift not yet started, the latest alert lead time
@@ -31,7 +31,7 @@ public sealed class AlertOperations(AppDbContext db, ReadinessReads readiness, P
         var now = clock.GetUtcNow();
         var leads = tenant.AlertLeadHours.Where(h => h > 0).Distinct().Order().ToList();
         var horizon = TimeSpan.FromHours(Math.Max(leads.DefaultIfEmpty(0).Max(), tenant.ConfirmationDeadlineHours));
-        var shifts = (await readiness.PageAsync(new ReadinessQuery(null, null, now, now + horizon, null, new Everything()), ct)).Items
+        var shifts = (await readiness.PageAsync(new ReadinessFilter(From: now, To: now + horizon), new Everything(), ct)).Items
             .Where(s => s.StartsAt > now).ToList();
 
         var shiftIds = shifts.Select(s => s.ShiftId).ToList();
