@@ -16,12 +16,20 @@ public static class CommonRules
     public static RuleError SkippedTime(DateTime wall, string zone) => new("common.skipped_time", wall, zone);
     /// <summary>Several problems of one field, shown one after the other.</summary>
     public static RuleError Several(IReadOnlyList<RuleError> problems) => new("common.several", new RuleList(problems, " "));
+    /// <summary>Everything wrong with one row of a batch or import, in one reason.</summary>
+    public static RuleError RowProblems(IReadOnlyList<RuleError> problems) =>
+        problems.Count == 1 ? problems[0] : new("common.row_problems", new RuleList(problems, "; "));
+    public static RuleError BadDate(string text) => new("common.bad_date", text);
 
     public static RuleError CsvMediaType => new("csv.media_type");
     public static RuleError CsvNoFile => new("csv.no_file");
     public static RuleError CsvSeparatedByTabs => new("csv.separated_by_tabs");
     public static RuleError CsvNotUtf8(int line) => new("csv.not_utf8", line);
     public static RuleError CsvControlCharacter(int line) => new("csv.control_character", line);
+    public static RuleError CsvEmpty => new("csv.empty");
+    public static RuleError CsvNoColumn(string column) => new("csv.no_column", column);
+    public static RuleError CsvTooManyRows(int max) => new("csv.too_many_rows", max);
+    public static RuleError CsvMalformed => new("csv.malformed");
     public static RuleError ExportTooLarge(int rows, int max) => new("csv.export_too_large", rows, max);
 }
 

@@ -31,7 +31,7 @@ public sealed partial class RuleMessageTests(AppFactory app)
                 if (!texts.TryGetValue(rule.Code, out var text)) problems.Add($"{rule.Code} has no {language} text.");
                 else if (Placeholders(text) != rule.Args.Length)
                     problems.Add($"{rule.Code}: the {language} text has {Placeholders(text)} placeholders for {rule.Args.Length} arguments.");
-                else if (rule.Args.Select((a, i) => (a, i)).FirstOrDefault(x => x.a is DateOnly or DateTime or DateTimeOffset or double
+                else if (rule.Args.Select((a, i) => (a, i)).FirstOrDefault(x => x.a is DateOnly or TimeOnly or DateTime or DateTimeOffset or double
                     && !text.Contains($"{{{x.i}:", StringComparison.Ordinal)) is { a: not null } unformatted)
                     problems.Add($"{rule.Code}: the {language} text shows argument {unformatted.i} ({unformatted.a.GetType().Name}) without a format, so it would read differently in each culture.");
             }
@@ -93,6 +93,32 @@ public sealed partial class RuleMessageTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_refused_forecast_row_carries_its_code_and_speaks_the_requests_language()
+    {
+        using var planner = await app.ClientFor(DemoData.Planner);
+        var day = app.Today().AddDays(40);
+        using var created = await planner.SendAsync(ApiRoutes.Demo.Events.Create,
+            new { name = $"Rule codes {Guid.NewGuid():N}", startDate = day, endDate = day, intervalMinutes = 30 });
+        var id = (string)(await created.ReadObjectAsync())["id"]!;
+        var csv = $"skill,date,start,contacts,ahtSeconds\nPRESALES,{day:yyyy-MM-dd},10:00,100,180\nNOPE,{day:yyyy-MM-dd},10:10,100,180\n";
+        foreach (var (language, detail, reason) in new[]
+        {
+            ("en", "1 row is wrong; nothing was changed.", "unknown skill NOPE; start 10:10 is not on the 30-minute interval grid"),
+            ("zh-CN", "有 1 行有误，未做任何更改。", "未知技能 NOPE; 开始时间 10:10 不在 30 分钟的时间格上"),
+        })
+        {
+            using var request = ApiRoutes.Demo.Events.ImportForecast(id).Request(new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+            using var response = await planner.SendAsync(request);
+            var problem = await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+            Assert.Equal("common.rows_wrong", (string?)problem["code"]);
+            Assert.Equal(detail, (string?)problem["detail"]);
+            var error = problem["errors"]!.AsArray().Single()!;
+            Assert.Equal(("line 3", "common.row_problems", reason), ((string?)error["name"], (string?)error["code"], (string?)error["reason"]));
+        }
+    }
+
+    [Fact]
     public async Task A_portal_page_in_Chinese_shows_the_rule_in_Chinese_beside_its_field()
     {
         using var admin = await app.CookieClientFor(DemoData.Admin);
@@ -142,6 +168,7 @@ public sealed partial class RuleMessageTests(AppFactory app)
             _ when type == typeof(Guid) => [Guid.Empty],
             _ when type == typeof(DateOnly) => [new DateOnly(2026, 3, 29)],
             _ when type == typeof(DateTime) => [new DateTime(2026, 3, 29, 2, 30, 0)],
+            _ when type == typeof(TimeOnly) => [new TimeOnly(10, 10)],
             _ when type == typeof(DateTimeOffset) => [new DateTimeOffset(2026, 3, 29, 9, 0, 0, TimeSpan.FromHours(8))],
             _ when type.IsEnum => [.. Enum.GetValues(type).Cast<object>()],
             _ when type.IsAssignableFrom(typeof(List<RuleError>)) => [new List<RuleError> { CommonRules.DuplicateKey, CommonRules.ChangedConcurrently }],

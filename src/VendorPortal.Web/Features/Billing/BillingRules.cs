@@ -26,4 +26,17 @@ public static class BillingRules
     public static RuleError Unpriced(IReadOnlyList<RuleError> skills) => new("billing.unpriced", new RuleList(skills, "; "));
     public static RuleError UnpricedSkill(string skill, int days, DateOnly from, string contacts) => new("billing.unpriced_skill", skill, days, from, contacts);
     public static RuleError VoidReason => new("billing.void_reason");
+
+    public static RuleError VolumeNoSuchVendor => new("volume.no_such_vendor");
+    public static RuleError VolumeNameTheVendor => new("volume.name_the_vendor");
+    public static RuleError VolumeUnknownSkill(string skill) => new("volume.unknown_skill", skill);
+    public static RuleError VolumeFutureDate(DateOnly date) => new("volume.future_date", date);
+    public static RuleError VolumeMissingDate => new("volume.missing_date");
+    public static RuleError VolumeBadInterval(string text) => new("volume.bad_interval", text);
+    public static RuleError VolumeDuplicate(string first) => new("volume.duplicate", first);
+    public static RuleError VolumeWholeDayAndIntervals(string skill, DateOnly date) => new("volume.whole_day_and_intervals", skill, date);
+    public static RuleError VolumeBadNumber(string column, string text) => new("volume.bad_number", column, text);
+    public static RuleError VolumeMissingHandled => new("volume.missing_handled");
+    /// <summary>A CSV line whose figures fail the same checks as a JSON row; the message is the check's own, in the reader's language.</summary>
+    public static RuleError VolumeInvalid(string field, string message) => new("volume.invalid", field, message);
 }

@@ -36,9 +36,7 @@ public sealed class ContactVolumeInputValidator : Validator<ContactVolumeInput>
     }
 }
 
-public sealed record VolumeProblem(string Where, string Reason);
-
-public sealed record VolumeUpsertResult(bool DryRun, bool Stored, int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<VolumeProblem> Errors);
+public sealed record VolumeUpsertResult(bool DryRun, bool Stored, int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<RowProblem> Errors);
 
 public sealed record ContactVolumeResponse(
     Guid Id, Guid VendorId, string Skill, DateOnly Date, string? Interval, int Handled, int? Offered, int? Answered,
@@ -59,7 +57,7 @@ public sealed class ContactVolumeOperations(AppDbContext db, AccessScopeAccessor
 
     public async Task<VolumeUpsertResult> UpsertAsync(IReadOnlyList<(string Where, ContactVolumeInput Row)> rows, bool dryRun, CancellationToken ct)
     {
-        var errors = new List<VolumeProblem>();
+        var errors = new List<RowProblem>();
         var s = scope.Required;
         var skills = await db.Skills.AsNoTracking().ToDictionaryAsync(k => k.Code, k => k.Id, StringComparer.OrdinalIgnoreCase, ct);
         var vendors = (await db.Vendors.AsNoTracking().Select(v => v.Id).ToListAsync(ct)).ToHashSet();
@@ -70,27 +68,27 @@ public sealed class ContactVolumeOperations(AppDbContext db, AccessScopeAccessor
         var seen = new Dictionary<VolumeKey, string>();
         foreach (var (where, row) in rows)
         {
-            var problems = new List<string>();
+            var problems = new List<RuleError>();
             var vendorId = s.VendorId ?? row.VendorId;
-            if (s.VendorId is { } own && row.VendorId is { } other && other != own) problems.Add("no such vendor");
-            else if (vendorId is null) problems.Add("name the vendor (vendorId)");
-            else if (!vendors.Contains(vendorId.Value)) problems.Add("no such vendor");
-            if (!skills.TryGetValue(row.Skill.Trim(), out var skillId)) problems.Add($"unknown skill '{row.Skill}'");
-            if (row.Date > today) problems.Add(string.Create(CultureInfo.InvariantCulture, $"{row.Date:yyyy-MM-dd} is in the future"));
-            if (row.Date == default) problems.Add("missing date");
+            if (s.VendorId is { } own && row.VendorId is { } other && other != own) problems.Add(BillingRules.VolumeNoSuchVendor);
+            else if (vendorId is null) problems.Add(BillingRules.VolumeNameTheVendor);
+            else if (!vendors.Contains(vendorId.Value)) problems.Add(BillingRules.VolumeNoSuchVendor);
+            if (!skills.TryGetValue(row.Skill.Trim(), out var skillId)) problems.Add(BillingRules.VolumeUnknownSkill(row.Skill));
+            if (row.Date > today) problems.Add(BillingRules.VolumeFutureDate(row.Date));
+            if (row.Date == default) problems.Add(BillingRules.VolumeMissingDate);
             var interval = ParseInterval(row.Interval);
-            if (interval is null) problems.Add($"bad interval '{row.Interval}' (use HH:mm)");
+            if (interval is null) problems.Add(BillingRules.VolumeBadInterval(row.Interval ?? ""));
             if (problems.Count == 0)
             {
                 var key = new VolumeKey(vendorId!.Value, skillId, row.Date, interval!.Value);
-                if (seen.TryGetValue(key, out var first)) problems.Add($"the same vendor, skill, date and interval as {first}");
+                if (seen.TryGetValue(key, out var first)) problems.Add(BillingRules.VolumeDuplicate(first));
                 else
                 {
                     seen[key] = where;
                     valid.Add((key, row));
                 }
             }
-            if (problems.Count > 0) errors.Add(new VolumeProblem(where, string.Join("; ", problems)));
+            if (problems.Count > 0) errors.Add(new RowProblem(where, CommonRules.RowProblems(problems)));
         }
         if (valid.Count == 0 && errors.Count == 0) return new VolumeUpsertResult(dryRun, false, 0, 0, 0, 0, errors);
 
@@ -110,8 +108,7 @@ public sealed class ContactVolumeOperations(AppDbContext db, AccessScopeAccessor
             .Select(g => g.Key)
             .ToHashSet();
         foreach (var (key, row) in valid.Where(v => days.Contains((v.Key.VendorId, v.Key.SkillId, v.Key.Date))))
-            errors.Add(new VolumeProblem(seen[key], string.Create(CultureInfo.InvariantCulture,
-                $"{row.Skill.ToUpperInvariant()} on {row.Date:yyyy-MM-dd} would have a whole-day row and interval rows; send one or the other")));
+            errors.Add(new RowProblem(seen[key], BillingRules.VolumeWholeDayAndIntervals(row.Skill.ToUpperInvariant(), row.Date)));
 
         int created = 0, updated = 0, unchanged = 0;
         foreach (var (key, row) in valid)
@@ -156,7 +153,7 @@ public sealed class ContactVolumeOperations(AppDbContext db, AccessScopeAccessor
     /// </summary>
     public async Task<VolumeUpsertResult> ImportAsync(Stream csv, Guid? vendorId, bool dryRun, CancellationToken ct)
     {
-        var errors = new List<VolumeProblem>();
+        var errors = new List<RowProblem>();
         var rows = new List<(string, ContactVolumeInput)>();
         var validator = new ContactVolumeInputValidator();
         await using var reader = CsvUpload.Open(csv);
@@ -164,7 +161,7 @@ public sealed class ContactVolumeOperations(AppDbContext db, AccessScopeAccessor
         {
             await reader.ReadHeaderAsync(ct);
             if (reader.Headers.Count == 0)
-                return Failed(dryRun, 0, [new VolumeProblem("line 1", "The file is empty: the first line must name the columns.")]);
+                return Failed(dryRun, 0, [new RowProblem("line 1", CommonRules.CsvEmpty)]);
             int Column(params string[] names)
             {
                 foreach (var name in names)
@@ -180,7 +177,7 @@ public sealed class ContactVolumeOperations(AppDbContext db, AccessScopeAccessor
             var aht = Column("averagehandleseconds", "aht", "ahtseconds");
             var complaints = Column("complaints");
             foreach (var (column, name) in new[] { (skill, "skill"), (date, "date"), (handled, "handled") })
-                if (column < 0) errors.Add(new VolumeProblem("line 1", $"The header has no {name} column."));
+                if (column < 0) errors.Add(new RowProblem("line 1", CommonRules.CsvNoColumn(name)));
             if (errors.Count > 0) return Failed(dryRun, 0, errors);
 
             while (await reader.ReadAsync(ct))
@@ -189,17 +186,17 @@ public sealed class ContactVolumeOperations(AppDbContext db, AccessScopeAccessor
                 var where = string.Create(CultureInfo.InvariantCulture, $"line {line}");
                 if (rows.Count + errors.Count >= MaxCsvRows)
                 {
-                    errors.Add(new VolumeProblem(where, $"The file has more than {MaxCsvRows.ToString("N0", CultureInfo.InvariantCulture)} rows; split it."));
+                    errors.Add(new RowProblem(where, CommonRules.CsvTooManyRows(MaxCsvRows)));
                     break;
                 }
                 string Field(int column) => column < 0 ? "" : reader.GetString(column);
-                var problems = new List<string>();
+                var problems = new List<RuleError>();
                 int? Number(int column, string name)
                 {
                     var text = Field(column);
                     if (text.Length == 0) return null;
                     if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return n;
-                    problems.Add($"bad {name} '{text}' (a whole number)");
+                    problems.Add(BillingRules.VolumeBadNumber(name, text));
                     return null;
                 }
                 var input = new ContactVolumeInput
@@ -213,21 +210,20 @@ public sealed class ContactVolumeOperations(AppDbContext db, AccessScopeAccessor
                     Complaints = Number(complaints, "complaints"),
                 };
                 var handledValue = Number(handled, "handled");
-                if (handledValue is null && !problems.Any(p => p.StartsWith("bad handled", StringComparison.Ordinal))) problems.Add("missing handled");
+                if (handledValue is null && Field(handled).Length == 0) problems.Add(BillingRules.VolumeMissingHandled);
                 input.Handled = handledValue ?? 0;
                 var dateText = Field(date);
                 if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) input.Date = day;
-                else problems.Add($"bad date '{dateText}' (use yyyy-MM-dd)");
+                else problems.Add(CommonRules.BadDate(dateText));
                 if (problems.Count == 0)
-                    problems.AddRange((await validator.ValidateAsync(input, ct)).Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"));
-                if (problems.Count > 0) errors.Add(new VolumeProblem(where, string.Join("; ", problems)));
+                    problems.AddRange((await validator.ValidateAsync(input, ct)).Errors.Select(e => BillingRules.VolumeInvalid(e.PropertyName, e.ErrorMessage)));
+                if (problems.Count > 0) errors.Add(new RowProblem(where, CommonRules.RowProblems(problems)));
                 else rows.Add((where, input));
             }
         }
         catch (CsvFormatException)
         {
-            errors.Add(new VolumeProblem(string.Create(CultureInfo.InvariantCulture, $"line {Math.Max(1, reader.LineNumber)}"),
-                "malformed CSV here (check the quotes); nothing was stored"));
+            errors.Add(new RowProblem(string.Create(CultureInfo.InvariantCulture, $"line {Math.Max(1, reader.LineNumber)}"), CommonRules.CsvMalformed));
         }
         var result = await UpsertAsync(rows, dryRun || errors.Count > 0, ct);
         if (errors.Count == 0) return result;
@@ -254,5 +250,5 @@ public sealed class ContactVolumeOperations(AppDbContext db, AccessScopeAccessor
     public static string? FormatInterval(int minute) =>
         minute == ContactVolume.WholeDay ? null : string.Create(CultureInfo.InvariantCulture, $"{minute / 60:00}:{minute % 60:00}");
 
-    private static VolumeUpsertResult Failed(bool dryRun, int rows, List<VolumeProblem> errors) => new(dryRun, false, rows, 0, 0, 0, errors);
+    private static VolumeUpsertResult Failed(bool dryRun, int rows, List<RowProblem> errors) => new(dryRun, false, rows, 0, 0, 0, errors);
 }

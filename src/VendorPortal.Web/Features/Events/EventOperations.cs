@@ -62,10 +62,7 @@ public sealed class ForecastInput
     public List<ForecastRowInput> Rows { get; set; } = [];
 }
 
-/// <summary>A bad forecast row: where (rows[3] or line 5) and why.</summary>
-public sealed record ForecastProblem(string Where, string Reason);
-
-public sealed record ForecastResult(bool Stored, int Rows, double Contacts, IReadOnlyList<ForecastProblem> Errors);
+public sealed record ForecastResult(bool Stored, int Rows, double Contacts, IReadOnlyList<RowProblem> Errors);
 
 public sealed record EventResponse(
     Guid Id, string Name, DateOnly StartDate, DateOnly EndDate, string? Description, EventStatus Status,
@@ -135,43 +132,42 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
     /// (unknown skill, date outside the event, start off the grid or skipped by a DST change, bad numbers, duplicates).
     /// </summary>
     public async Task<ForecastResult> ReplaceForecastAsync(
-        Guid eventId, IReadOnlyList<(string Where, ForecastRowInput Row)> rows, IReadOnlyList<ForecastProblem> earlier, CancellationToken ct)
+        Guid eventId, IReadOnlyList<(string Where, ForecastRowInput Row)> rows, IReadOnlyList<RowProblem> earlier, CancellationToken ct)
     {
         var e = await LoadAsync(eventId, ct);
         var zone = await db.TenantZoneAsync(ct);
         var skills = await db.Skills.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
-        var errors = new List<ForecastProblem>(earlier);
+        var errors = new List<RowProblem>(earlier);
         if (rows.Count + earlier.Count > MaxForecastRows)
-            errors.Add(new ForecastProblem("rows", $"A forecast has at most {MaxForecastRows:N0} rows."));
+            errors.Add(new RowProblem("rows", EventRules.ForecastTooManyRows(MaxForecastRows)));
         var seen = new Dictionary<(Guid, DateOnly, TimeOnly), string>();
         var keep = new List<ForecastInterval>(rows.Count);
         foreach (var (where, row) in rows)
         {
             if (errors.Count > 0 && errors[^1].Where == "rows") break;
-            var problems = new List<string>();
+            var problems = new List<RuleError>();
             var code = row.Skill?.Trim() ?? "";
-            if (!skills.TryGetValue(code, out var skillId)) problems.Add(code.Length == 0 ? "missing skill" : $"unknown skill {code}");
+            if (!skills.TryGetValue(code, out var skillId)) problems.Add(code.Length == 0 ? EventRules.MissingSkill : EventRules.UnknownSkill(code));
             var dateOk = DateOnly.TryParseExact(row.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
-            if (!dateOk) problems.Add($"bad date '{row.Date}' (use yyyy-MM-dd)");
-            else if (date < e.StartDate || date > e.EndDate)
-                problems.Add($"date {date:yyyy-MM-dd} is outside the event ({e.StartDate:yyyy-MM-dd} to {e.EndDate:yyyy-MM-dd})");
+            if (!dateOk) problems.Add(CommonRules.BadDate(row.Date ?? ""));
+            else if (date < e.StartDate || date > e.EndDate) problems.Add(EventRules.DateOutside(date, e.StartDate, e.EndDate));
             var startOk = TimeOnly.TryParseExact(row.Start?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start);
-            if (!startOk) problems.Add($"bad start '{row.Start}' (use HH:mm)");
+            if (!startOk) problems.Add(EventRules.BadStart(row.Start ?? ""));
             else if (start.Second != 0 || (start.Hour * 60 + start.Minute) % e.IntervalMinutes != 0)
-                problems.Add($"start {start:HH:mm} is not on the {e.IntervalMinutes}-minute interval grid");
+                problems.Add(EventRules.StartOffGrid(start, e.IntervalMinutes));
             else if (dateOk && zone.IsInvalidTime(date.ToDateTime(start)))
-                problems.Add($"{date:yyyy-MM-dd} {start:HH:mm} does not exist in {zone.Id} (the clocks skip it)");
-            if (double.IsNaN(row.Contacts) || row.Contacts < 0) problems.Add("negative contacts");
-            else if (row.Contacts > 1_000_000) problems.Add("more than 1,000,000 contacts in one interval");
-            if (double.IsNaN(row.AhtSeconds) || row.AhtSeconds <= 0 || row.AhtSeconds > 86_400) problems.Add("ahtSeconds must be above 0 and at most 86,400");
+                problems.Add(CommonRules.SkippedTime(date.ToDateTime(start), zone.Id));
+            if (double.IsNaN(row.Contacts) || row.Contacts < 0) problems.Add(EventRules.NegativeContacts);
+            else if (row.Contacts > 1_000_000) problems.Add(EventRules.TooManyContacts);
+            if (double.IsNaN(row.AhtSeconds) || row.AhtSeconds <= 0 || row.AhtSeconds > 86_400) problems.Add(EventRules.AhtSecondsRange);
             else if (row.Contacts > 0 && row.Contacts * row.AhtSeconds / (e.IntervalMinutes * 60.0) > ErlangC.MaxTrafficErlangs)
-                problems.Add($"more than {ErlangC.MaxTrafficErlangs:N0} erlangs of traffic");
+                problems.Add(EventRules.TooMuchTraffic(ErlangC.MaxTrafficErlangs));
             if (problems.Count == 0)
             {
-                if (seen.TryGetValue((skillId, date, start), out var first)) problems.Add($"duplicate of {first} (same skill, date and start)");
+                if (seen.TryGetValue((skillId, date, start), out var first)) problems.Add(EventRules.DuplicateRow(first));
                 else seen[(skillId, date, start)] = where;
             }
-            if (problems.Count > 0) errors.Add(new ForecastProblem(where, string.Join("; ", problems)));
+            if (problems.Count > 0) errors.Add(new RowProblem(where, CommonRules.RowProblems(problems)));
             else keep.Add(new ForecastInterval
             {
                 TenantId = e.TenantId, EventId = e.Id, SkillId = skillId, Date = date, Start = start,

@@ -16,16 +16,16 @@ public sealed class ForecastImport(EventOperations events)
     {
         await events.LoadAsync(eventId, ct);
         var rows = new List<(string, ForecastRowInput)>();
-        var errors = new List<ForecastProblem>();
+        var errors = new List<RowProblem>();
         await using var reader = CsvUpload.Open(csv);
         try
         {
             await reader.ReadHeaderAsync(ct);
             if (reader.Headers.Count == 0)
-                return new ForecastResult(false, 0, 0, [new ForecastProblem("line 1", "The file is empty: the first line must name the columns skill, date, start, contacts, ahtSeconds.")]);
+                return new ForecastResult(false, 0, 0, [new RowProblem("line 1", EventRules.ForecastEmpty)]);
             var index = Columns.ToDictionary(c => c, c => reader.TryGetFieldIndex(c, out var i) ? i : -1);
             foreach (var missing in Columns.Where(c => index[c] < 0))
-                errors.Add(new ForecastProblem("line 1", $"The header has no {(missing == "ahtseconds" ? "ahtSeconds" : missing)} column."));
+                errors.Add(new RowProblem("line 1", CommonRules.CsvNoColumn(missing == "ahtseconds" ? "ahtSeconds" : missing)));
             if (errors.Count > 0) return new ForecastResult(false, 0, 0, errors);
 
             while (await reader.ReadAsync(ct))
@@ -33,25 +33,25 @@ public sealed class ForecastImport(EventOperations events)
                 var line = $"line {reader.LineNumber}";
                 if (rows.Count + errors.Count >= EventOperations.MaxForecastRows)
                 {
-                    errors.Add(new ForecastProblem(line, $"The file has more than {EventOperations.MaxForecastRows:N0} rows; split the event."));
+                    errors.Add(new RowProblem(line, EventRules.ForecastTooManyLines(EventOperations.MaxForecastRows)));
                     break;
                 }
                 string Field(string name) => reader.GetString(index[name]);
-                var problems = new List<string>();
+                var problems = new List<RuleError>();
                 var row = new ForecastRowInput { Skill = Field("skill"), Date = Field("date"), Start = Field("start") };
                 if (double.TryParse(Field("contacts"), NumberStyles.Float, CultureInfo.InvariantCulture, out var contacts)) row.Contacts = contacts;
-                else problems.Add($"bad contacts '{Field("contacts")}' (a number)");
+                else problems.Add(EventRules.BadContacts(Field("contacts")));
                 if (double.TryParse(Field("ahtseconds"), NumberStyles.Float, CultureInfo.InvariantCulture, out var aht)) row.AhtSeconds = aht;
-                else problems.Add($"bad ahtSeconds '{Field("ahtseconds")}' (a number of seconds)");
-                if (problems.Count > 0) errors.Add(new ForecastProblem(line, string.Join("; ", problems)));
+                else problems.Add(EventRules.BadAhtSeconds(Field("ahtseconds")));
+                if (problems.Count > 0) errors.Add(new RowProblem(line, CommonRules.RowProblems(problems)));
                 else rows.Add((line, row));
             }
         }
         catch (CsvFormatException)
         {
-            errors.Add(new ForecastProblem($"line {Math.Max(1, reader.LineNumber)}", "malformed CSV here (check the quotes); nothing was stored"));
+            errors.Add(new RowProblem($"line {Math.Max(1, reader.LineNumber)}", CommonRules.CsvMalformed));
         }
-        if (rows.Count == 0 && errors.Count == 0) errors.Add(new ForecastProblem("line 2", "The file has no forecast rows."));
+        if (rows.Count == 0 && errors.Count == 0) errors.Add(new RowProblem("line 2", EventRules.ForecastNoRows));
         var result = await events.ReplaceForecastAsync(eventId, rows, errors, ct);
         // Report problems in file order.
         return result with { Errors = [.. result.Errors.OrderBy(e => e.Where.StartsWith("line ", StringComparison.Ordinal) && int.TryParse(e.Where.AsSpan(5), out var n) ? n : 0)] };

@@ -26,9 +26,7 @@ public sealed class ImportContactVolumes(ContactVolumeOperations volumes) : Endp
         var vendorId = Query<Guid?>("vendorId", isRequired: false);
         var dryRun = Query<bool?>("dryRun", isRequired: false) ?? false;
         var result = await CsvUpload.ReadAsync(HttpContext.Request, csv => volumes.ImportAsync(csv, vendorId, dryRun, ct), ct);
-        foreach (var problem in result.Errors)
-            AddError(new FluentValidation.Results.ValidationFailure(problem.Where, problem.Reason));
-        ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
+        if (result.Errors.Count > 0) throw RowProblem.Refused(result.Errors);
         await Send.OkAsync(result, ct);
     }
 }

@@ -39,9 +39,7 @@ public sealed class UpsertContactVolumes(ContactVolumeOperations volumes) : Endp
     public override async Task HandleAsync(UpsertContactVolumesRequest req, CancellationToken ct)
     {
         var result = await volumes.UpsertAsync([.. req.Rows.Select((r, i) => ($"rows[{i}]", r))], req.DryRun, ct);
-        foreach (var problem in result.Errors)
-            AddError(new FluentValidation.Results.ValidationFailure(problem.Where, problem.Reason));
-        ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
+        if (result.Errors.Count > 0) throw RowProblem.Refused(result.Errors);
         await Send.OkAsync(result, ct);
     }
 }

@@ -25,9 +25,7 @@ public sealed class ImportForecast(ForecastImport import) : EndpointWithoutReque
     {
         var eventId = Route<Guid>("eventId");
         var result = await CsvUpload.ReadAsync(HttpContext.Request, csv => import.RunAsync(eventId, csv, ct), ct);
-        foreach (var problem in result.Errors)
-            AddError(new FluentValidation.Results.ValidationFailure(problem.Where, problem.Reason));
-        ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
+        if (result.Errors.Count > 0) throw RowProblem.Refused(result.Errors);
         await Send.OkAsync(result, ct);
     }
 }

@@ -38,9 +38,7 @@ public sealed class ReplaceForecast(EventOperations events) : Endpoint<ReplaceFo
     {
         var rows = (req.Forecast.Rows ?? []).Select((r, i) => ($"rows[{i}]", r ?? new ForecastRowInput())).ToList();
         var result = await events.ReplaceForecastAsync(req.EventId, rows, [], ct);
-        foreach (var problem in result.Errors)
-            AddError(new FluentValidation.Results.ValidationFailure(problem.Where, problem.Reason));
-        ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
+        if (result.Errors.Count > 0) throw RowProblem.Refused(result.Errors);
         await Send.OkAsync(result, ct);
     }
 }

@@ -22,7 +22,7 @@ public sealed class DetailsModel(AppDbContext db, EventOperations events, Foreca
     /// <summary>Per skill and day, the most scheduled agents any interval still lacks confirmations for.</summary>
     public IReadOnlyDictionary<(string Skill, DateOnly Date), int> LargestGaps { get; private set; } = new Dictionary<(string, DateOnly), int>();
     public IReadOnlyList<CapacityRequestResponse> Requests { get; private set; } = [];
-    public IReadOnlyList<ForecastProblem> ForecastErrors { get; private set; } = [];
+    public IReadOnlyList<(string Where, string Reason)> ForecastErrors { get; private set; } = [];
     public bool CanPlan => db.Scope!.May(Permission.PlanEvents);
     /// <summary>Planners see every vendor's requests; a vendor manager sees their own (the query filter sees to that).</summary>
     public bool SeesRequests => db.Scope!.May(Permission.ReadCapacityRequests);
@@ -66,7 +66,7 @@ public sealed class DetailsModel(AppDbContext db, EventOperations events, Foreca
         if (!CanPlan) return Forbid();
         await events.LoadAsync(eventId, ct);
         if (file is null || file.Length == 0)
-            ForecastErrors = [new ForecastProblem("", T["Choose a CSV file to upload."])];
+            ForecastErrors = [("", T["Choose a CSV file to upload."])];
         else
         {
             await using var stream = file.OpenReadStream();
@@ -76,7 +76,7 @@ public sealed class DetailsModel(AppDbContext db, EventOperations events, Foreca
                 TempData["Flash"] = T["The forecast was replaced: {0} intervals.", result.Rows].Value;
                 return LocalRedirect($"/t/{tenant}/events/{eventId}");
             }
-            ForecastErrors = result.Errors;
+            ForecastErrors = [.. result.Errors.Select(e => (e.Where, e.Reason))];
         }
         await OnGetAsync(eventId, ct);
         return Page();
