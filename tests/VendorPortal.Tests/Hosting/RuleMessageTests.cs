@@ -111,7 +111,7 @@ public sealed partial class RuleMessageTests(AppFactory app)
             request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
             using var response = await planner.SendAsync(request);
             var problem = await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
-            Assert.Equal("common.rows_wrong", (string?)problem["code"]);
+            Assert.Equal("common.row_wrong", (string?)problem["code"]);
             Assert.Equal(detail, (string?)problem["detail"]);
             var error = problem["errors"]!.AsArray().Single()!;
             Assert.Equal(("line 3", "common.row_problems", reason), ((string?)error["name"], (string?)error["code"], (string?)error["reason"]));

@@ -53,7 +53,7 @@ public sealed class DraftMonthlyStatements(TenantJobScope tenantScope, AppDbCont
             .Distinct().ToListAsync(ct);
         var covered = await db.Statements.Where(s => s.Status != StatementStatus.Void && s.PeriodStart <= end && s.PeriodEnd >= start)
             .Select(s => s.VendorId).Distinct().ToListAsync(ct);
-        var problems = new List<string>();
+        var refused = new List<(string Vendor, RuleError Why)>();
         foreach (var vendorId in vendorIds.Except(covered))
         {
             try
@@ -63,7 +63,7 @@ public sealed class DraftMonthlyStatements(TenantJobScope tenantScope, AppDbCont
             catch (RuleViolation rule)
             {
                 var name = await db.Vendors.Where(v => v.Id == vendorId).Select(v => v.Name).SingleAsync(ct);
-                problems.Add($"{name}: {rule.Message}");
+                refused.Add((name, rule.Error));
                 log.LogWarning("Monthly statement for vendor {VendorId} in {Month} not drafted: {Reason}", vendorId, label, rule.Message);
             }
         }
@@ -72,18 +72,8 @@ public sealed class DraftMonthlyStatements(TenantJobScope tenantScope, AppDbCont
         if (await db.Notifications.AnyAsync(n => n.Kind == Kind && n.SubjectId == subject, ct)) return;
         var drafts = await db.Statements.AsNoTracking().Where(s => s.PeriodStart == start && s.PeriodEnd == end && s.Status == StatementStatus.Draft)
             .OrderBy(s => s.VendorName).Select(s => new { s.VendorName, s.Total, s.Currency }).ToListAsync(ct);
-        if (drafts.Count == 0 && problems.Count == 0) return;
-        var body = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"Draft statements for {label} are ready for review / {label} 结算单草稿已生成，请审核:\n");
-        foreach (var d in drafts) body.Append(CultureInfo.InvariantCulture, $"- {d.VendorName}: {Money.Format(d.Total, d.Currency)} {d.Currency}\n");
-        if (problems.Count > 0) body.Append("Not drafted / 未生成:\n").AppendJoin("\n", problems.Select(p => "- " + p)).Append('\n');
-        var finance = await db.Memberships.Where(m => m.Role == TenantRole.Finance && m.DisabledAt == null).Select(m => m.User!.Email).ToListAsync(ct);
-        foreach (var email in finance.OfType<string>())
-            db.Notifications.Add(new Notification
-            {
-                ToEmail = email, Subject = $"Statements for {label} drafted / {label} 结算单草稿", Body = body.ToString(),
-                Kind = Kind, SubjectId = subject,
-            });
+        if (drafts.Count == 0 && refused.Count == 0) return;
+        await notifier.StatementsDraftedAsync(subject, label, [.. drafts.Select(d => (d.VendorName, $"{Money.Format(d.Total, d.Currency)} {d.Currency}"))], refused, ct);
         await db.SaveChangesAsync(ct);
         notifier.Dispatch(tenantId);
     }

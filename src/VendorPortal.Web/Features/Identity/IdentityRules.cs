@@ -3,6 +3,9 @@ namespace VendorPortal.Web.Features.Identity;
 /// <summary>The rules of accounts and passwords. Texts in Resources/RuleMessages*.resx.</summary>
 public static class IdentityRules
 {
+    public static RuleError LockedOut => new("identity.locked_out");
+    public static RuleError WrongCredentials => new("identity.wrong_credentials");
+    public static RuleError RefreshTokenInvalid => new("identity.refresh_token_invalid");
     public static RuleError ResetLinkInvalid => new("identity.reset_link_invalid");
     public static RuleError ResetLinkSpent => new("identity.reset_link_spent");
     /// <summary>ASP.NET Core Identity's own reasons for refusing a password, as its error describer words them.</summary>

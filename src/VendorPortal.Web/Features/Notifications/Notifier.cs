@@ -1,7 +1,9 @@
+using System.Text;
 using Hangfire;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using VendorPortal.Web.Features.Alerts;
+using VendorPortal.Web.Features.Billing;
 using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.CapacityRequests;
 using VendorPortal.Web.Features.Shifts;
@@ -102,6 +104,22 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
             using var _ = new UiCulture(p.Language);
             var (subject, body) = Write(vendor: false);
             Add(p.Email!, kind, alert.Id, subject, body);
+        }
+    }
+
+    /// <summary>Tells finance, each in their own language, which of the month's statements are drafted and why the others are not.</summary>
+    public async Task StatementsDraftedAsync(Guid subjectId, string month, IReadOnlyList<(string Vendor, string Total)> drafts,
+        IReadOnlyList<(string Vendor, RuleError Why)> refused, CancellationToken ct)
+    {
+        var finance = await db.Memberships.Where(m => m.Role == TenantRole.Finance && m.DisabledAt == null).Select(m => new { m.User!.Email, m.User.Language }).ToListAsync(ct);
+        foreach (var f in finance.Where(f => f.Email is not null))
+        {
+            using var _ = new UiCulture(f.Language);
+            var body = new StringBuilder().Append(text["Draft statements for {0} are ready for review:", month]).Append('\n');
+            foreach (var (vendor, total) in drafts) body.Append("- ").Append(vendor).Append(": ").Append(total).Append('\n');
+            if (refused.Count > 0) body.Append(text["Not drafted:"]).Append('\n');
+            foreach (var (vendor, why) in refused) body.Append("- ").Append(vendor).Append(": ").Append(why.Text()).Append('\n');
+            Add(f.Email!, DraftMonthlyStatements.Kind, subjectId, text["Statements for {0} drafted", month], body.ToString());
         }
     }
 

@@ -3,5 +3,7 @@ namespace VendorPortal.Web.Features.Staffing;
 /// <summary>The rules of the staffing calculator. Texts in Resources/RuleMessages*.resx.</summary>
 public static class StaffingRules
 {
+    /// <summary>Erlang C needs infinitely many agents to answer every contact in time.</summary>
+    public static RuleError ServiceLevelUnreachable => new("staffing.service_level_unreachable");
     public static RuleError TooMuchTraffic(double erlangs, double max) => new("staffing.too_much_traffic", erlangs, max);
 }

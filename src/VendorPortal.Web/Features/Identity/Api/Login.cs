@@ -29,9 +29,9 @@ public sealed class Login(PasswordCheck passwords, TokenIssuer tokens) : Endpoin
     {
         var (user, result) = await passwords.CheckAsync(req.Email, req.Password);
         if (result.IsLockedOut)
-            ThrowError("This account is locked after repeated failed sign-ins. Try again in 15 minutes.", StatusCodes.Status401Unauthorized);
+            throw new RuleViolation("", IdentityRules.LockedOut, StatusCodes.Status401Unauthorized);
         if (!result.Succeeded)
-            ThrowError("The e-mail or password is not correct.", StatusCodes.Status401Unauthorized);
+            throw new RuleViolation("", IdentityRules.WrongCredentials, StatusCodes.Status401Unauthorized);
         await Send.OkAsync(await tokens.IssueAsync(user!), ct);
     }
 }

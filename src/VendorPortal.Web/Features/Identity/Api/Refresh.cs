@@ -23,7 +23,7 @@ public sealed class Refresh(TokenIssuer tokens) : Endpoint<RefreshRequest, Token
     public override async Task HandleAsync(RefreshRequest req, CancellationToken ct)
     {
         var user = await tokens.RedeemAsync(req.RefreshToken);
-        if (user is null) ThrowError("The refresh token is not valid or has expired.", StatusCodes.Status401Unauthorized);
+        if (user is null) throw new RuleViolation("", IdentityRules.RefreshTokenInvalid, StatusCodes.Status401Unauthorized);
         await Send.OkAsync(await tokens.IssueAsync(user!), ct);
     }
 }

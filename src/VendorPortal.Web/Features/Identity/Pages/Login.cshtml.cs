@@ -47,12 +47,12 @@ public sealed class LoginModel(PasswordCheck passwords, SignInManager<User> sign
         }
         if (result.IsLockedOut)
         {
-            ModelState.AddModelError("", T["This account is locked after repeated failed sign-ins. Try again in 15 minutes."]);
+            ModelState.AddModelError("", IdentityRules.LockedOut.Text());
             return Page();
         }
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", T["The e-mail or password is not correct."]);
+            ModelState.AddModelError("", IdentityRules.WrongCredentials.Text());
             return Page();
         }
 

@@ -21,7 +21,7 @@ public sealed class CalculateErlangC : Endpoint<ErlangCRequest, StaffingResult>
     public override async Task HandleAsync(ErlangCRequest req, CancellationToken ct)
     {
         if (req.ServiceLevel >= 1)
-            ThrowError(r => r.ServiceLevel, "A service level of 100% needs infinitely many agents; use a share below 1, e.g. 0.8.", StatusCodes.Status422UnprocessableEntity);
+            throw new RuleViolation("serviceLevel", StaffingRules.ServiceLevelUnreachable);
         await Send.OkAsync(ErlangC.Staff(new StaffingInput(req.Contacts, req.IntervalMinutes, req.AhtSeconds,
             req.ServiceLevel, req.TargetSeconds, req.Shrinkage, req.MaxOccupancy)), ct);
     }

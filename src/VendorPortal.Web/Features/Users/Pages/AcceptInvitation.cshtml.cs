@@ -70,7 +70,7 @@ public sealed class AcceptInvitationModel(
                 ? Microsoft.AspNetCore.Identity.SignInResult.Failed
                 : (await passwords.CheckAsync(Email, Input.Password)).Result;
             if (check.IsLockedOut)
-                ModelState.AddModelError("Input.Password", T["This account is locked after repeated failed sign-ins. Try again in 15 minutes."]);
+                ModelState.AddModelError("Input.Password", Identity.IdentityRules.LockedOut.Text());
             else if (!check.Succeeded)
                 ModelState.AddModelError("Input.Password", T["This e-mail already has an account: enter its password to accept."]);
         }
