@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.Alerts;
 using VendorPortal.Web.Features.ApiKeys;
+using VendorPortal.Web.Features.Audit;
 using VendorPortal.Web.Features.Billing;
 using VendorPortal.Web.Features.CapacityRequests;
 using VendorPortal.Web.Features.Events;
@@ -38,6 +39,7 @@ public static class Composition
         services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
         services.AddScoped<Mailer>();
         services.AddFeatureOperations();
+        services.AddLists();
         return builder;
     }
 
@@ -79,7 +81,7 @@ public static class Composition
         .AddScoped<AgentOperations>()
         .AddScoped<AgentImport>()
         .AddScoped<AgentExport>()
-        .AddScoped<Features.Audit.AuditExport>()
+        .AddScoped<AuditExport>()
         .AddScoped<PoolDepth>()
         .AddScoped<TrainingOperations>()
         .AddScoped<TrainingReads>()
@@ -88,7 +90,6 @@ public static class Composition
         .AddScoped<ShiftOperations>()
         .AddScoped<ShiftReads>()
         .AddScoped<ShiftCalendar>()
-        .AddScoped<ReadinessReads>()
         .AddScoped<AlertOperations>()
         .AddScoped<Notifier>()
         .AddScoped<RateCardOperations>()
@@ -99,4 +100,24 @@ public static class Composition
         .AddScoped<ForecastImport>();
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
+
+    /// <summary>The list queries, each read by its API endpoint and its portal page (and CSV export) alike.</summary>
+    private static IServiceCollection AddLists(this IServiceCollection services) => services
+        .AddScoped<AgentList>()
+        .AddScoped<VendorList>()
+        .AddScoped<SkillList>()
+        .AddScoped<EventList>()
+        .AddScoped<ShiftList>()
+        .AddScoped<CapacityRequestList>()
+        .AddScoped<TrainingSessionList>()
+        .AddScoped<StatementList>()
+        .AddScoped<RateCardList>()
+        .AddScoped<ContactVolumeList>()
+        .AddScoped<ScorecardList>()
+        .AddScoped<AlertList>()
+        .AddScoped<AuditList>()
+        .AddScoped<MemberList>()
+        .AddScoped<InvitationList>()
+        .AddScoped<ApiKeyList>()
+        .AddScoped<ReadinessList>();
 }

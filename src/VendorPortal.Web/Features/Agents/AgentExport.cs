@@ -4,11 +4,11 @@ namespace VendorPortal.Web.Features.Agents;
 /// The agents list as CSV, with the list's filters, streamed row by row (at most <see cref="CsvExport.MaxRows"/>). The columns
 /// are the import's, plus the vendor and the times, so an exported file can be edited and imported again. Shared by the API and the portal.
 /// </summary>
-public sealed class AgentExport(AppDbContext db)
+public sealed class AgentExport(AppDbContext db, AgentList list)
 {
     public async Task SendAsync(HttpResponse response, AgentFilter filter, CancellationToken ct)
     {
-        var query = await filter.ApplyAsync(db, ct);
+        var query = await list.QueryAsync(filter, ct);
         CsvExport.EnsureWithinCap(await query.CountAsync(ct));
         var vendors = await db.Vendors.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Name, ct);
         var codes = await Skills.SkillCodes.ByIdAsync(db, ct);

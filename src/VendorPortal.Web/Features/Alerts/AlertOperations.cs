@@ -5,25 +5,16 @@ using VendorPortal.Web.Features.Readiness;
 
 namespace VendorPortal.Web.Features.Alerts;
 
-public enum AlertState
-{
-    Open,
-    Acknowledged,
-    All,
-}
-
 public sealed record AlertResponse(
     Guid Id, AlertKind Kind, Guid VendorId, string VendorName, Guid? ShiftId, Guid? SkillId, string? Skill, Guid? EventId, string? EventName,
     DateTimeOffset? ShiftStartsAt, int? LeadHours, int Actual, int Needed, string Message,
     DateTimeOffset CreatedAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy);
 
-public sealed record AlertQuery(AlertState State, AlertKind? Kind, Guid? EventId, PageRequest Paging);
-
 /// <summary>
 /// Raises readiness alerts from the readiness figures and the reserve pool, and lets the people who can act acknowledge
 /// them. A vendor manager sees and acknowledges their own vendor's alerts only (the vendor filter).
 /// </summary>
-public sealed class AlertOperations(AppDbContext db, ReadinessReads readiness, PoolDepth pool, Notifier notifier, TimeProvider clock)
+public sealed class AlertOperations(AppDbContext db, ReadinessList readiness, PoolDepth pool, Notifier notifier, TimeProvider clock)
 {
     /// <summary>
     /// One pass over the tenant in the current scope: for each scheduled shift not yet started, the latest alert lead time
@@ -40,7 +31,7 @@ public sealed class AlertOperations(AppDbContext db, ReadinessReads readiness, P
         var now = clock.GetUtcNow();
         var leads = tenant.AlertLeadHours.Where(h => h > 0).Distinct().Order().ToList();
         var horizon = TimeSpan.FromHours(Math.Max(leads.DefaultIfEmpty(0).Max(), tenant.ConfirmationDeadlineHours));
-        var shifts = (await readiness.PageAsync(new ReadinessQuery(null, null, now, now + horizon, null, new Everything()), ct)).Items
+        var shifts = (await readiness.PageAsync(new ReadinessFilter(From: now, To: now + horizon), new Everything(), ct)).Items
             .Where(s => s.StartsAt > now).ToList();
 
         var shiftIds = shifts.Select(s => s.ShiftId).ToList();
@@ -109,21 +100,6 @@ public sealed class AlertOperations(AppDbContext db, ReadinessReads readiness, P
         return [.. raised.Select(r => r.Alert)];
     }
 
-    public async Task<Paged<AlertResponse>> ListAsync(AlertQuery query, CancellationToken ct)
-    {
-        var alerts = db.Alerts.AsNoTracking();
-        alerts = query.State switch
-        {
-            AlertState.Open => alerts.Where(a => a.AcknowledgedAt == null),
-            AlertState.Acknowledged => alerts.Where(a => a.AcknowledgedAt != null),
-            _ => alerts,
-        };
-        if (query.Kind is { } kind) alerts = alerts.Where(a => a.Kind == kind);
-        if (query.EventId is { } eventId) alerts = alerts.Where(a => db.Shifts.Any(s => s.Id == a.ShiftId && s.EventId == eventId));
-        var page = await alerts.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).ToPageAsync(query.Paging, ct);
-        return new Paged<AlertResponse>(await DescribeAsync(page.Items, ct), page.Page, page.PageSize, page.Total);
-    }
-
     /// <summary>Open alerts in the current scope (a vendor manager's: their vendor's), for the navigation badge.</summary>
     public Task<int> OpenCountAsync(CancellationToken ct) => db.Alerts.CountAsync(a => a.AcknowledgedAt == null, ct);
 
@@ -140,7 +116,8 @@ public sealed class AlertOperations(AppDbContext db, ReadinessReads readiness, P
         return (await DescribeAsync([alert], ct)).Single();
     }
 
-    private async Task<List<AlertResponse>> DescribeAsync(IReadOnlyList<Alert> alerts, CancellationToken ct)
+    /// <summary>The alerts with their vendor, skill and shift named, times in the tenant's zone.</summary>
+    public async Task<List<AlertResponse>> DescribeAsync(IReadOnlyList<Alert> alerts, CancellationToken ct)
     {
         var tz = await db.TenantZoneAsync(ct);
         var vendorIds = alerts.Select(a => a.VendorId).Distinct().ToList();

@@ -6,11 +6,11 @@ namespace VendorPortal.Web.Features.Audit;
 /// The audit trail as CSV for a date range, newest first, streamed row by row (at most <see cref="CsvExport.MaxRows"/>):
 /// the instant in UTC and in the tenant's local time, who, what, and the changed values as JSON. Shared by the API and the portal.
 /// </summary>
-public sealed class AuditExport(AppDbContext db)
+public sealed class AuditExport(AppDbContext db, AuditList list)
 {
     public async Task SendAsync(HttpResponse response, AuditFilter filter, CancellationToken ct)
     {
-        var query = await filter.ApplyAsync(db, ct);
+        var query = await list.QueryAsync(filter, ct);
         CsvExport.EnsureWithinCap(await query.CountAsync(ct));
         var zone = await db.TenantZoneAsync(ct);
         var range = $"{filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "start"}-to-{filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "now"}";

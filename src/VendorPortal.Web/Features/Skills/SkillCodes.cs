@@ -9,6 +9,14 @@ public static class SkillCodes
     public static IReadOnlyList<string> Codes(this IEnumerable<Guid> ids, IReadOnlyDictionary<Guid, string> codes) =>
         [.. ids.Select(id => codes.GetValueOrDefault(id, "?")).Order(StringComparer.Ordinal)];
 
+    /// <summary>For a list's skill filter: none without a code; the code's id (any case), or one that matches nothing when unknown.</summary>
+    public static async Task<Guid?> FilterIdAsync(AppDbContext db, string? code, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return null;
+        var wanted = code.Trim().ToUpperInvariant();
+        return await db.Skills.Where(s => s.Code == wanted).Select(s => s.Id).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The ids of the given codes (any case); unknown codes are a rule violation on <paramref name="field"/>.</summary>
     public static async Task<List<Guid>> ResolveAsync(AppDbContext db, IEnumerable<string> codes, string field, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ public sealed class ListAgentsRequest : PageRequest
 
 public sealed class ListAgentsValidator : PageRequestValidator<ListAgentsRequest>;
 
-public sealed class ListAgents(AppDbContext db, AgentOperations agents) : Endpoint<ListAgentsRequest, Paged<AgentResponse>>
+public sealed class ListAgents(AgentList agents) : Endpoint<ListAgentsRequest, Paged<AgentResponse>>
 {
     public override void Configure()
     {
@@ -22,11 +22,6 @@ public sealed class ListAgents(AppDbContext db, AgentOperations agents) : Endpoi
         Summary(s => s.Summary = "Lists reserve agents; vendor users see only their own vendor's.");
     }
 
-    public override async Task HandleAsync(ListAgentsRequest req, CancellationToken ct)
-    {
-        var query = await new AgentFilter(req.VendorId, req.Status, req.Skill, req.Search).ApplyAsync(db, ct);
-        var total = await query.CountAsync(ct);
-        var items = await agents.ResponsesAsync(query.Skip((req.Page - 1) * req.PageSize).Take(req.PageSize), ct);
-        await Send.OkAsync(new Paged<AgentResponse>(items, req.Page, req.PageSize, total), ct);
-    }
+    public override async Task HandleAsync(ListAgentsRequest req, CancellationToken ct) =>
+        await Send.OkAsync(await agents.PageAsync(new AgentFilter(req.VendorId, req.Status, req.Skill, req.Search), req, ct), ct);
 }

@@ -6,7 +6,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Agents.Pages;
 
-public sealed class IndexModel(AppDbContext db, AgentOperations agents, AgentExport export) : PageModel
+public sealed class IndexModel(AppDbContext db, AgentList agents, AgentExport export) : PageModel
 {
     [FromQuery(Name = "search")] public string? Search { get; set; }
     [FromQuery(Name = "status")] public AgentStatus? Status { get; set; }
@@ -27,12 +27,7 @@ public sealed class IndexModel(AppDbContext db, AgentOperations agents, AgentExp
         VendorNames = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
         Skills = await SkillOption.ListAsync(db, ct);
 
-        var query = await Filter.ApplyAsync(db, ct);
-
-        var request = PortalPageRequest.Of(PageNumber, PageSize);
-        var total = await query.CountAsync(ct);
-        var items = await agents.ResponsesAsync(query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize), ct);
-        Agents = new Paged<AgentResponse>(items, request.Page, request.PageSize, total);
+        Agents = await agents.PageAsync(Filter, PortalPageRequest.Of(PageNumber, PageSize), ct);
     }
 
     private AgentFilter Filter => new(VendorId, Status, Skill, Search);

@@ -20,7 +20,7 @@ public sealed class ListAlertsValidator : PageRequestValidator<ListAlertsRequest
     }
 }
 
-public sealed class ListAlerts(AlertOperations alerts) : Endpoint<ListAlertsRequest, Paged<AlertResponse>>
+public sealed class ListAlerts(AlertList alerts) : Endpoint<ListAlertsRequest, Paged<AlertResponse>>
 {
     public override void Configure()
     {
@@ -39,7 +39,7 @@ public sealed class ListAlerts(AlertOperations alerts) : Endpoint<ListAlertsRequ
     }
 
     public override async Task HandleAsync(ListAlertsRequest req, CancellationToken ct) =>
-        await Send.OkAsync(await alerts.ListAsync(new AlertQuery(req.Status, req.Kind, req.EventId, req), ct), ct);
+        await Send.OkAsync(await alerts.PageAsync(new AlertFilter(req.Status, req.Kind, req.EventId), req, ct), ct);
 }
 
 public sealed class AcknowledgeAlert(AlertOperations alerts) : EndpointWithoutRequest<AlertResponse>

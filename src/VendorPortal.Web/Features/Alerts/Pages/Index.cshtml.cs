@@ -7,7 +7,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 namespace VendorPortal.Web.Features.Alerts.Pages;
 
 [Authorize(Policy = nameof(Permission.WatchReadiness))]
-public sealed class IndexModel(AppDbContext db, AlertOperations alerts) : PageModel
+public sealed class IndexModel(AppDbContext db, AlertOperations alerts, AlertList list) : PageModel
 {
     /// <summary>open (default) or acknowledged.</summary>
     [FromQuery(Name = "status")] public AlertState Status { get; set; } = AlertState.Open;
@@ -24,7 +24,7 @@ public sealed class IndexModel(AppDbContext db, AlertOperations alerts) : PageMo
         if (Status == AlertState.All) Status = AlertState.Open;
         ZoneId = await db.Tenants.Where(t => t.Id == db.Scope!.TenantId).Select(t => t.TimeZone).SingleAsync(ct);
         OpenCount = await alerts.OpenCountAsync(ct);
-        Alerts = await alerts.ListAsync(new AlertQuery(Status, null, null, PortalPageRequest.Of(PageNumber, PageSize)), ct);
+        Alerts = await list.PageAsync(new AlertFilter(Status), PortalPageRequest.Of(PageNumber, PageSize), ct);
     }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(string tenant, Guid id, CancellationToken ct)

@@ -6,7 +6,7 @@ public sealed class ListApiKeysRequest : PageRequest;
 
 public sealed class ListApiKeysValidator : PageRequestValidator<ListApiKeysRequest>;
 
-public sealed class ListApiKeys(AppDbContext db) : Endpoint<ListApiKeysRequest, Paged<ApiKeyResponse>>
+public sealed class ListApiKeys(ApiKeyList keys) : Endpoint<ListApiKeysRequest, Paged<ApiKeyResponse>>
 {
     public override void Configure()
     {
@@ -16,6 +16,6 @@ public sealed class ListApiKeys(AppDbContext db) : Endpoint<ListApiKeysRequest, 
     }
 
     public override async Task HandleAsync(ListApiKeysRequest req, CancellationToken ct) =>
-        await Send.OkAsync(await db.ApiKeys.AsNoTracking().OrderByDescending(k => k.CreatedAt)
-            .Select(ApiKeyResponse.Projection).ToPageAsync(req, ct), ct);
+        await Send.OkAsync((await keys.PageAsync(req, ct)).Select(k =>
+            new ApiKeyResponse(k.Id, k.Name, k.Role.ToString(), k.VendorId, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt)), ct);
 }

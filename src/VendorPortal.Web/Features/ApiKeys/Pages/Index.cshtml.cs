@@ -9,14 +9,11 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.ApiKeys.Pages;
 
-public sealed record ApiKeyRow(Guid Id, string Name, TenantRole Role, string? VendorName, string Prefix,
-    DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
-
 public sealed record KeyVendorOption(Guid Id, string Name);
 
 [Authorize(Policy = nameof(Permission.ManageApiKeys))]
 public sealed class IndexModel(
-    AppDbContext db, ApiKeyOperations keys, TenantSettingsOperations settings, IStringLocalizer<SharedResource> T) : PageModel
+    AppDbContext db, ApiKeyOperations keys, ApiKeyList list, TenantSettingsOperations settings, IStringLocalizer<SharedResource> T) : PageModel
 {
     public static readonly string[] KeyRoles = [TenantRoles.VendorManager, TenantRoles.Planner, TenantRoles.Finance];
 
@@ -74,14 +71,6 @@ public sealed class IndexModel(
         Time = TenantTime.Of(await settings.CurrentAsync(ct));
         Vendors = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Take(PageRequest.MaxPageSize)
             .Select(v => new KeyVendorOption(v.Id, v.Name)).ToListAsync(ct);
-        var page = await db.ApiKeys.AsNoTracking().OrderByDescending(k => k.CreatedAt)
-            .ToPageAsync(PortalPageRequest.Of(PageNumber, PageSize), ct);
-        var vendorIds = page.Items.Select(k => k.VendorId).OfType<Guid>().Distinct().ToList();
-        var names = await db.Vendors.AsNoTracking().Where(v => vendorIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
-        Keys = new Paged<ApiKeyRow>(
-            [.. page.Items.Select(k => new ApiKeyRow(k.Id, k.Name, k.Role,
-                k.VendorId is { } v && names.TryGetValue(v, out var name) ? name : null,
-                k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt))],
-            page.Page, page.PageSize, page.Total);
+        Keys = await list.PageAsync(PortalPageRequest.Of(PageNumber, PageSize), ct);
     }
 }

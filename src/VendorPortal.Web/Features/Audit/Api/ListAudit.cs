@@ -14,7 +14,7 @@ public sealed record AuditEntryResponse(
     Guid Id, DateTimeOffset At, string Actor, Guid? ActorUserId, Guid? ActorApiKeyId,
     string Action, string EntityType, Guid EntityId, System.Text.Json.JsonElement Changes);
 
-public sealed class ListAudit(AppDbContext db) : Endpoint<ListAuditRequest, Paged<AuditEntryResponse>>
+public sealed class ListAudit(AuditList audit) : Endpoint<ListAuditRequest, Paged<AuditEntryResponse>>
 {
     public override void Configure()
     {
@@ -26,13 +26,8 @@ public sealed class ListAudit(AppDbContext db) : Endpoint<ListAuditRequest, Page
 
     public override async Task HandleAsync(ListAuditRequest req, CancellationToken ct)
     {
-        var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(req.EntityType)) query = query.Where(a => a.EntityType == req.EntityType);
-        if (req.EntityId is { } id) query = query.Where(a => a.EntityId == id);
-        var page = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToPageAsync(req, ct);
-        await Send.OkAsync(new Paged<AuditEntryResponse>(
-            [.. page.Items.Select(a => new AuditEntryResponse(a.Id, a.At, a.ActorName, a.ActorUserId, a.ActorApiKeyId,
-                a.Action, a.EntityType, a.EntityId, System.Text.Json.JsonDocument.Parse(a.Changes).RootElement))],
-            page.Page, page.PageSize, page.Total), ct);
+        var page = await audit.PageAsync(new AuditFilter(EntityType: req.EntityType, EntityId: req.EntityId), req, ct);
+        await Send.OkAsync(page.Select(a => new AuditEntryResponse(a.Id, a.At, a.ActorName, a.ActorUserId, a.ActorApiKeyId,
+            a.Action, a.EntityType, a.EntityId, System.Text.Json.JsonDocument.Parse(a.Changes).RootElement)), ct);
     }
 }

@@ -14,7 +14,7 @@ namespace VendorPortal.Web.Features.Audit.Pages;
 public sealed record ChangedValue(string Field, string Value);
 
 [Authorize(Policy = nameof(Permission.ReadAudit))]
-public sealed class IndexModel(AppDbContext db, TenantSettingsOperations settings, AuditExport export) : PageModel
+public sealed class IndexModel(AppDbContext db, AuditList list, TenantSettingsOperations settings, AuditExport export) : PageModel
 {
     private const int MaxValueLength = 60;
 
@@ -24,7 +24,7 @@ public sealed class IndexModel(AppDbContext db, TenantSettingsOperations setting
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     [FromQuery(Name = "pageSize")] public int PageSize { get; set; } = PortalPageRequest.DefaultPageSize;
 
-    public Paged<AuditEntry> Entries { get; private set; } = new([], 1, PortalPageRequest.DefaultPageSize, 0);
+    public Paged<AuditRow> Entries { get; private set; } = new([], 1, PortalPageRequest.DefaultPageSize, 0);
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
     public TenantTime Time { get; private set; } = TenantTime.Utc;
 
@@ -32,7 +32,7 @@ public sealed class IndexModel(AppDbContext db, TenantSettingsOperations setting
     {
         Time = TenantTime.Of(await settings.CurrentAsync(ct));
         EntityTypes = await db.AuditEntries.AsNoTracking().Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
-        Entries = await (await Filter.ApplyAsync(db, ct)).ToPageAsync(PortalPageRequest.Of(PageNumber, PageSize), ct);
+        Entries = await list.PageAsync(Filter, PortalPageRequest.Of(PageNumber, PageSize), ct);
     }
 
     // A range given backwards is read the right way round rather than showing nothing.

@@ -19,7 +19,7 @@ public sealed class GetScorecardsValidator : PageRequestValidator<GetScorecardsR
     }
 }
 
-public sealed class GetScorecards(AppDbContext db, Scorecards scorecards) : Endpoint<GetScorecardsRequest, Paged<VendorScorecard>>
+public sealed class GetScorecards(ScorecardList scorecards) : Endpoint<GetScorecardsRequest, Paged<VendorScorecard>>
 {
     public override void Configure()
     {
@@ -37,14 +37,6 @@ public sealed class GetScorecards(AppDbContext db, Scorecards scorecards) : Endp
         });
     }
 
-    public override async Task HandleAsync(GetScorecardsRequest req, CancellationToken ct)
-    {
-        var vendors = db.Vendors.AsQueryable();
-        if (req.VendorId is { } vendorId) vendors = vendors.Where(v => v.Id == vendorId);
-        vendors = vendors.OrderBy(v => v.Name).ThenBy(v => v.Id);
-        var total = await vendors.CountAsync(ct);
-        var page = await vendors.Skip((req.Page - 1) * req.PageSize).Take(req.PageSize).Select(v => new { v.Id, v.Name }).ToListAsync(ct);
-        var items = await scorecards.ForAsync([.. page.Select(v => (v.Id, v.Name))], req.From, req.To, ct);
-        await Send.OkAsync(new Paged<VendorScorecard>(items, req.Page, req.PageSize, total), ct);
-    }
+    public override async Task HandleAsync(GetScorecardsRequest req, CancellationToken ct) =>
+        await Send.OkAsync(await scorecards.PageAsync(new ScorecardFilter(req.From, req.To, req.VendorId), req, ct), ct);
 }

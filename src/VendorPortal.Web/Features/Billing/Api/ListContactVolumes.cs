@@ -12,7 +12,7 @@ public sealed class ListContactVolumesRequest : PageRequest
 
 public sealed class ListContactVolumesValidator : PageRequestValidator<ListContactVolumesRequest>;
 
-public sealed class ListContactVolumes(AppDbContext db) : Endpoint<ListContactVolumesRequest, Paged<ContactVolumeResponse>>
+public sealed class ListContactVolumes(ContactVolumeList volumes) : Endpoint<ListContactVolumesRequest, Paged<ContactVolumeResponse>>
 {
     public override void Configure()
     {
@@ -22,21 +22,6 @@ public sealed class ListContactVolumes(AppDbContext db) : Endpoint<ListContactVo
         Summary(s => s.Summary = "Lists contact volumes by date, skill and interval; filter by vendor, skill and local dates. Vendor managers see their own.");
     }
 
-    public override async Task HandleAsync(ListContactVolumesRequest req, CancellationToken ct)
-    {
-        var query = db.ContactVolumes.AsQueryable();
-        if (req.VendorId is { } vendorId) query = query.Where(v => v.VendorId == vendorId);
-        if (!string.IsNullOrWhiteSpace(req.Skill))
-        {
-            var code = req.Skill.Trim().ToUpperInvariant();
-            var skillId = await db.Skills.Where(s => s.Code == code).Select(s => s.Id).FirstOrDefaultAsync(ct);
-            query = query.Where(v => v.SkillId == skillId);
-        }
-        if (req.From is { } from) query = query.Where(v => v.Date >= from);
-        if (req.To is { } to) query = query.Where(v => v.Date <= to);
-        query = query.OrderBy(v => v.Date).ThenBy(v => v.VendorId).ThenBy(v => v.SkillId).ThenBy(v => v.IntervalMinute);
-        var total = await query.CountAsync(ct);
-        var items = await ContactVolumeOperations.ResponsesAsync(db, query.Skip((req.Page - 1) * req.PageSize).Take(req.PageSize), ct);
-        await Send.OkAsync(new Paged<ContactVolumeResponse>(items, req.Page, req.PageSize, total), ct);
-    }
+    public override async Task HandleAsync(ListContactVolumesRequest req, CancellationToken ct) =>
+        await Send.OkAsync(await volumes.PageAsync(new ContactVolumeFilter(req.VendorId, req.Skill, req.From, req.To), req, ct), ct);
 }

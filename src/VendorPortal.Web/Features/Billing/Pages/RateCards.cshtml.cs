@@ -6,7 +6,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 namespace VendorPortal.Web.Features.Billing.Pages;
 
 /// <summary>Rate cards, read-only (finance keeps them through the API); a vendor's managers see their own.</summary>
-public sealed class RateCardsModel(AppDbContext db, RateCardOperations cards) : PageModel
+public sealed class RateCardsModel(AppDbContext db, RateCardList cards) : PageModel
 {
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     [FromQuery(Name = "pageSize")] public int PageSize { get; set; } = PortalPageRequest.DefaultPageSize;
@@ -16,11 +16,7 @@ public sealed class RateCardsModel(AppDbContext db, RateCardOperations cards) : 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!db.Scope!.May(Permission.ReadBilling)) return Forbid();
-        var paging = PortalPageRequest.Of(PageNumber, PageSize);
-        var query = db.RateCards.AsNoTracking().OrderBy(c => c.VendorId).ThenBy(c => c.SkillId).ThenByDescending(c => c.EffectiveFrom).ThenBy(c => c.Id);
-        var total = await query.CountAsync(ct);
-        var items = await cards.ResponsesAsync(query.Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize), ct);
-        Cards = new Paged<RateCardResponse>(items, paging.Page, paging.PageSize, total);
+        Cards = await cards.PageAsync(new RateCardFilter(LatestFirst: true), PortalPageRequest.Of(PageNumber, PageSize), ct);
         return Page();
     }
 

@@ -6,7 +6,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 namespace VendorPortal.Web.Features.Billing.Pages;
 
 /// <summary>Vendor scorecards for a range of local dates (default: last month), the same figures as GET /scorecards.</summary>
-public sealed class ScorecardsModel(AppDbContext db, Scorecards scorecards, TimeProvider clock) : PageModel
+public sealed class ScorecardsModel(AppDbContext db, ScorecardList list, Scorecards scorecards, TimeProvider clock) : PageModel
 {
     [FromQuery(Name = "from")] public DateOnly? From { get; set; }
     [FromQuery(Name = "to")] public DateOnly? To { get; set; }
@@ -26,9 +26,8 @@ public sealed class ScorecardsModel(AppDbContext db, Scorecards scorecards, Time
         From ??= firstOfMonth.AddMonths(-1);
         To ??= firstOfMonth.AddDays(-1);
         if (To < From || To.Value.DayNumber - From.Value.DayNumber >= 366) (From, To) = (firstOfMonth.AddMonths(-1), firstOfMonth.AddDays(-1));
-        var vendors = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Take(PageRequest.MaxPageSize).Select(v => new { v.Id, v.Name }).ToListAsync(ct);
-        var named = vendors.Select(v => (v.Id, v.Name)).ToList();
-        Cards = await scorecards.ForAsync(named, From.Value, To.Value, ct);
+        Cards = (await list.PageAsync(new ScorecardFilter(From.Value, To.Value), PortalPageRequest.Of(1, PageRequest.MaxPageSize), ct)).Items;
+        var named = Cards.Select(c => (Id: c.VendorId, Name: c.VendorName)).ToList();
 
         TrendMonths = [.. Enumerable.Range(1, 6).Select(i => firstOfMonth.AddMonths(-7 + i))];
         var monthly = new List<List<VendorScorecard>>();

@@ -7,7 +7,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 namespace VendorPortal.Web.Features.Billing.Pages;
 
 /// <summary>Statements with their PDF and CSV downloads: finance and admins see all, a vendor's managers their own.</summary>
-public sealed class StatementsModel(AppDbContext db, StatementOperations statements, IStringLocalizer<SharedResource> T) : PageModel
+public sealed class StatementsModel(AppDbContext db, StatementOperations statements, StatementList list, IStringLocalizer<SharedResource> T) : PageModel
 {
     public sealed class DraftInput
     {
@@ -95,13 +95,7 @@ public sealed class StatementsModel(AppDbContext db, StatementOperations stateme
     private async Task LoadAsync(CancellationToken ct)
     {
         Vendors = MayDraft ? [.. (await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Select(v => new { v.Id, v.Name }).ToListAsync(ct)).Select(v => (v.Id, v.Name))] : [];
-        var query = db.Statements.AsNoTracking();
-        if (Status is { } status) query = query.Where(s => s.Status == status);
-        var page = await query.OrderByDescending(s => s.PeriodStart).ThenBy(s => s.VendorName).ThenBy(s => s.Id)
-            .Select(s => new { Statement = s, Lines = db.StatementLines.Count(l => l.StatementId == s.Id) })
-            .ToPageAsync(PortalPageRequest.Of(PageNumber, PageSize), ct);
-        Statements = new Paged<StatementResponse>([.. page.Items.Select(r => StatementOperations.Response(r.Statement, r.Lines))],
-            page.Page, page.PageSize, page.Total);
+        Statements = await list.PageAsync(new StatementFilter(Status: Status), PortalPageRequest.Of(PageNumber, PageSize), ct);
     }
 
     public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct)

@@ -1,7 +1,5 @@
 using VendorPortal.Web.Features.Identity;
 
-using VendorPortal.Web.Features.Shifts;
-
 namespace VendorPortal.Web.Features.CapacityRequests.Api;
 
 public sealed class ListCapacityRequestsRequest : PageRequest
@@ -13,7 +11,7 @@ public sealed class ListCapacityRequestsRequest : PageRequest
 
 public sealed class ListCapacityRequestsValidator : PageRequestValidator<ListCapacityRequestsRequest>;
 
-public sealed class ListCapacityRequests(AppDbContext db, CapacityRequestReads reads) : Endpoint<ListCapacityRequestsRequest, Paged<CapacityRequestResponse>>
+public sealed class ListCapacityRequests(CapacityRequestList requests) : Endpoint<ListCapacityRequestsRequest, Paged<CapacityRequestResponse>>
 {
     public override void Configure()
     {
@@ -23,15 +21,6 @@ public sealed class ListCapacityRequests(AppDbContext db, CapacityRequestReads r
         Summary(s => s.Summary = "Capacity requests, the ones due soonest first; a vendor manager sees their vendor's inbox.");
     }
 
-    public override async Task HandleAsync(ListCapacityRequestsRequest req, CancellationToken ct)
-    {
-        var query = db.CapacityRequests.AsQueryable();
-        if (req.EventId is { } eventId) query = query.Where(r => r.EventId == eventId);
-        if (req.VendorId is { } vendorId) query = query.Where(r => r.VendorId == vendorId);
-        if (req.Status is { } status) query = query.Where(r => r.Status == status);
-        query = query.OrderBy(r => r.Status == CapacityRequestStatus.Sent ? 0 : 1).ThenBy(r => r.RespondBy).ThenBy(r => r.Id);
-        var total = await query.CountAsync(ct);
-        var items = await reads.RequestsAsync(query.Skip((req.Page - 1) * req.PageSize).Take(req.PageSize), ct);
-        await Send.OkAsync(new Paged<CapacityRequestResponse>(items, req.Page, req.PageSize, total), ct);
-    }
+    public override async Task HandleAsync(ListCapacityRequestsRequest req, CancellationToken ct) =>
+        await Send.OkAsync(await requests.PageAsync(new CapacityRequestFilter(req.EventId, req.VendorId, req.Status), req, ct), ct);
 }

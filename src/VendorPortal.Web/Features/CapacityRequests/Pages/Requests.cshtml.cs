@@ -3,12 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using VendorPortal.Web.Features.Identity;
 using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
-using VendorPortal.Web.Features.Shifts;
-
 namespace VendorPortal.Web.Features.CapacityRequests.Pages;
 
 [Authorize(Policy = nameof(Permission.ReadCapacityRequests))]
-public sealed class RequestsModel(AppDbContext db, CapacityRequestReads reads, TimeProvider clock) : PageModel
+public sealed class RequestsModel(AppDbContext db, CapacityRequestList list, TimeProvider clock) : PageModel
 {
     [FromQuery(Name = "event")] public Guid? EventId { get; set; }
     [FromQuery(Name = "vendor")] public Guid? VendorId { get; set; }
@@ -34,21 +32,9 @@ public sealed class RequestsModel(AppDbContext db, CapacityRequestReads reads, T
             .Select(e => new FilterOption(e.Id, e.Name)).ToListAsync(ct);
         if (!IsVendor) Vendors = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Select(v => new FilterOption(v.Id, v.Name)).ToListAsync(ct);
 
-        var query = db.CapacityRequests.AsQueryable();
-        if (EventId is { } eventId) query = query.Where(r => r.EventId == eventId);
-        if (VendorId is { } vendorId && !IsVendor) query = query.Where(r => r.VendorId == vendorId);
-        if (Status is { } status) query = query.Where(r => r.Status == status);
-
         // The ones to answer first, soonest due on top; then the rest, most recently answered or cancelled first.
-        var open = query.Where(r => r.Status == CapacityRequestStatus.Sent).OrderBy(r => r.RespondBy).ThenBy(r => r.Id);
-        var closed = query.Where(r => r.Status != CapacityRequestStatus.Sent).OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Id);
-        var request = PortalPageRequest.Of(PageNumber, PageSize);
-        ToAnswer = await open.CountAsync(ct);
-        var total = ToAnswer + await closed.CountAsync(ct);
-        var skip = (request.Page - 1) * request.PageSize;
-        var items = await reads.RequestsAsync(open.Skip(skip).Take(request.PageSize), ct);
-        if (items.Count < request.PageSize)
-            items.AddRange(await reads.RequestsAsync(closed.Skip(Math.Max(0, skip - ToAnswer)).Take(request.PageSize - items.Count), ct));
-        Requests = new Paged<CapacityRequestResponse>(items, request.Page, request.PageSize, total);
+        var filter = new CapacityRequestFilter(EventId, IsVendor ? null : VendorId, Status, Inbox: true);
+        ToAnswer = await list.OpenCountAsync(filter, ct);
+        Requests = await list.PageAsync(filter, PortalPageRequest.Of(PageNumber, PageSize), ct);
     }
 }

@@ -12,7 +12,8 @@ public sealed record RecentChange(DateTimeOffset At, string Actor, string Action
 
 public sealed record NextDue(DateTimeOffset RespondBy, string EventName, bool Overdue);
 
-public sealed class DashboardModel(AppDbContext db, TenantSettingsOperations settings, TimeProvider clock) : PageModel
+public sealed class DashboardModel(AppDbContext db, VendorList vendorList, SkillList skillList, TenantSettingsOperations settings, TimeProvider clock)
+    : PageModel
 {
     private const int ListLimit = 12;
 
@@ -43,13 +44,13 @@ public sealed class DashboardModel(AppDbContext db, TenantSettingsOperations set
         Tenant = await settings.CurrentAsync(ct);
         Time = TenantTime.Of(Tenant);
 
-        var vendors = db.Vendors.AsNoTracking();
-        VendorCount = await vendors.CountAsync(ct);
-        ActiveVendorCount = await vendors.CountAsync(v => v.Status == VendorStatus.Active, ct);
-        Vendors = await vendors.OrderBy(v => v.Name).Take(ListLimit).Select(VendorResponse.Projection).ToListAsync(ct);
-
-        SkillCount = await db.Skills.CountAsync(ct);
-        Skills = await db.Skills.AsNoTracking().OrderBy(s => s.Code).Take(ListLimit).Select(SkillResponse.Projection).ToListAsync(ct);
+        // The first page of the vendors and skills lists, with their totals.
+        var firstPage = PortalPageRequest.Of(1, ListLimit);
+        var vendors = await vendorList.PageAsync(new VendorFilter(), firstPage, ct);
+        (Vendors, VendorCount) = (vendors.Items, vendors.Total);
+        ActiveVendorCount = await db.Vendors.CountAsync(v => v.Status == VendorStatus.Active, ct);
+        var skills = await skillList.PageAsync(firstPage, ct);
+        (Skills, SkillCount) = (skills.Items, skills.Total);
 
         if (Scope.May(Permission.WatchReadiness)) OpenAlerts = await db.Alerts.CountAsync(a => a.AcknowledgedAt == null, ct);
         if (IsVendorManager) await LoadVendorWorkAsync(ct);

@@ -7,7 +7,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Events.Pages;
 
-public sealed class IndexModel(AppDbContext db, EventOperations events, TimeProvider clock, IStringLocalizer<SharedResource> T) : PageModel
+public sealed class IndexModel(AppDbContext db, EventOperations events, EventList list, TimeProvider clock, IStringLocalizer<SharedResource> T) : PageModel
 {
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     [FromQuery(Name = "pageSize")] public int PageSize { get; set; } = PortalPageRequest.DefaultPageSize;
@@ -39,12 +39,6 @@ public sealed class IndexModel(AppDbContext db, EventOperations events, TimeProv
         return LocalRedirect($"/t/{tenant}/events/{e.Id}");
     }
 
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var request = PortalPageRequest.Of(PageNumber, PageSize);
-        var page = await db.Events.AsNoTracking().OrderByDescending(e => e.StartDate).ThenBy(e => e.Id)
-            .Select(e => new { Event = e, Rows = db.ForecastIntervals.Count(f => f.EventId == e.Id) })
-            .ToPageAsync(request, ct);
-        Events = new Paged<EventResponse>([.. page.Items.Select(i => EventResponse.Of(i.Event, i.Rows))], page.Page, page.PageSize, page.Total);
-    }
+    private async Task LoadAsync(CancellationToken ct) =>
+        Events = await list.PageAsync(new EventFilter(), PortalPageRequest.Of(PageNumber, PageSize), ct);
 }

@@ -24,7 +24,7 @@ public sealed class GetReadinessValidator : PageRequestValidator<GetReadinessReq
     }
 }
 
-public sealed class GetReadiness(ReadinessReads readiness) : Endpoint<GetReadinessRequest, ReadinessPage>
+public sealed class GetReadiness(ReadinessList readiness) : Endpoint<GetReadinessRequest, ReadinessPage>
 {
     public override void Configure()
     {
@@ -48,5 +48,5 @@ public sealed class GetReadiness(ReadinessReads readiness) : Endpoint<GetReadine
     }
 
     public override async Task HandleAsync(GetReadinessRequest req, CancellationToken ct) =>
-        await Send.OkAsync(await readiness.PageAsync(new ReadinessQuery(req.EventId, req.VendorId, req.From, req.To, req.Status, req), ct), ct);
+        await Send.OkAsync(await readiness.PageAsync(new ReadinessFilter(req.EventId, req.VendorId, req.From, req.To, req.Status), req, ct), ct);
 }

@@ -9,7 +9,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 namespace VendorPortal.Web.Features.Readiness.Pages;
 
 [Authorize(Policy = nameof(Permission.WatchReadiness))]
-public sealed class IndexModel(AppDbContext db, ReadinessReads readiness, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ReadinessList readiness, TimeProvider clock) : PageModel
 {
     public const string AllEvents = "all";
 
@@ -40,6 +40,6 @@ public sealed class IndexModel(AppDbContext db, ReadinessReads readiness, TimePr
         Events = [.. names.OrderBy(n => withShifts.FirstOrDefault(e => e.EventId == n.Key)?.First ?? DateTimeOffset.MaxValue).ThenBy(n => n.Value)
             .Select(n => new FilterOption(n.Key, n.Value))];
 
-        Readiness = await readiness.PageAsync(new ReadinessQuery(EventId, null, null, null, Status, PortalPageRequest.Of(PageNumber, PageSize)), ct);
+        Readiness = await readiness.PageAsync(new ReadinessFilter(EventId, Status: Status), PortalPageRequest.Of(PageNumber, PageSize), ct);
     }
 }

@@ -3,25 +3,6 @@ using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Features.Shifts.Api;
 
-public sealed class RecordConfirmationsRequest
-{
-    [FromBody] public List<ConfirmationInput> Decisions { get; set; } = [];
-}
-
-public sealed class RecordConfirmationsValidator : Validator<RecordConfirmationsRequest>
-{
-    public RecordConfirmationsValidator()
-    {
-        RuleFor(x => x.Decisions).NotNull().Must(d => d.Count is >= 1 and <= ShiftOperations.MaxBatch).WithMessage("Send one to 10,000 decisions.");
-        RuleForEach(x => x.Decisions).NotNull().ChildRules(d =>
-        {
-            d.RuleFor(x => x.AssignmentId).NotEmpty();
-            d.RuleFor(x => x.Decision).IsInEnum();
-            d.RuleFor(x => x.Reason).MaximumLength(400);
-        });
-    }
-}
-
 public sealed class RecordConfirmations(ShiftOperations shifts) : Endpoint<RecordConfirmationsRequest, ConfirmationResult>
 {
     public override void Configure()

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.Identity;
-using VendorPortal.Web.Features.Shifts.Api;
 using VendorPortal.Web.Features.Training;
 
 namespace VendorPortal.Web.Features.Shifts.Pages;

@@ -7,7 +7,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 namespace VendorPortal.Web.Features.Shifts.Pages;
 
 [Authorize(Policy = nameof(Permission.ReadShifts))]
-public sealed class ShiftsModel(AppDbContext db, ShiftReads reads, ShiftCalendar calendar, TimeProvider clock) : PageModel
+public sealed class ShiftsModel(AppDbContext db, ShiftList list, ShiftCalendar calendar, TimeProvider clock) : PageModel
 {
     [FromQuery(Name = "event")] public Guid? EventId { get; set; }
     [FromQuery(Name = "skill")] public string? Skill { get; set; }
@@ -35,21 +35,10 @@ public sealed class ShiftsModel(AppDbContext db, ShiftReads reads, ShiftCalendar
         Skills = await SkillOption.ListAsync(db, ct);
         if (!IsVendor) Vendors = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Select(v => new FilterOption(v.Id, v.Name)).ToListAsync(ct);
 
-        var query = db.Shifts.AsQueryable();
-        if (EventId is { } eventId) query = query.Where(s => s.EventId == eventId);
-        if (VendorId is { } vendorId && !IsVendor) query = query.Where(s => s.VendorId == vendorId);
-        if (!string.IsNullOrWhiteSpace(Skill))
-        {
-            var code = Skill.Trim().ToUpperInvariant();
-            query = query.Where(s => db.Skills.Any(k => k.Id == s.SkillId && k.Code == code));
-        }
-        query = History
-            ? query.OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id)
-            : query.Where(s => s.EndsAt >= Now && s.Status == ShiftStatus.Scheduled).OrderBy(s => s.StartsAt).ThenBy(s => s.Id);
-        var request = PortalPageRequest.Of(PageNumber, PageSize);
-        var total = await query.CountAsync(ct);
-        var items = await reads.ShiftsAsync(query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize), ct);
-        Shifts = new Paged<ShiftResponse>(items, request.Page, request.PageSize, total);
+        // The history also lists shifts that are over or cancelled, newest first.
+        var filter = new ShiftFilter(EventId, IsVendor ? null : VendorId, Skill,
+            From: History ? null : Now, IncludeCancelled: History, NewestFirst: History);
+        Shifts = await list.PageAsync(filter, PortalPageRequest.Of(PageNumber, PageSize), ct);
     }
 
     public async Task<IActionResult> OnPostCalendarLinkAsync(string tenant, CancellationToken ct)

@@ -6,7 +6,7 @@ public sealed class ListSkillsRequest : PageRequest;
 
 public sealed class ListSkillsValidator : PageRequestValidator<ListSkillsRequest>;
 
-public sealed class ListSkills(AppDbContext db) : Endpoint<ListSkillsRequest, Paged<SkillResponse>>
+public sealed class ListSkills(SkillList skills) : Endpoint<ListSkillsRequest, Paged<SkillResponse>>
 {
     public override void Configure()
     {
@@ -16,5 +16,5 @@ public sealed class ListSkills(AppDbContext db) : Endpoint<ListSkillsRequest, Pa
     }
 
     public override async Task HandleAsync(ListSkillsRequest req, CancellationToken ct) =>
-        await Send.OkAsync(await db.Skills.AsNoTracking().OrderBy(s => s.Code).Select(SkillResponse.Projection).ToPageAsync(req, ct), ct);
+        await Send.OkAsync(await skills.PageAsync(req, ct), ct);
 }

@@ -7,7 +7,7 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Skills.Pages;
 
-public sealed class IndexModel(AppDbContext db, SkillOperations skills, IStringLocalizer<SharedResource> T) : PageModel
+public sealed class IndexModel(AppDbContext db, SkillOperations skills, SkillList list, IStringLocalizer<SharedResource> T) : PageModel
 {
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     [FromQuery(Name = "pageSize")] public int PageSize { get; set; } = PortalPageRequest.DefaultPageSize;
@@ -41,6 +41,5 @@ public sealed class IndexModel(AppDbContext db, SkillOperations skills, IStringL
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        Skills = await db.Skills.AsNoTracking().OrderBy(s => s.Code).Select(SkillResponse.Projection)
-            .ToPageAsync(PortalPageRequest.Of(PageNumber, PageSize), ct);
+        Skills = await list.PageAsync(PortalPageRequest.Of(PageNumber, PageSize), ct);
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using VendorPortal.Web.Features.Staffing.Api;
 
 namespace VendorPortal.Web.Features.Staffing.Pages;
 

@@ -13,7 +13,7 @@ public sealed class ListTrainingSessionsRequest : PageRequest
 
 public sealed class ListTrainingSessionsValidator : PageRequestValidator<ListTrainingSessionsRequest>;
 
-public sealed class ListTrainingSessions(AppDbContext db, TrainingReads reads, TimeProvider clock)
+public sealed class ListTrainingSessions(TrainingSessionList sessions, TimeProvider clock)
     : Endpoint<ListTrainingSessionsRequest, Paged<TrainingSessionResponse>>
 {
     public override void Configure()
@@ -23,16 +23,7 @@ public sealed class ListTrainingSessions(AppDbContext db, TrainingReads reads, T
         Policies(nameof(Permission.ReadTraining));
     }
 
-    public override async Task HandleAsync(ListTrainingSessionsRequest req, CancellationToken ct)
-    {
-        var from = req.From ?? clock.GetUtcNow();
-        var query = db.TrainingSessions.Where(s => s.EndsAt >= from);
-        if (req.To is { } to) query = query.Where(s => s.StartsAt <= to);
-        if (req.EventId is { } eventId) query = query.Where(s => s.EventId == eventId);
-        if (!req.IncludeCancelled) query = query.Where(s => s.Status == TrainingSessionStatus.Scheduled);
-        query = query.OrderBy(s => s.StartsAt).ThenBy(s => s.Id);
-        var total = await query.CountAsync(ct);
-        var items = await reads.SessionsAsync(query.Skip((req.Page - 1) * req.PageSize).Take(req.PageSize), ct);
-        await Send.OkAsync(new Paged<TrainingSessionResponse>(items, req.Page, req.PageSize, total), ct);
-    }
+    public override async Task HandleAsync(ListTrainingSessionsRequest req, CancellationToken ct) =>
+        await Send.OkAsync(await sessions.PageAsync(new TrainingSessionFilter(
+            req.From ?? clock.GetUtcNow(), req.To, req.EventId, req.IncludeCancelled), req, ct), ct);
 }

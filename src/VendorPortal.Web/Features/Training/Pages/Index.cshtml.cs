@@ -6,7 +6,7 @@ namespace VendorPortal.Web.Features.Training.Pages;
 
 public sealed record CalendarDay(DateOnly Date, bool IsToday, bool IsPast, IReadOnlyList<TrainingSessionResponse> Sessions);
 
-public sealed class IndexModel(AppDbContext db, TrainingReads reads, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, TrainingSessionList list, TrainingReads reads, TimeProvider clock) : PageModel
 {
     public const int CalendarWeeks = 5;
 
@@ -27,14 +27,8 @@ public sealed class IndexModel(AppDbContext db, TrainingReads reads, TimeProvide
         ZoneId = zone.Id;
         Now = clock.GetUtcNow();
 
-        var list = db.TrainingSessions.AsQueryable();
-        list = History
-            ? list.OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id)
-            : list.Where(s => s.EndsAt >= Now && s.Status == TrainingSessionStatus.Scheduled).OrderBy(s => s.StartsAt).ThenBy(s => s.Id);
-        var request = PortalPageRequest.Of(PageNumber, PageSize);
-        var total = await list.CountAsync(ct);
-        var items = await reads.SessionsAsync(list.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize), ct);
-        Sessions = new Paged<TrainingSessionResponse>(items, request.Page, request.PageSize, total);
+        Sessions = await list.PageAsync(new TrainingSessionFilter(From: History ? null : Now, IncludeCancelled: History, NewestFirst: History),
+            PortalPageRequest.Of(PageNumber, PageSize), ct);
 
         Weeks = await CalendarAsync(zone, ct);
     }

@@ -6,7 +6,7 @@ public sealed class ListInvitationsRequest : PageRequest;
 
 public sealed class ListInvitationsValidator : PageRequestValidator<ListInvitationsRequest>;
 
-public sealed class ListInvitations(AppDbContext db) : Endpoint<ListInvitationsRequest, Paged<InvitationResponse>>
+public sealed class ListInvitations(InvitationList invitations) : Endpoint<ListInvitationsRequest, Paged<InvitationResponse>>
 {
     public override void Configure()
     {
@@ -16,6 +16,6 @@ public sealed class ListInvitations(AppDbContext db) : Endpoint<ListInvitationsR
     }
 
     public override async Task HandleAsync(ListInvitationsRequest req, CancellationToken ct) =>
-        await Send.OkAsync(await db.Invitations.AsNoTracking().OrderByDescending(i => i.CreatedAt)
-            .Select(InvitationResponse.Projection).ToPageAsync(req, ct), ct);
+        await Send.OkAsync((await invitations.PageAsync(new InvitationFilter(), req, ct)).Select(i => new InvitationResponse(
+            i.Id, i.Email, i.Role.ToString(), i.VendorId, i.Language, i.CreatedAt, i.ExpiresAt, i.EmailSentAt, i.AcceptedAt)), ct);
 }

@@ -8,7 +8,7 @@ public sealed class ListUsersValidator : PageRequestValidator<ListUsersRequest>;
 
 public sealed record UserResponse(Guid UserId, string Email, string DisplayName, string Role, Guid? VendorId, string? VendorName, bool LockedOut, bool Disabled);
 
-public sealed class ListUsers(AppDbContext db, TimeProvider clock) : Endpoint<ListUsersRequest, Paged<UserResponse>>
+public sealed class ListUsers(MemberList members) : Endpoint<ListUsersRequest, Paged<UserResponse>>
 {
     public override void Configure()
     {
@@ -17,14 +17,7 @@ public sealed class ListUsers(AppDbContext db, TimeProvider clock) : Endpoint<Li
         Policies(nameof(Permission.ManageUsers));
     }
 
-    public override async Task HandleAsync(ListUsersRequest req, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var page = await db.Memberships.AsNoTracking()
-            .OrderBy(m => m.User!.Email)
-            .Select(m => new UserResponse(m.UserId, m.User!.Email!, m.User.DisplayName, m.Role.ToString(), m.VendorId,
-                m.Vendor == null ? null : m.Vendor.Name, m.User.LockoutEnd != null && m.User.LockoutEnd > now, m.DisabledAt != null))
-            .ToPageAsync(req, ct);
-        await Send.OkAsync(page, ct);
-    }
+    public override async Task HandleAsync(ListUsersRequest req, CancellationToken ct) =>
+        await Send.OkAsync((await members.PageAsync(new MemberFilter(MemberOrder.Email), req, ct)).Select(m => new UserResponse(
+            m.UserId, m.Email, m.DisplayName, m.Role.ToString(), m.VendorId, m.VendorName, m.LockedOut, m.Disabled)), ct);
 }

@@ -11,16 +11,12 @@ using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Users.Pages;
 
-public sealed record MemberRow(Guid UserId, string DisplayName, string Email, TenantRole Role, Guid? VendorId, string? VendorName, bool LockedOut, bool Disabled, DateTimeOffset Since);
-
-public sealed record PendingInvitation(string Email, TenantRole Role, string? VendorName, string Language,
-    DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? EmailSentAt);
-
 public sealed record VendorOption(Guid Id, string Name);
 
 [Authorize(Policy = nameof(Permission.ManageUsers))]
 public sealed class IndexModel(
-    AppDbContext db, InvitationOperations invitations, UserOperations members, TenantSettingsOperations settings, TimeProvider clock,
+    AppDbContext db, InvitationOperations invitations, UserOperations members, MemberList memberList, InvitationList invitationList,
+    TenantSettingsOperations settings,
     IStringLocalizer<SharedResource> T) : PageModel
 {
     private const int InvitationLimit = 50;
@@ -30,7 +26,7 @@ public sealed class IndexModel(
     [BindProperty, ValidateNever] public InvitationInput Input { get; set; } = new();
 
     public Paged<MemberRow> Members { get; private set; } = new([], 1, PortalPageRequest.DefaultPageSize, 0);
-    public IReadOnlyList<PendingInvitation> Invitations { get; private set; } = [];
+    public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
     public IReadOnlyList<VendorOption> Vendors { get; private set; } = [];
     public TenantTime Time { get; private set; } = TenantTime.Utc;
     public Guid? Me => User.UserId();
@@ -136,22 +132,10 @@ public sealed class IndexModel(
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         Time = TenantTime.Of(await settings.CurrentAsync(ct));
-        Members = await db.Memberships.AsNoTracking()
-            .OrderBy(m => m.User!.DisplayName).ThenBy(m => m.User!.Email)
-            .Select(m => new MemberRow(m.UserId, m.User!.DisplayName, m.User.Email!, m.Role, m.VendorId,
-                m.Vendor == null ? null : m.Vendor.Name, m.User.LockoutEnd != null && m.User.LockoutEnd > now, m.DisabledAt != null, m.CreatedAt))
-            .ToPageAsync(PortalPageRequest.Of(PageNumber, PageSize), ct);
+        Members = await memberList.PageAsync(new MemberFilter(), PortalPageRequest.Of(PageNumber, PageSize), ct);
         Vendors = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Take(PageRequest.MaxPageSize)
             .Select(v => new VendorOption(v.Id, v.Name)).ToListAsync(ct);
-        var open = await db.Invitations.AsNoTracking()
-            .Where(i => i.AcceptedAt == null && i.ExpiresAt > now)
-            .OrderByDescending(i => i.CreatedAt).Take(InvitationLimit)
-            .ToListAsync(ct);
-        var names = Vendors.ToDictionary(v => v.Id, v => v.Name);
-        Invitations = [.. open.Select(i => new PendingInvitation(i.Email, i.Role,
-            i.VendorId is { } id && names.TryGetValue(id, out var name) ? name : null,
-            i.Language, i.CreatedAt, i.ExpiresAt, i.EmailSentAt))];
+        Invitations = (await invitationList.PageAsync(new InvitationFilter(OpenOnly: true), PortalPageRequest.Of(1, InvitationLimit), ct)).Items;
     }
 }

@@ -10,7 +10,7 @@ public sealed class ListVendorsRequest : PageRequest
 
 public sealed class ListVendorsValidator : PageRequestValidator<ListVendorsRequest>;
 
-public sealed class ListVendors(AppDbContext db) : Endpoint<ListVendorsRequest, Paged<VendorResponse>>
+public sealed class ListVendors(VendorList vendors) : Endpoint<ListVendorsRequest, Paged<VendorResponse>>
 {
     public override void Configure()
     {
@@ -20,17 +20,6 @@ public sealed class ListVendors(AppDbContext db) : Endpoint<ListVendorsRequest, 
         Summary(s => s.Summary = "Lists vendors; a vendor user sees only their own vendor.");
     }
 
-    public override async Task HandleAsync(ListVendorsRequest req, CancellationToken ct)
-    {
-        var query = db.Vendors.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(req.Search))
-        {
-            var pattern = $"%{Like.Escape(req.Search.Trim())}%";
-            query = query.Where(v => EF.Functions.Like(v.Name, pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(v.ContactName!, pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(v.ContactEmail!, pattern, Like.EscapeCharacter));
-        }
-        if (req.Status is { } status) query = query.Where(v => v.Status == status);
-        await Send.OkAsync(await query.OrderBy(v => v.Name).Select(VendorResponse.Projection).ToPageAsync(req, ct), ct);
-    }
+    public override async Task HandleAsync(ListVendorsRequest req, CancellationToken ct) =>
+        await Send.OkAsync(await vendors.PageAsync(new VendorFilter(req.Search, req.Status), req, ct), ct);
 }

@@ -6,7 +6,7 @@ using VendorPortal.Web.Features.Tenants;
 
 namespace VendorPortal.Web.Features.Vendors.Pages;
 
-public sealed class IndexModel(AppDbContext db, TenantSettingsOperations settings) : PageModel
+public sealed class IndexModel(AppDbContext db, VendorList vendors, TenantSettingsOperations settings) : PageModel
 {
     [FromQuery(Name = "search")] public string? Search { get; set; }
     [FromQuery(Name = "status")] public VendorStatus? Status { get; set; }
@@ -21,16 +21,6 @@ public sealed class IndexModel(AppDbContext db, TenantSettingsOperations setting
     {
         CanManage = db.Scope!.May(Permission.ManageVendors);
         Time = TenantTime.Of(await settings.CurrentAsync(ct));
-        var query = db.Vendors.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Search))
-        {
-            var pattern = $"%{Like.Escape(Search.Trim())}%";
-            query = query.Where(v => EF.Functions.Like(v.Name, pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(v.ContactName!, pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(v.ContactEmail!, pattern, Like.EscapeCharacter));
-        }
-        if (Status is { } status) query = query.Where(v => v.Status == status);
-        Vendors = await query.OrderBy(v => v.Name).Select(VendorResponse.Projection)
-            .ToPageAsync(PortalPageRequest.Of(PageNumber, PageSize), ct);
+        Vendors = await vendors.PageAsync(new VendorFilter(Search, Status), PortalPageRequest.Of(PageNumber, PageSize), ct);
     }
 }

@@ -14,40 +14,42 @@ public sealed record ShiftReadiness(
     [JsonIgnore] public IReadOnlyList<ReadinessReason> Findings { get; init; } = [];
 }
 
-/// <summary>All the shifts the query matched (before the status filter and paging).</summary>
+/// <summary>All the shifts the filter matched (before the status filter and paging).</summary>
 public sealed record ReadinessSummary(
     int Shifts, int Green, int Amber, int Red, int Required, int Assigned, int Confirmed, int ConfirmedAndTrained, double ExpectedAttendance);
 
 public sealed record ReadinessPage(
     IReadOnlyList<ShiftReadiness> Items, int Page, int PageSize, int Total, ReadinessSummary Summary, ReadinessThresholds Thresholds);
 
-public sealed record ReadinessQuery(Guid? EventId, Guid? VendorId, DateTimeOffset? From, DateTimeOffset? To, ReadinessStatus? Status, PageRequest Paging);
+/// <summary>The readiness list's filters: an event, a vendor, shifts in a time window (default: the next 30 days, or the whole event), a status.</summary>
+public sealed record ReadinessFilter(
+    Guid? EventId = null, Guid? VendorId = null, DateTimeOffset? From = null, DateTimeOffset? To = null, ReadinessStatus? Status = null);
 
 /// <summary>
 /// Readiness of scheduled shifts: required headcount against agents assigned, confirmed, and confirmed and trained for the
 /// event and skill; the attendance to expect at the vendor's show rate and the chance it reaches the requirement; the
 /// traffic light of <see cref="ReadinessRules.Assess"/>. Times in the tenant's zone. A vendor manager sees their own shifts.
 /// </summary>
-public sealed class ReadinessReads(AppDbContext db, TimeProvider clock)
+public sealed class ReadinessList(AppDbContext db, TimeProvider clock)
 {
     /// <summary>Without an event, shifts starting this far ahead at most.</summary>
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(30);
 
-    public async Task<ReadinessPage> PageAsync(ReadinessQuery query, CancellationToken ct)
+    public async Task<ReadinessPage> PageAsync(ReadinessFilter filter, PageRequest paging, CancellationToken ct)
     {
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == db.Scope!.TenantId, ct);
         var zone = tenant.Zone;
         var thresholds = ReadinessThresholds.Of(tenant);
         var now = clock.GetUtcNow();
-        if (query.EventId is { } eventId && !await db.Events.AnyAsync(e => e.Id == eventId, ct)) throw new NotFound("Event");
-        if (query.VendorId is { } vendorId && !await db.Vendors.AnyAsync(v => v.Id == vendorId, ct)) throw new NotFound("Vendor");
+        if (filter.EventId is { } eventId && !await db.Events.AnyAsync(e => e.Id == eventId, ct)) throw new NotFound("Event");
+        if (filter.VendorId is { } vendorId && !await db.Vendors.AnyAsync(v => v.Id == vendorId, ct)) throw new NotFound("Vendor");
 
-        var from = query.From ?? now;
-        var to = query.To ?? (query.EventId is null ? now + DefaultWindow : null);
+        var from = filter.From ?? now;
+        var to = filter.To ?? (filter.EventId is null ? now + DefaultWindow : null);
         var shifts = db.Shifts.AsNoTracking().Where(s => s.Status == ShiftStatus.Scheduled && s.EndsAt >= from);
         if (to is { } until) shifts = shifts.Where(s => s.StartsAt <= until);
-        if (query.EventId is { } onlyEvent) shifts = shifts.Where(s => s.EventId == onlyEvent);
-        if (query.VendorId is { } onlyVendor) shifts = shifts.Where(s => s.VendorId == onlyVendor);
+        if (filter.EventId is { } onlyEvent) shifts = shifts.Where(s => s.EventId == onlyEvent);
+        if (filter.VendorId is { } onlyVendor) shifts = shifts.Where(s => s.VendorId == onlyVendor);
         var rows = await shifts.OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
             .Select(s => new
             {
@@ -96,8 +98,7 @@ public sealed class ReadinessReads(AppDbContext db, TimeProvider clock)
             all.Count(s => s.Status == ReadinessStatus.Green), all.Count(s => s.Status == ReadinessStatus.Amber), all.Count(s => s.Status == ReadinessStatus.Red),
             all.Sum(s => s.Required), all.Sum(s => s.Assigned), all.Sum(s => s.Confirmed), all.Sum(s => s.ConfirmedAndTrained),
             Math.Round(all.Sum(s => s.Confirmed * showRates.GetValueOrDefault(s.VendorId, ReadinessRules.ShowRate(0, 0))), 1, MidpointRounding.AwayFromZero));
-        var matching = query.Status is { } wanted ? all.Where(s => s.Status == wanted).ToList() : all;
-        var paging = query.Paging;
+        var matching = filter.Status is { } wanted ? all.Where(s => s.Status == wanted).ToList() : all;
         var items = matching.Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize).ToList();
         return new ReadinessPage(items, paging.Page, paging.PageSize, matching.Count, summary, thresholds);
     }
