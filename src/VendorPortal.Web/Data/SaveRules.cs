@@ -118,8 +118,7 @@ public sealed class SaveRules(TimeProvider clock) : SaveChangesInterceptor
         {
             if (p.CurrentValue is string value && p.Metadata.GetMaxLength() is { } max && value.Length > max
                 && (entry.State == EntityState.Added || p.IsModified))
-                throw new RuleViolation(JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name),
-                    $"Use at most {max} characters.", StatusCodes.Status400BadRequest);
+                throw new RuleViolation(JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name), CommonRules.TooLong(max), StatusCodes.Status400BadRequest);
         }
     }
 

@@ -179,7 +179,7 @@ public static partial class ApiDocument
         return new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
-            Description = "RFC 9457 problem details.",
+            Description = "RFC 9457 problem details. Texts are in the request's Accept-Language (en, or zh-CN for any Chinese).",
             Properties = new Dictionary<string, IOpenApiSchema>
             {
                 ["type"] = Of(JsonSchemaType.String),
@@ -188,6 +188,11 @@ public static partial class ApiDocument
                 ["detail"] = Of(JsonSchemaType.String),
                 ["instance"] = Of(JsonSchemaType.String),
                 ["traceId"] = Of(JsonSchemaType.String),
+                ["code"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "The broken business rule's stable code, e.g. shift.outside_event; absent when no rule was broken.",
+                },
                 ["errors"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Array,
@@ -198,6 +203,7 @@ public static partial class ApiDocument
                         {
                             ["name"] = Of(JsonSchemaType.String),
                             ["reason"] = Of(JsonSchemaType.String),
+                            ["code"] = Of(JsonSchemaType.String),
                         },
                     },
                 },

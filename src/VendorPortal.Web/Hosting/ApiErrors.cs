@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Data.SqlClient;
 
@@ -20,14 +22,14 @@ public sealed class ApiErrors : IExceptionHandler
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        (int Status, string Field, string Message)? problem = exception switch
+        (int Status, string Field, RuleError? Error, string Message)? problem = exception switch
         {
-            RuleViolation rule => (rule.Status, rule.Field, rule.Message),
-            TooManySignInAttempts many => (StatusCodes.Status429TooManyRequests, "", many.Message),
-            NotFound missing => (StatusCodes.Status404NotFound, "", missing.Message),
-            BadHttpRequestException bad => (bad.StatusCode, "", bad.Message),
-            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "", "Someone else changed this record at the same time. Reload and try again."),
-            DbUpdateException db when IsUniqueViolation(db) => (StatusCodes.Status409Conflict, "", "A record with the same key already exists."),
+            RuleViolation rule => (rule.Status, rule.Field, rule.Error, ""),
+            TooManySignInAttempts many => (StatusCodes.Status429TooManyRequests, "", null, many.Message),
+            NotFound missing => (StatusCodes.Status404NotFound, "", missing.Error, ""),
+            BadHttpRequestException bad => (bad.StatusCode, "", null, bad.Message),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "", CommonRules.ChangedConcurrently, ""),
+            DbUpdateException db when IsUniqueViolation(db) => (StatusCodes.Status409Conflict, "", CommonRules.DuplicateKey, ""),
             _ => null,
         };
         // The middleware has already switched the path to the error page; the request's own path is in the feature.
@@ -39,24 +41,37 @@ public sealed class ApiErrors : IExceptionHandler
             if (problem is { } known) http.Response.StatusCode = known.Status;
             return false;
         }
-        var p = problem ?? (StatusCodes.Status500InternalServerError, "", "An unexpected error occurred. It has been logged.");
+        var p = problem ?? (StatusCodes.Status500InternalServerError, "", null, "An unexpected error occurred. It has been logged.");
         if (problem is null)
             http.RequestServices.GetRequiredService<ILogger<ApiErrors>>().LogError(exception, "Unhandled API error");
 
+        // The exception handler runs outside the localization middleware: the request's language is in its feature.
+        var culture = http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? RuleError.English;
+        var message = p.Error?.Text(culture) ?? p.Message;
         var failures = exception is RuleViolation { Rows.Count: > 0 } rows
-            ? [.. rows.Rows.Select(r => new ValidationFailure(r.Field, r.Message))]
+            ? [.. rows.Rows.Select(r => Failure(r.Field, r.Error, culture))]
             : p.Field.Length == 0 && p.Status == StatusCodes.Status404NotFound
             ? new List<ValidationFailure>()
-            : [new ValidationFailure(p.Field.Length == 0 ? "generalErrors" : p.Field, p.Message)];
+            : [new ValidationFailure(p.Field.Length == 0 ? "generalErrors" : p.Field, message) { ErrorCode = p.Error?.Code }];
         var details = new FastEndpoints.ProblemDetails(failures, path, Activity.Current?.Id ?? http.TraceIdentifier, p.Status)
         {
-            Detail = p.Message,
+            Detail = message,
         };
+        var body = JsonSerializer.SerializeToNode(details, Readable)!.AsObject();
+        // The broken rule's stable code beside its text, for the problem and for each error (RFC 9457 extension members).
+        if (p.Error is { } error) body["code"] = error.Code;
+        var codes = failures.Where(f => f.ErrorCode is not null).GroupBy(f => f.PropertyName, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().ErrorCode, StringComparer.OrdinalIgnoreCase);
+        foreach (var e in (body["errors"] as JsonArray ?? []).OfType<JsonObject>())
+            if ((string?)e["name"] is { } name && codes.TryGetValue(name, out var code)) e["code"] = code;
         // Written here rather than by details.ExecuteAsync, which would label it application/json.
         http.Response.StatusCode = p.Status;
-        await http.Response.WriteAsJsonAsync(details, Readable, "application/problem+json", ct);
+        await http.Response.WriteAsJsonAsync(body, Readable, "application/problem+json", ct);
         return true;
     }
+
+    private static ValidationFailure Failure(string field, RuleError error, System.Globalization.CultureInfo culture) =>
+        new(field, error.Text(culture)) { ErrorCode = error.Code };
 
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {

@@ -25,7 +25,14 @@ public static class Portal
             o.DefaultRequestCulture = new RequestCulture("en");
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            o.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider(),
+                // "zh", "zh-Hans", "zh-TW": any Chinese asked for, when nothing else matched, is the Simplified Chinese we have.
+                new CustomRequestCultureProvider(c => Task.FromResult(
+                    c.Request.GetTypedHeaders().AcceptLanguage.Any(l => l.Value.Value?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true)
+                        ? new ProviderCultureResult("zh-CN") : null)),
+            ];
         });
         return services;
     }

@@ -40,7 +40,7 @@ public static class CsvExport
     public static void EnsureWithinCap(int rows)
     {
         if (rows > MaxRows)
-            throw new RuleViolation("rows", $"The export would hold {rows:N0} rows; one file holds at most {MaxRows:N0}. Narrow the filter or the date range.");
+            throw new RuleViolation("rows", CommonRules.ExportTooLarge(rows, MaxRows));
     }
 
     /// <summary>Streams a file to the response as it is written: headers first, then records as <paramref name="write"/> produces them.</summary>

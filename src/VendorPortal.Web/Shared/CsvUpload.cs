@@ -29,12 +29,12 @@ public sealed class CsvUpload
         if (!request.HasFormContentType)
         {
             if (request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() is not ("text/csv" or "application/csv" or "text/plain"))
-                throw new RuleViolation("file", "Send the CSV as text/csv, or as the 'file' field of a multipart form.", StatusCodes.Status415UnsupportedMediaType);
+                throw new RuleViolation("file", CommonRules.CsvMediaType, StatusCodes.Status415UnsupportedMediaType);
             return await read(await TextOnlyAsync(request.Body, ct));
         }
         var form = await request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault()
-            ?? throw new RuleViolation("file", "Attach the CSV as the form field 'file'.", StatusCodes.Status400BadRequest);
+            ?? throw new RuleViolation("file", CommonRules.CsvNoFile, StatusCodes.Status400BadRequest);
         await using var stream = file.OpenReadStream();
         return await read(await TextOnlyAsync(stream, ct));
     }
@@ -54,20 +54,19 @@ public sealed class CsvUpload
         while (at < bytes.Length)
         {
             if (System.Text.Rune.DecodeFromUtf8(bytes[at..], out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
-                throw NotText(line, "is not UTF-8 text (is it a binary file, such as an image or a spreadsheet?)");
+                throw NotText(line, CommonRules.CsvNotUtf8(line));
             if (rune.Value == '\n') line++;
             else if (rune.Value is not ('\r' or '\t' or 0xFEFF) && (System.Text.Rune.IsControl(rune) || rune.Value is 0xFFFE or 0xFFFF))
-                throw NotText(line, "holds a control character");
+                throw NotText(line, CommonRules.CsvControlCharacter(line));
             at += consumed;
         }
         // The parser would guess a tab or a pipe too; the product documents commas or semicolons.
         var header = bytes[..(bytes.IndexOf((byte)'\n') is var end and >= 0 ? end : bytes.Length)];
         if (!header.Contains((byte)',') && !header.Contains((byte)';') && (header.Contains((byte)'\t') || header.Contains((byte)'|')))
-            throw RuleViolation.ForRows([("line 1", "Line 1 separates its columns with tabs or pipes: separate them with commas (or semicolons). Nothing was imported.")]);
+            throw NotText(1, CommonRules.CsvSeparatedByTabs);
         copy.Position = 0;
         return copy;
     }
 
-    private static RuleViolation NotText(int line, string why) =>
-        RuleViolation.ForRows([($"line {line}", $"Line {line} {why}; save the file as CSV (UTF-8) and send it again. Nothing was imported.")]);
+    private static RuleViolation NotText(int line, RuleError why) => RuleViolation.ForRows([($"line {line}", why)]);
 }

@@ -18,8 +18,9 @@ public static class PageErrors
         return state.IsValid;
     }
 
-    public static void Add(this ModelStateDictionary state, RuleViolation rule, string prefix, IStringLocalizer T, string? message = null) =>
-        state.AddModelError(Key(prefix, rule.Field), message ?? T[rule.Message]);
+    /// <summary>The broken rule's text, in the reader's language, beside its field (or above the form).</summary>
+    public static void Add(this ModelStateDictionary state, RuleViolation rule, string prefix, string? message = null) =>
+        state.AddModelError(Key(prefix, rule.Field), message ?? rule.Error.Text());
 
     private static string Message(ValidationFailure failure, IStringLocalizer T)
     {

@@ -26,7 +26,7 @@ public sealed class TenantTime(TimeZoneInfo zone)
     {
         var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(wall))
-            throw new RuleViolation(field, $"{wall:yyyy-MM-dd HH:mm} does not exist in {zone.Id} (the clocks skip it).");
+            throw new RuleViolation(field, CommonRules.SkippedTime(wall, zone.Id));
         var offset = zone.IsAmbiguousTime(wall)
             ? zone.GetAmbiguousTimeOffsets(wall).Max()
             : zone.GetUtcOffset(wall);

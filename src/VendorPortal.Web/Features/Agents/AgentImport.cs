@@ -4,7 +4,11 @@ using CsvHelper;
 
 namespace VendorPortal.Web.Features.Agents;
 
-public sealed record ImportProblem(long Line, string Reason);
+/// <summary>A refused line of the import and why; the reason is the rule's text in the reader's language.</summary>
+public sealed record ImportProblem(long Line, [property: System.Text.Json.Serialization.JsonIgnore] RuleError Error)
+{
+    public string Reason => Error.Text();
+}
 
 public sealed record ImportPreviewRow(long Line, string Action, string ExternalRef, string DisplayName, IReadOnlyList<string> Skills, string Status);
 
@@ -117,10 +121,10 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents)
         foreach (var name in new[] { "externalref", "displayname", "skills", "languages", "status", "maxweeklyhours", "notes" })
             columns[name] = reader.TryGetFieldIndex(name, out var index) ? index : -1;
         if (reader.Headers.Count == 0)
-            headerProblems.Add(new ImportProblem(1, "The file is empty: the first line must name the columns."));
+            headerProblems.Add(new ImportProblem(1, AgentRules.ImportEmpty));
         else
             foreach (var required in new[] { "externalRef", "displayName" })
-                if (columns[required.ToLowerInvariant()] < 0) headerProblems.Add(new ImportProblem(1, $"The header has no {required} column."));
+                if (columns[required.ToLowerInvariant()] < 0) headerProblems.Add(new ImportProblem(1, AgentRules.ImportNoColumn(required)));
         if (headerProblems.Count > 0)
         {
             foreach (var problem in headerProblems) yield return new Parsed(null, problem);
@@ -139,7 +143,7 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents)
             if (!more) yield break;
             if (read++ >= MaxRows)
             {
-                yield return new Parsed(null, new ImportProblem(reader.LineNumber, $"The file has more than {MaxRows:N0} rows; split it."));
+                yield return new Parsed(null, new ImportProblem(reader.LineNumber, AgentRules.ImportTooManyRows(MaxRows)));
                 yield break;
             }
             yield return Parse(reader, columns, skills, seen);
@@ -161,49 +165,49 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents)
     }
 
     private static Parsed Malformed(CsvReader reader) =>
-        new(null, new ImportProblem(Math.Max(1, reader.LineNumber), "malformed CSV here (check the quotes); nothing was stored"));
+        new(null, new ImportProblem(Math.Max(1, reader.LineNumber), AgentRules.ImportMalformed));
 
     private static Parsed Parse(CsvReader reader, Dictionary<string, int> columns, Dictionary<string, Guid> skills, Dictionary<string, long> seen)
     {
         var line = reader.LineNumber;
         if (!System.Text.Unicode.Utf8.IsValid(reader.RawRecord))
-            return new Parsed(null, new ImportProblem(line, "not valid UTF-8: save the file as \"CSV UTF-8\" and upload it again"));
+            return new Parsed(null, new ImportProblem(line, AgentRules.ImportNotUtf8));
         string Field(string name) => columns[name] < 0 ? "" : reader.GetString(columns[name]);
 
-        var problems = new List<string>();
+        var problems = new List<RuleError>();
         var reference = Field("externalref");
         var name = Field("displayname");
-        if (reference.Length == 0) problems.Add("missing external reference");
-        else if (reference.Length > 64) problems.Add("external reference longer than 64 characters");
-        else if (seen.TryGetValue(reference, out var first)) problems.Add($"duplicate reference {reference} (also on line {first})");
+        if (reference.Length == 0) problems.Add(AgentRules.MissingReference);
+        else if (reference.Length > 64) problems.Add(AgentRules.ReferenceTooLong);
+        else if (seen.TryGetValue(reference, out var first)) problems.Add(AgentRules.DuplicateReference(reference, first));
         else seen[reference] = line;
-        if (name.Length == 0) problems.Add("missing display name");
-        else if (name.Length > 200) problems.Add("display name longer than 200 characters");
+        if (name.Length == 0) problems.Add(AgentRules.MissingName);
+        else if (name.Length > 200) problems.Add(AgentRules.NameTooLong);
 
         var codes = Split(Field("skills"));
         var unknown = codes.Where(c => !skills.ContainsKey(c)).ToList();
-        if (unknown.Count > 0) problems.Add($"unknown skill {string.Join(", ", unknown)}");
+        if (unknown.Count > 0) problems.Add(AgentRules.UnknownSkill(unknown));
         var languages = Split(Field("languages"));
         var badLanguages = languages.Where(l => !AgentInputValidator.IsLanguageTag(l)).ToList();
-        if (badLanguages.Count > 0) problems.Add($"bad language tag {string.Join(", ", badLanguages)}");
+        if (badLanguages.Count > 0) problems.Add(AgentRules.BadLanguage(badLanguages));
 
         var statusText = Field("status");
         var status = AgentStatus.Active;
         if (statusText.Length > 0 && (!Enum.TryParse(statusText, ignoreCase: true, out status) || !Enum.IsDefined(status) || int.TryParse(statusText, out _)))
-            problems.Add($"bad status '{statusText}' (use active, inactive or left)");
+            problems.Add(AgentRules.BadStatus(statusText));
 
         var hoursText = Field("maxweeklyhours");
         int? hours = null;
         if (hoursText.Length > 0)
         {
             if (int.TryParse(hoursText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var h) && h is >= 1 and <= 80) hours = h;
-            else problems.Add($"bad maxWeeklyHours '{hoursText}' (a whole number from 1 to 80)");
+            else problems.Add(AgentRules.BadHours(hoursText));
         }
         var notes = Field("notes");
-        if (notes.Length > 2000) problems.Add("notes longer than 2000 characters");
+        if (notes.Length > 2000) problems.Add(AgentRules.NotesTooLong);
 
         return problems.Count > 0
-            ? new Parsed(null, new ImportProblem(line, string.Join("; ", problems)))
+            ? new Parsed(null, new ImportProblem(line, AgentRules.LineProblems(problems)))
             : new Parsed(new Row(line, reference, name, [.. codes.Select(c => c.ToUpperInvariant()).Distinct()],
                 [.. languages.Distinct(StringComparer.OrdinalIgnoreCase)], status, hours, notes.Length == 0 ? null : notes), null);
     }

@@ -52,7 +52,7 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
         var vendorId = await VendorForWriteAsync(input.VendorId, ct);
         var reference = input.ExternalRef.Trim();
         if (await db.Agents.AnyAsync(a => a.VendorId == vendorId && a.ExternalRef == reference, ct))
-            throw RuleViolation.Conflict("externalRef", $"This vendor already has an agent with reference {reference}.");
+            throw RuleViolation.Conflict("externalRef", AgentRules.ReferenceTaken(reference));
         var skills = await Skills.SkillCodes.ResolveAsync(db, input.Skills, "skills", ct);
         var now = clock.GetUtcNow();
         var agent = new Agent { VendorId = vendorId, ExternalRef = reference, DisplayName = "", TenantId = scope.Required.TenantId };
@@ -64,9 +64,9 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
 
     public async Task<Agent> UpdateAsync(Guid id, AgentInput input, CancellationToken ct)
     {
-        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound("Agent");
+        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound(Thing.Agent);
         if (!string.Equals(agent.ExternalRef, input.ExternalRef.Trim(), StringComparison.Ordinal))
-            throw new RuleViolation("externalRef", "The external reference cannot change; add a new agent instead.");
+            throw new RuleViolation("externalRef", AgentRules.ReferenceFixed);
         Apply(agent, input, await Skills.SkillCodes.ResolveAsync(db, input.Skills, "skills", ct), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return agent;
@@ -75,7 +75,7 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
     /// <summary>Agents are never deleted while they have history; they leave.</summary>
     public async Task DeleteAsync(Guid id, CancellationToken ct)
     {
-        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound("Agent");
+        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound(Thing.Agent);
         if (await db.TrainingEnrollments.AnyAsync(e => e.AgentId == id, ct))
         {
             agent.Status = AgentStatus.Left;
@@ -108,11 +108,11 @@ public sealed class AgentOperations(AppDbContext db, AccessScopeAccessor scope, 
         var s = scope.Required;
         if (s.VendorId is { } own)
         {
-            if (requested is { } other && other != own) throw new NotFound("Vendor");
+            if (requested is { } other && other != own) throw new NotFound(Thing.Vendor);
             return own;
         }
-        if (requested is not { } vendorId) throw new RuleViolation("vendorId", "Name the vendor whose agent this is.");
-        if (!await db.Vendors.AnyAsync(v => v.Id == vendorId, ct)) throw new RuleViolation("vendorId", "No such vendor in this tenant.");
+        if (requested is not { } vendorId) throw new RuleViolation("vendorId", AgentRules.NameTheVendor);
+        if (!await db.Vendors.AnyAsync(v => v.Id == vendorId, ct)) throw new RuleViolation("vendorId", CommonRules.NoSuchVendorInTenant);
         return vendorId;
     }
 

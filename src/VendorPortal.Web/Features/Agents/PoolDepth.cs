@@ -62,11 +62,11 @@ public sealed class PoolDepth(AppDbContext db, TimeProvider clock)
         var skills = await db.Skills.Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Id, ct);
         var vendorIds = await db.Vendors.Select(v => v.Id).ToListAsync(ct);
         var errors = plans.Select((p, i) =>
-                !vendorIds.Contains(p.VendorId) ? $"row {i + 1}: no such vendor."
-                : !skills.ContainsKey(p.Skill.Trim().ToUpperInvariant()) ? $"row {i + 1}: unknown skill {p.Skill}."
+                !vendorIds.Contains(p.VendorId) ? AgentRules.PoolNoSuchVendor(i + 1)
+                : !skills.ContainsKey(p.Skill.Trim().ToUpperInvariant()) ? AgentRules.PoolUnknownSkill(i + 1, p.Skill)
                 : null)
-            .OfType<string>().ToList();
-        if (errors.Count > 0) throw new RuleViolation("plans", string.Join(" ", errors));
+            .OfType<RuleError>().ToList();
+        if (errors.Count > 0) throw new RuleViolation("plans", CommonRules.Several(errors));
 
         var existing = await db.PoolPlans.ToListAsync(ct);
         foreach (var p in plans)

@@ -106,7 +106,7 @@ public sealed class AlertOperations(AppDbContext db, ReadinessList readiness, Po
     /// <summary>Marks the alert seen; acknowledging it again changes nothing. Another vendor's alert is not found.</summary>
     public async Task<AlertResponse> AcknowledgeAsync(Guid id, CancellationToken ct)
     {
-        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound("Alert");
+        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound(Thing.Alert);
         if (alert.AcknowledgedAt is null)
         {
             alert.AcknowledgedAt = clock.GetUtcNow();

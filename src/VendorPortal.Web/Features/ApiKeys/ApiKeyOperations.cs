@@ -42,7 +42,7 @@ public sealed class ApiKeyOperations(AppDbContext db, AccessScopeAccessor scope,
     public async Task<CreatedApiKeyResponse> CreateAsync(ApiKeyInput input, CancellationToken ct)
     {
         if (input.VendorId is { } vendorId && !await db.Vendors.AnyAsync(v => v.Id == vendorId, ct))
-            throw new RuleViolation("vendorId", "No such vendor in this tenant.");
+            throw new RuleViolation("vendorId", CommonRules.NoSuchVendorInTenant);
         var (plain, prefix, hash) = ApiKey.Generate();
         var key = new ApiKey
         {
@@ -60,7 +60,7 @@ public sealed class ApiKeyOperations(AppDbContext db, AccessScopeAccessor scope,
 
     public async Task RevokeAsync(Guid id, CancellationToken ct)
     {
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct) ?? throw new NotFound("API key");
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct) ?? throw new NotFound(Thing.ApiKey);
         key.RevokedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
     }

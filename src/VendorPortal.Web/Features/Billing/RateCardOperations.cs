@@ -66,7 +66,7 @@ public sealed class RateCardOperations(AppDbContext db, AccessScopeAccessor scop
 {
     public async Task<RateCard> CreateAsync(RateCardInput input, CancellationToken ct)
     {
-        if (!await db.Vendors.AnyAsync(v => v.Id == input.VendorId, ct)) throw new RuleViolation("vendorId", "No such vendor in this tenant.");
+        if (!await db.Vendors.AnyAsync(v => v.Id == input.VendorId, ct)) throw new RuleViolation("vendorId", CommonRules.NoSuchVendorInTenant);
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == scope.Required.TenantId, ct);
         var now = clock.GetUtcNow();
         var card = new RateCard { TenantId = tenant.Id, VendorId = input.VendorId, Currency = tenant.Currency };
@@ -78,8 +78,8 @@ public sealed class RateCardOperations(AppDbContext db, AccessScopeAccessor scop
 
     public async Task<RateCard> UpdateAsync(Guid id, RateCardInput input, CancellationToken ct)
     {
-        var card = await db.RateCards.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFound("Rate card");
-        if (input.VendorId != card.VendorId) throw new RuleViolation("vendorId", "A card stays with its vendor; add a new card for another vendor.");
+        var card = await db.RateCards.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFound(Thing.RateCard);
+        if (input.VendorId != card.VendorId) throw new RuleViolation("vendorId", BillingRules.CardVendorFixed);
         await ApplyAsync(card, input, card.Currency, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return card;
@@ -103,7 +103,7 @@ public sealed class RateCardOperations(AppDbContext db, AccessScopeAccessor scop
     {
         Guid? skillId = string.IsNullOrWhiteSpace(input.Skill) ? null : (await SkillCodes.ResolveAsync(db, [input.Skill], "skill", ct)).Single();
         if (input.MonthlyMinimum is { } minimum && Money.Round(minimum, currency) != minimum)
-            throw new RuleViolation("monthlyMinimum", $"{currency} has {Money.Decimals(currency)} decimal places.");
+            throw new RuleViolation("monthlyMinimum", BillingRules.MinimumDecimals(currency, Money.Decimals(currency)));
         var to = input.EffectiveTo ?? DateOnly.MaxValue;
         var clash = await db.RateCards.AsNoTracking()
             .Where(c => c.VendorId == card.VendorId && c.SkillId == skillId && c.Id != card.Id
@@ -112,13 +112,8 @@ public sealed class RateCardOperations(AppDbContext db, AccessScopeAccessor scop
             .Select(c => new { c.EffectiveFrom, c.EffectiveTo })
             .FirstOrDefaultAsync(ct);
         if (clash is not null)
-        {
-            var inv = System.Globalization.CultureInfo.InvariantCulture;
-            var what = skillId is null ? "all skills" : input.Skill!.Trim().ToUpperInvariant();
-            var until = clash.EffectiveTo?.ToString("yyyy-MM-dd", inv) ?? "open-ended";
-            throw RuleViolation.Conflict("effectiveFrom", $"This vendor already has a card for {what} from " +
-                $"{clash.EffectiveFrom.ToString("yyyy-MM-dd", inv)} to {until}; cards of one vendor and skill must not overlap. End the other card first.");
-        }
+            throw RuleViolation.Conflict("effectiveFrom",
+                BillingRules.CardOverlap(skillId is null ? null : input.Skill!.Trim().ToUpperInvariant(), clash.EffectiveFrom, clash.EffectiveTo));
         card.SkillId = skillId;
         card.EffectiveFrom = input.EffectiveFrom;
         card.EffectiveTo = input.EffectiveTo;

@@ -83,14 +83,13 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
     public async Task<Statement> GenerateAsync(StatementInput input, CancellationToken ct)
     {
         var (start, end) = Period(input);
-        if (!await db.Vendors.AnyAsync(v => v.Id == input.VendorId, ct)) throw new RuleViolation("vendorId", "No such vendor in this tenant.");
+        if (!await db.Vendors.AnyAsync(v => v.Id == input.VendorId, ct)) throw new RuleViolation("vendorId", CommonRules.NoSuchVendorInTenant);
         var clash = await db.Statements.AsNoTracking()
             .Where(s => s.VendorId == input.VendorId && s.Status != StatementStatus.Void && s.PeriodStart <= end && s.PeriodEnd >= start)
             .Select(s => new { s.Id, s.Number, s.Status, s.PeriodStart, s.PeriodEnd })
             .FirstOrDefaultAsync(ct);
         if (clash is not null)
-            throw RuleViolation.Conflict("month", $"Statement {clash.Number ?? clash.Id.ToString()} ({clash.Status.ToString().ToLowerInvariant()}, " +
-                $"{Iso(clash.PeriodStart)} to {Iso(clash.PeriodEnd)}) already covers part of this period: regenerate the draft, or void it first.");
+            throw RuleViolation.Conflict("month", BillingRules.StatementOverlap(clash.Number ?? clash.Id.ToString(), clash.Status, clash.PeriodStart, clash.PeriodEnd));
         var statement = new Statement
         {
             TenantId = scope.Required.TenantId, VendorId = input.VendorId, PeriodStart = start, PeriodEnd = end, Currency = "",
@@ -105,7 +104,7 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
         catch (DbUpdateException e) when (Hosting.ApiErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            throw RuleViolation.Conflict("month", "Another statement for this vendor and period was created at the same moment: regenerate that draft instead.");
+            throw RuleViolation.Conflict("month", BillingRules.StatementRace);
         }
         return statement;
     }
@@ -114,7 +113,7 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
     {
         var statement = await LoadAsync(id, ct);
         if (statement.Status != StatementStatus.Draft)
-            throw RuleViolation.Conflict("status", $"Statement {statement.Number} is {statement.Status.ToString().ToLowerInvariant()}; only a draft can be regenerated.");
+            throw RuleViolation.Conflict("status", BillingRules.OnlyDraftRegenerated(statement.Number, statement.Status));
         db.StatementLines.RemoveRange(statement.Lines);
         db.StatementAdjustments.RemoveRange(statement.Adjustments);
         statement.Lines = [];
@@ -138,9 +137,9 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
         {
             var statement = await LoadAsync(id, ct);
             if (statement.Status != StatementStatus.Draft)
-                throw RuleViolation.Conflict("status", $"This statement is already {statement.Status.ToString().ToLowerInvariant()}{(statement.Number is null ? "" : $" as {statement.Number}")}.");
+                throw RuleViolation.Conflict("status", BillingRules.Already(statement.Status, statement.Number));
             if (statement.Total != expectedTotal)
-                throw RuleViolation.Conflict("expectedTotal", $"The draft's total is {Money.Plain(statement.Total, statement.Currency)}, not {expectedTotal.ToString(CultureInfo.InvariantCulture)}: it was regenerated since you looked. Check it and issue again.");
+                throw RuleViolation.Conflict("expectedTotal", BillingRules.TotalChanged(Money.Plain(statement.Total, statement.Currency), expectedTotal.ToString(CultureInfo.InvariantCulture)));
             var now = clock.GetUtcNow();
             var zone = await db.TenantZoneAsync(ct);
             var year = TenantTime.ToLocal(now, zone).Year;
@@ -180,7 +179,7 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
     public async Task<Statement> VoidAsync(Guid id, string reason, CancellationToken ct)
     {
         var statement = await LoadAsync(id, ct);
-        if (statement.Status == StatementStatus.Void) throw RuleViolation.Conflict("status", "This statement is already void.");
+        if (statement.Status == StatementStatus.Void) throw RuleViolation.Conflict("status", BillingRules.AlreadyVoid);
         statement.Status = StatementStatus.Void;
         statement.OpenPeriod = null;
         statement.VoidedAt = clock.GetUtcNow();
@@ -200,7 +199,7 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
     public async Task<(byte[] Pdf, string FileName)> PdfAsync(Guid id, CancellationToken ct)
     {
         var head = await db.Statements.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new { s.Status, s.Number, s.PeriodStart }).SingleOrDefaultAsync(ct) ?? throw new NotFound("Statement");
+            .Select(s => new { s.Status, s.Number, s.PeriodStart }).SingleOrDefaultAsync(ct) ?? throw new NotFound(Thing.Statement);
         var name = FileName(head.Number, head.PeriodStart, id, "pdf");
         if (head.Number is not null)
         {
@@ -249,7 +248,7 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
     {
         if (input.Month is not null)
         {
-            var first = ParseMonth(input.Month) ?? throw new RuleViolation("month", "Give the month as yyyy-MM.");
+            var first = ParseMonth(input.Month) ?? throw new RuleViolation("month", BillingRules.MonthFormat);
             return (first, first.AddMonths(1).AddDays(-1));
         }
         return (input.From!.Value, input.To!.Value);
@@ -262,14 +261,14 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
         var currency = tenant.Currency;
         foreach (var (a, i) in adjustments.Select((a, i) => (a, i)))
             if (Money.Round(a.Amount, currency) != a.Amount)
-                throw new RuleViolation($"adjustments[{i}].amount", $"{currency} amounts have {Money.Decimals(currency)} decimal places.");
+                throw new RuleViolation($"adjustments[{i}].amount", BillingRules.AmountDecimals(currency, Money.Decimals(currency)));
 
         var (start, end) = (statement.PeriodStart, statement.PeriodEnd);
         var cards = await db.RateCards.AsNoTracking()
             .Where(c => c.VendorId == statement.VendorId && c.EffectiveFrom <= end && (c.EffectiveTo == null || c.EffectiveTo >= start))
             .ToListAsync(ct);
         if (cards.FirstOrDefault(c => c.Currency != currency) is { } foreign)
-            throw new RuleViolation("vendorId", $"A rate card from {Iso(foreign.EffectiveFrom)} is in {foreign.Currency}, but the tenant bills in {currency}. Replace the card first.");
+            throw new RuleViolation("vendorId", BillingRules.ForeignCard(foreign.EffectiveFrom, foreign.Currency, currency));
         var days = await VolumeFigures.DaysAsync(db, statement.VendorId, start, end, ct);
         var skills = await db.Skills.AsNoTracking().ToDictionaryAsync(s => s.Id, s => new SkillLabel(s.Code, s.Name), ct);
         var calculation = StatementCalculator.Calculate(start, end, currency, [.. cards.Select(PricedCard.Of)],
@@ -277,8 +276,8 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
         if (calculation.Unpriced.Count > 0)
         {
             var missing = calculation.Unpriced.GroupBy(u => u.SkillCode)
-                .Select(g => $"{g.Key} on {g.Count()} day(s) from {Iso(g.Min(u => u.Date))} ({Money.Count(g.Sum(u => u.Contacts))} contacts)");
-            throw new RuleViolation("vendorId", $"No rate card prices these contacts: {string.Join("; ", missing)}. Add a card, then generate again.");
+                .Select(g => BillingRules.UnpricedSkill(g.Key, g.Count(), g.Min(u => u.Date), Money.Count(g.Sum(u => u.Contacts))));
+            throw new RuleViolation("vendorId", BillingRules.Unpriced([.. missing]));
         }
 
         statement.Currency = currency;
@@ -320,7 +319,7 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
     {
         var query = db.Statements.AsSplitQuery().Include(s => s.Lines).Include(s => s.Adjustments).Where(s => s.Id == id);
         if (!tracked) query = query.AsNoTracking();
-        return await query.SingleOrDefaultAsync(ct) ?? throw new NotFound("Statement");
+        return await query.SingleOrDefaultAsync(ct) ?? throw new NotFound(Thing.Statement);
     }
 
     private static string FileName(string? number, DateOnly start, Guid id, string extension) =>

@@ -49,8 +49,8 @@ public sealed class CapacityRequest : IVendorOwned, IAudited
     /// <summary>A request is answered once; a cancelled one cannot be answered (both 409).</summary>
     public void EnsureAnswerable()
     {
-        if (Status == CapacityRequestStatus.Cancelled) throw RuleViolation.Conflict("status", "The request was cancelled.");
-        if (Status == CapacityRequestStatus.Responded) throw RuleViolation.Conflict("status", "The request is already answered.");
+        if (Status == CapacityRequestStatus.Cancelled) throw RuleViolation.Conflict("status", CapacityRules.Cancelled);
+        if (Status == CapacityRequestStatus.Responded) throw RuleViolation.Conflict("status", CapacityRules.Answered);
     }
 
     /// <summary>

@@ -88,29 +88,29 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
     public async Task<CapacityRequest> CreateAsync(CapacityRequestInput input, CancellationToken ct)
     {
         var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == input.EventId, ct)
-            ?? throw new RuleViolation("eventId", "No such event.");
-        if (e.Status == EventStatus.Closed) throw RuleViolation.Conflict("eventId", "The event is closed.");
+            ?? throw new RuleViolation("eventId", EventRules.NoSuchEvent);
+        if (e.Status == EventStatus.Closed) throw RuleViolation.Conflict("eventId", EventRules.Closed);
         var vendor = await db.Vendors.AsNoTracking().SingleOrDefaultAsync(v => v.Id == input.VendorId, ct)
-            ?? throw new RuleViolation("vendorId", "No such vendor.");
-        if (vendor.Status != Vendors.VendorStatus.Active) throw new RuleViolation("vendorId", $"{vendor.Name} is inactive.");
+            ?? throw new RuleViolation("vendorId", Vendors.VendorRules.NoSuchVendor);
+        if (vendor.Status != Vendors.VendorStatus.Active) throw new RuleViolation("vendorId", Vendors.VendorRules.Inactive(vendor.Name));
         var skillId = (await Skills.SkillCodes.ResolveAsync(db, [input.Skill], "skill", ct)).Single();
         if (input.BackfillForId is { } gapId)
         {
             var gap = await db.CapacityRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == gapId, ct)
-                ?? throw new RuleViolation("backfillForId", "No such capacity request.");
+                ?? throw new RuleViolation("backfillForId", CapacityRules.NoSuchRequest);
             if (gap.EventId != input.EventId || gap.SkillId != skillId)
-                throw new RuleViolation("backfillForId", "A backfill is for the same event and skill as the request it backs up.");
+                throw new RuleViolation("backfillForId", CapacityRules.BackfillMismatch);
             if (gap.VendorId == input.VendorId)
-                throw new RuleViolation("vendorId", "Ask another vendor to backfill.");
+                throw new RuleViolation("vendorId", CapacityRules.BackfillSameVendor);
         }
 
         var zone = await db.TenantZoneAsync(ct);
         var now = clock.GetUtcNow();
         var planned = PlanTimes(input.Shifts, e, zone, now);
         var respondBy = TenantTime.ToInstant(input.RespondByLocal, zone, "respondByLocal");
-        if (respondBy <= now) throw new RuleViolation("respondByLocal", "The answer must be due in the future.");
+        if (respondBy <= now) throw new RuleViolation("respondByLocal", CapacityRules.DueInPast);
         if (respondBy > planned.Min(p => p.StartsAt))
-            throw new RuleViolation("respondByLocal", "The answer must be due before the first shift starts.");
+            throw new RuleViolation("respondByLocal", CapacityRules.DueAfterStart);
 
         var s = scope.Required;
         var request = new CapacityRequest
@@ -140,25 +140,25 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
         request.EnsureAnswerable();
 
         var now = clock.GetUtcNow();
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, RuleError)>();
         var answers = new Dictionary<Guid, int>();
         for (var i = 0; i < input.Shifts.Count; i++)
         {
             var a = input.Shifts[i];
             var shift = request.Shifts.FirstOrDefault(x => x.Id == a.RequestedShiftId);
-            if (shift is null) errors.Add(($"shifts[{i}].requestedShiftId", "This shift is not part of the request."));
-            else if (!answers.TryAdd(a.RequestedShiftId, a.Committed)) errors.Add(($"shifts[{i}].requestedShiftId", "This shift is answered twice."));
+            if (shift is null) errors.Add(($"shifts[{i}].requestedShiftId", CapacityRules.ShiftNotInRequest));
+            else if (!answers.TryAdd(a.RequestedShiftId, a.Committed)) errors.Add(($"shifts[{i}].requestedShiftId", CapacityRules.ShiftAnsweredTwice));
             else if (a.Committed > shift.Headcount)
-                errors.Add(($"shifts[{i}].committed", $"At most the {shift.Headcount} agents asked for can be committed."));
+                errors.Add(($"shifts[{i}].committed", CapacityRules.OverAsked(shift.Headcount)));
             else if (a.Committed > 0 && shift.HasStarted(now))
-                errors.Add(($"shifts[{i}].committed", "This shift has already started: nobody can be assigned to it any more, so commit 0."));
+                errors.Add(($"shifts[{i}].committed", CapacityRules.ShiftStarted));
         }
         if (errors.Count > 0) throw RuleViolation.ForRows(errors);
 
         var committed = answers.Values.Sum();
         var asked = request.Shifts.Sum(x => x.Headcount);
         if (committed == 0 && string.IsNullOrWhiteSpace(input.Message))
-            throw new RuleViolation("message", "Say why when declining, so the planner can plan around it.");
+            throw new RuleViolation("message", CapacityRules.DeclineReason);
 
         db.Shifts.AddRange(request.Respond(answers, Clean(input.Message), scope.Required.ActorName, now));
         await notifier.CapacityAnsweredAsync(request, committed, asked, ct);
@@ -186,7 +186,7 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
     /// <summary>Turns local shift times into instants; every wrong shift is reported (a time the clocks skip, a day outside the event, the past).</summary>
     private static List<PlannedTimes> PlanTimes(IReadOnlyList<ShiftPlanInput> plan, SurgeEvent e, TimeZoneInfo zone, DateTimeOffset now)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, RuleError)>();
         var result = new List<PlannedTimes>(plan.Count);
         for (var i = 0; i < plan.Count; i++)
         {
@@ -196,12 +196,12 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
             {
                 var times = Shift.Schedule(p.StartsAtLocal, p.EndsAtLocal, e, zone, now, where);
                 if (result.Any(r => r.StartsAt == times.Start && r.EndsAt == times.End))
-                    errors.Add(($"{where}.startsAtLocal", "The same shift is planned twice; raise its headcount instead."));
+                    errors.Add(($"{where}.startsAtLocal", CapacityRules.ShiftTwice));
                 else result.Add(new PlannedTimes(times.Start, times.End, p.Headcount));
             }
             catch (RuleViolation rule)
             {
-                errors.Add((rule.Field, rule.Message));
+                errors.Add((rule.Field, rule.Error));
             }
         }
         if (errors.Count > 0) throw RuleViolation.ForRows(errors);
@@ -209,7 +209,7 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
     }
 
     private async Task<CapacityRequest> LoadAsync(Guid id, CancellationToken ct) =>
-        await db.CapacityRequests.Include(r => r.Shifts).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFound("Capacity request");
+        await db.CapacityRequests.Include(r => r.Shifts).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFound(Thing.CapacityRequest);
 
     private async Task SaveRacingAsync(CancellationToken ct)
     {
@@ -219,7 +219,7 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw RuleViolation.Conflict("status", "The request was answered or cancelled at the same time. Reload it to see how.");
+            throw RuleViolation.Conflict("status", CapacityRules.ChangedConcurrently);
         }
     }
 

@@ -63,7 +63,7 @@ public sealed class CapacityRequestReads(AppDbContext db, ShiftReads shiftReads,
     }
 
     public async Task<CapacityRequestResponse> RequestAsync(Guid id, CancellationToken ct) =>
-        (await RequestsAsync(db.CapacityRequests.Where(r => r.Id == id), ct)).SingleOrDefault() ?? throw new NotFound("Capacity request");
+        (await RequestsAsync(db.CapacityRequests.Where(r => r.Id == id), ct)).SingleOrDefault() ?? throw new NotFound(Thing.CapacityRequest);
 
     /// <summary>Every slot of the event across vendors, per skill and time, from the requests and the shifts.</summary>
     public async Task<List<FillSlot>> FillAsync(Guid eventId, CancellationToken ct)

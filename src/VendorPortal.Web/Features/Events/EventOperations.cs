@@ -113,20 +113,20 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
         var e = await LoadAsync(id, ct);
         var slots = await db.ForecastIntervals.Where(f => f.EventId == id).Select(f => new { f.Date, f.Start }).Distinct().ToListAsync(ct);
         if (slots.Any(s => s.Date < input.StartDate || s.Date > input.EndDate))
-            throw RuleViolation.Conflict("startDate", "The forecast has intervals outside the new dates: replace the forecast first.");
+            throw RuleViolation.Conflict("startDate", EventRules.ForecastOutsideDates);
         if (slots.Any(s => (s.Start.Hour * 60 + s.Start.Minute) % input.IntervalMinutes != 0))
-            throw RuleViolation.Conflict("intervalMinutes", $"The forecast has intervals off a {input.IntervalMinutes}-minute grid: replace the forecast first.");
+            throw RuleViolation.Conflict("intervalMinutes", EventRules.ForecastOffGrid(input.IntervalMinutes));
         Apply(e, input);
         await db.SaveChangesAsync(ct);
         return e;
     }
 
     public async Task<SurgeEvent> LoadAsync(Guid id, CancellationToken ct) =>
-        await db.Events.SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFound("Event");
+        await db.Events.SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFound(Thing.Event);
 
     public async Task<EventResponse> ResponseAsync(Guid id, CancellationToken ct)
     {
-        var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFound("Event");
+        var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFound(Thing.Event);
         return EventResponse.Of(e, await db.ForecastIntervals.CountAsync(f => f.EventId == id, ct));
     }
 
@@ -195,7 +195,7 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
     /// </summary>
     public async Task<EventStaffing> StaffingAsync(Guid eventId, CancellationToken ct)
     {
-        var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, ct) ?? throw new NotFound("Event");
+        var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, ct) ?? throw new NotFound(Thing.Event);
         var zone = await db.TenantZoneAsync(ct);
         var codes = await Skills.SkillCodes.ByIdAsync(db, ct);
         var rows = await db.ForecastIntervals.AsNoTracking().Where(f => f.EventId == eventId)

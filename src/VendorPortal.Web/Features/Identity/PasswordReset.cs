@@ -10,8 +10,6 @@ namespace VendorPortal.Web.Features.Identity;
 /// <summary>Self-service password reset, shared by the API and the portal.</summary>
 public sealed class PasswordReset(UserManager<User> users, ClockedTokenProvider tokens, IBackgroundJobClient jobs)
 {
-    public const string InvalidLink = "This password reset link is not valid.";
-    public const string SpentLink = "This password reset link has been used or has expired. Ask for a new one.";
 
     /// <summary>Sends a link if the e-mail has an account; says nothing either way.</summary>
     public async Task RequestAsync(string email)
@@ -24,12 +22,12 @@ public sealed class PasswordReset(UserManager<User> users, ClockedTokenProvider 
     public async Task ResetAsync(string email, string token, string newPassword)
     {
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null || !tokens.IsGenuineFor(token, user.Id)) throw new RuleViolation("token", InvalidLink);
+        if (user is null || !tokens.IsGenuineFor(token, user.Id)) throw new RuleViolation("token", IdentityRules.ResetLinkInvalid);
         var result = await users.ResetPasswordAsync(user, token, newPassword);
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
-            throw new RuleViolation("token", SpentLink, StatusCodes.Status410Gone);
+            throw new RuleViolation("token", IdentityRules.ResetLinkSpent, StatusCodes.Status410Gone);
         if (!result.Succeeded)
-            throw new RuleViolation("newPassword", string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new RuleViolation("newPassword", IdentityRules.PasswordRefused(result.Errors.Select(e => e.Description)));
         // Whoever can read the mailbox could reset anyway: a lockout from guessed passwords ends here.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);

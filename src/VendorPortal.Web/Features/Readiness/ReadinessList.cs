@@ -41,8 +41,8 @@ public sealed class ReadinessList(AppDbContext db, TimeProvider clock)
         var zone = tenant.Zone;
         var thresholds = ReadinessThresholds.Of(tenant);
         var now = clock.GetUtcNow();
-        if (filter.EventId is { } eventId && !await db.Events.AnyAsync(e => e.Id == eventId, ct)) throw new NotFound("Event");
-        if (filter.VendorId is { } vendorId && !await db.Vendors.AnyAsync(v => v.Id == vendorId, ct)) throw new NotFound("Vendor");
+        if (filter.EventId is { } eventId && !await db.Events.AnyAsync(e => e.Id == eventId, ct)) throw new NotFound(Thing.Event);
+        if (filter.VendorId is { } vendorId && !await db.Vendors.AnyAsync(v => v.Id == vendorId, ct)) throw new NotFound(Thing.Vendor);
 
         var from = filter.From ?? now;
         var to = filter.To ?? (filter.EventId is null ? now + DefaultWindow : null);

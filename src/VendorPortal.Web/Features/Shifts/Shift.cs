@@ -46,8 +46,8 @@ public sealed class Shift : IVendorOwned, IAudited
     /// <summary>Agents may still be assigned: scheduled and not started (both answer 409 otherwise).</summary>
     public void EnsureOpenForAssignment(DateTimeOffset now)
     {
-        if (Status == ShiftStatus.Cancelled) throw RuleViolation.Conflict("shiftId", "The shift is cancelled.");
-        if (HasStarted(now)) throw RuleViolation.Conflict("shiftId", "The shift has already started.");
+        if (Status == ShiftStatus.Cancelled) throw RuleViolation.Conflict("shiftId", ShiftRules.Cancelled);
+        if (HasStarted(now)) throw RuleViolation.Conflict("shiftId", ShiftRules.Started);
     }
 
     /// <summary>Cancels the shift and frees the places its agents held; their assignments are released by the caller.</summary>
@@ -70,14 +70,12 @@ public sealed class Shift : IVendorOwned, IAudited
         var end = TenantTime.ToInstant(endLocal, zone, prefix + "endsAtLocal");
         var day = DateOnly.FromDateTime(startLocal);
         if (day < e.StartDate.AddDays(-1) || day > e.EndDate)
-            throw new RuleViolation(prefix + "startsAtLocal",
-                $"The shift starts on {day:yyyy-MM-dd}, outside the event ({e.StartDate:yyyy-MM-dd} to {e.EndDate:yyyy-MM-dd}; a shift may start the evening before).");
-        if (start <= now) throw new RuleViolation(prefix + "startsAtLocal", "The shift must start in the future.");
-        if (end <= start) throw new RuleViolation(prefix + "endsAtLocal", "A shift must end after it starts.");
+            throw new RuleViolation(prefix + "startsAtLocal", ShiftRules.OutsideEvent(day, e.StartDate, e.EndDate));
+        if (start <= now) throw new RuleViolation(prefix + "startsAtLocal", ShiftRules.InPast);
+        if (end <= start) throw new RuleViolation(prefix + "endsAtLocal", ShiftRules.EndsBeforeStart);
         // The validator compares wall times; the night the clocks go back has an hour more than its wall times say.
         if (end - start > TimeSpan.FromHours(MaxHours))
-            throw new RuleViolation(prefix + "endsAtLocal", string.Create(CultureInfo.InvariantCulture,
-                $"A shift lasts at most {MaxHours} hours; this one lasts {(end - start).TotalHours:0.#} real hours."));
+            throw new RuleViolation(prefix + "endsAtLocal", ShiftRules.TooLong(MaxHours, (end - start).TotalHours));
         return (start, end);
     }
 }
@@ -119,13 +117,12 @@ public sealed class Assignment : IVendorOwned, IAudited
         a => a.Status == AssignmentStatus.Assigned || a.Status == AssignmentStatus.Confirmed;
 
     /// <summary>Why the vendor may not confirm or decline this assignment now, or null. Decisions stop when the shift starts.</summary>
-    public (string Field, string Message)? DecisionRefused(Decision decision, string? reason, DateTimeOffset now) =>
-        Shift!.Status == ShiftStatus.Cancelled ? ("assignmentId", "The shift is cancelled.")
-        : Status == AssignmentStatus.Released ? ("assignmentId", "The agent was released from this shift.")
-        : Shift.HasStarted(now) ? ("assignmentId", "The shift has started; record attendance instead.")
-        : decision == Decision.Decline && string.IsNullOrWhiteSpace(reason) ? ("reason", "Give a reason for the decline.")
-        : decision == Decision.Confirm && Status == AssignmentStatus.Declined
-            ? ("decision", "The agent declined this shift; assign them again if they can work it after all.")
+    public (string Field, RuleError Error)? DecisionRefused(Decision decision, string? reason, DateTimeOffset now) =>
+        Shift!.Status == ShiftStatus.Cancelled ? ("assignmentId", ShiftRules.Cancelled)
+        : Status == AssignmentStatus.Released ? ("assignmentId", ShiftRules.Released)
+        : Shift.HasStarted(now) ? ("assignmentId", ShiftRules.DecideAfterStart)
+        : decision == Decision.Decline && string.IsNullOrWhiteSpace(reason) ? ("reason", ShiftRules.DeclineReason)
+        : decision == Decision.Confirm && Status == AssignmentStatus.Declined ? ("decision", ShiftRules.Declined)
         : null;
 
     /// <summary>
@@ -149,9 +146,9 @@ public sealed class Assignment : IVendorOwned, IAudited
     }
 
     /// <summary>Why attendance cannot be recorded for this assignment, or null: confirmed agents of started shifts only.</summary>
-    public string? AttendanceRefused(DateTimeOffset now) =>
-        Status != AssignmentStatus.Confirmed ? $"Only confirmed agents are expected; this one is {Status.ToString().ToLowerInvariant()}."
-        : !Shift!.HasStarted(now) ? "The shift has not started yet."
+    public RuleError? AttendanceRefused(DateTimeOffset now) =>
+        Status != AssignmentStatus.Confirmed ? ShiftRules.NotConfirmed(Status)
+        : !Shift!.HasStarted(now) ? ShiftRules.NotStarted
         : null;
 }
 

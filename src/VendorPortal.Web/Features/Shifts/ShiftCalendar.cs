@@ -30,7 +30,7 @@ public sealed class ShiftCalendar(AppDbContext db, ShiftReads reads, TimeProvide
         var oneVendor = vendorId ?? scope.VendorId;
         string? vendorName = null;
         if (oneVendor is { } id)
-            vendorName = await db.Vendors.AsNoTracking().Where(v => v.Id == id).Select(v => v.Name).SingleOrDefaultAsync(ct) ?? throw new NotFound("Vendor");
+            vendorName = await db.Vendors.AsNoTracking().Where(v => v.Id == id).Select(v => v.Name).SingleOrDefaultAsync(ct) ?? throw new NotFound(Thing.Vendor);
 
         var query = db.Shifts.Where(s => s.EndsAt >= from && s.StartsAt <= to && (s.Status == ShiftStatus.Scheduled || s.UpdatedAt >= from));
         if (vendorId is { } only) query = query.Where(s => s.VendorId == only);
@@ -48,7 +48,7 @@ public sealed class ShiftCalendar(AppDbContext db, ShiftReads reads, TimeProvide
     public async Task<string> NewLinkAsync(CancellationToken ct)
     {
         var scope = db.Scope!;
-        var userId = scope.UserId ?? throw RuleViolation.Conflict("userId", "Calendar links belong to people; an API key can read the feed itself.");
+        var userId = scope.UserId ?? throw RuleViolation.Conflict("userId", ShiftRules.CalendarNeedsPerson);
         var now = clock.GetUtcNow();
         // Tracked, not a bulk update: a member holds at most one live link, and each revocation is audited like any change.
         foreach (var old in await db.CalendarLinks.Where(l => l.UserId == userId && l.RevokedAt == null).ToListAsync(ct))

@@ -81,11 +81,11 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
     public async Task<Shift> CreateAsync(ShiftInput input, CancellationToken ct)
     {
         var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == input.EventId, ct)
-            ?? throw new RuleViolation("eventId", "No such event.");
-        if (e.Status == EventStatus.Closed) throw RuleViolation.Conflict("eventId", "The event is closed.");
+            ?? throw new RuleViolation("eventId", EventRules.NoSuchEvent);
+        if (e.Status == EventStatus.Closed) throw RuleViolation.Conflict("eventId", EventRules.Closed);
         var vendor = await db.Vendors.AsNoTracking().SingleOrDefaultAsync(v => v.Id == input.VendorId, ct)
-            ?? throw new RuleViolation("vendorId", "No such vendor.");
-        if (vendor.Status != Vendors.VendorStatus.Active) throw new RuleViolation("vendorId", $"{vendor.Name} is inactive.");
+            ?? throw new RuleViolation("vendorId", Vendors.VendorRules.NoSuchVendor);
+        if (vendor.Status != Vendors.VendorStatus.Active) throw new RuleViolation("vendorId", Vendors.VendorRules.Inactive(vendor.Name));
         var skillId = (await Skills.SkillCodes.ResolveAsync(db, [input.Skill], "skill", ct)).Single();
         var now = clock.GetUtcNow();
         var (start, end) = Shift.Schedule(input.StartsAtLocal, input.EndsAtLocal, e, await db.TenantZoneAsync(ct), now, "");
@@ -105,7 +105,7 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
     /// </summary>
     public async Task<List<Assignment>> AssignAsync(Guid shiftId, IReadOnlyList<Guid> agentIds, CancellationToken ct)
     {
-        var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound("Shift");
+        var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound(Thing.Shift);
         var now = clock.GetUtcNow();
         shift.EnsureOpenForAssignment(now);
         var ids = agentIds.Distinct().ToList();
@@ -126,40 +126,39 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
             .ToListAsync(ct);
         var week = WeekOf(shift.StartsAt, zone);
 
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, RuleError)>();
         for (var i = 0; i < ids.Count; i++)
         {
             var where = $"agentIds[{i}]";
             if (!agents.TryGetValue(ids[i], out var agent) || agent.VendorId != shift.VendorId)
             {
-                errors.Add((where, $"{ids[i]}: no such agent of this shift's vendor."));
+                errors.Add((where, ShiftRules.NoSuchAgent(ids[i])));
                 continue;
             }
             var who = $"{agent.DisplayName} ({agent.ExternalRef})";
             var mine = nearby.Where(n => n.AgentId == agent.Id).ToList();
             if (agent.Status != AgentStatus.Active)
-                errors.Add((where, $"{who} is {agent.Status.ToString().ToLowerInvariant()}."));
+                errors.Add((where, ShiftRules.AgentNotActive(who, agent.Status)));
             else if (!agent.SkillIds.Contains(shift.SkillId))
-                errors.Add((where, $"{who} does not have the shift's skill."));
+                errors.Add((where, ShiftRules.NoSkill(who)));
             else if (mine.Any(n => n.ShiftId == shift.Id))
-                errors.Add((where, $"{who} is already on this shift."));
+                errors.Add((where, ShiftRules.AlreadyOnShift(who)));
             else if (mine.FirstOrDefault(n => n.StartsAt < shift.EndsAt && shift.StartsAt < n.EndsAt) is { } clash)
-                errors.Add((where, $"{who} is already on a shift from {TenantTime.ToLocal(clash.StartsAt, zone):yyyy-MM-dd HH:mm} to {TenantTime.ToLocal(clash.EndsAt, zone):HH:mm}, which overlaps."));
+                errors.Add((where, ShiftRules.Overlap(who, TenantTime.ToLocal(clash.StartsAt, zone), TenantTime.ToLocal(clash.EndsAt, zone))));
             else if (training.FirstOrDefault(t => t.AgentId == agent.Id) is { } course)
-                errors.Add((where, $"{who} is in the training \"{course.Title}\" at an overlapping time."));
+                errors.Add((where, ShiftRules.InTraining(who, course.Title)));
             else if (agent.MaxWeeklyHours is { } max)
             {
                 var hours = mine.Where(n => WeekOf(n.StartsAt, zone) == week).Sum(n => (n.EndsAt - n.StartsAt).TotalHours) + shift.Hours;
                 if (hours > max + 1e-9)
-                    errors.Add((where, string.Create(CultureInfo.InvariantCulture,
-                        $"{who} would work {hours:0.#} hours in the week of {week:yyyy-MM-dd}, above their maximum of {max}.")));
+                    errors.Add((where, ShiftRules.OverWeeklyHours(who, hours, week, max)));
             }
         }
         if (errors.Count > 0) throw RuleViolation.ForRows(errors);
 
         var limit = await LimitAsync(shift, ct);
         if (shift.Taken + ids.Count > limit)
-            throw RuleViolation.Conflict("agentIds", $"The shift takes {limit} agents ({shift.Headcount} plus the buffer); {Math.Max(0, limit - shift.Taken)} places are left.");
+            throw RuleViolation.Conflict("agentIds", ShiftRules.PlacesLeft(limit, shift.Headcount, Math.Max(0, limit - shift.Taken)));
         var rows = ids.Select(id => new Assignment { VendorId = shift.VendorId, ShiftId = shift.Id, AgentId = id, AssignedAt = now }).ToList();
         db.Assignments.AddRange(rows);
         shift.Taken += rows.Count;
@@ -178,15 +177,15 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         var assignments = await db.Assignments.Include(a => a.Shift).Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         var deadline = TimeSpan.FromHours(await db.Tenants.Where(t => t.Id == scope.Required.TenantId).Select(t => t.ConfirmationDeadlineHours).SingleAsync(ct));
         var now = clock.GetUtcNow();
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, RuleError)>();
         var seen = new HashSet<Guid>();
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
             var where = $"[{i}]";
-            if (!seen.Add(r.AssignmentId)) errors.Add(($"{where}.assignmentId", "This assignment appears twice."));
-            else if (!assignments.TryGetValue(r.AssignmentId, out var a)) errors.Add(($"{where}.assignmentId", "No such assignment."));
-            else if (a.DecisionRefused(r.Decision, r.Reason, now) is { } refused) errors.Add(($"{where}.{refused.Field}", refused.Message));
+            if (!seen.Add(r.AssignmentId)) errors.Add(($"{where}.assignmentId", ShiftRules.AssignmentTwice));
+            else if (!assignments.TryGetValue(r.AssignmentId, out var a)) errors.Add(($"{where}.assignmentId", ShiftRules.NoSuchAssignment));
+            else if (a.DecisionRefused(r.Decision, r.Reason, now) is { } refused) errors.Add(($"{where}.{refused.Field}", refused.Error));
         }
         if (errors.Count > 0) throw RuleViolation.ForRows(errors);
 
@@ -214,13 +213,13 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         var ids = rows.Select(r => r.AssignmentId).Distinct().ToList();
         var assignments = await db.Assignments.Include(a => a.Shift).Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         var now = clock.GetUtcNow();
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, RuleError)>();
         var seen = new HashSet<Guid>();
         for (var i = 0; i < rows.Count; i++)
         {
             var where = $"[{i}].assignmentId";
-            if (!seen.Add(rows[i].AssignmentId)) errors.Add((where, "This assignment appears twice."));
-            else if (!assignments.TryGetValue(rows[i].AssignmentId, out var a)) errors.Add((where, "No such assignment."));
+            if (!seen.Add(rows[i].AssignmentId)) errors.Add((where, ShiftRules.AssignmentTwice));
+            else if (!assignments.TryGetValue(rows[i].AssignmentId, out var a)) errors.Add((where, ShiftRules.NoSuchAssignment));
             else if (a.AttendanceRefused(now) is { } refused) errors.Add((where, refused));
         }
         if (errors.Count > 0) throw RuleViolation.ForRows(errors);
@@ -240,9 +239,9 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
     /// </summary>
     public async Task<Shift> CancelAsync(Guid shiftId, string reason, CancellationToken ct)
     {
-        var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound("Shift");
+        var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound(Thing.Shift);
         if (shift.Status == ShiftStatus.Cancelled) return shift;
-        if (shift.HasStarted(clock.GetUtcNow())) throw RuleViolation.Conflict("shiftId", "The shift has already started.");
+        if (shift.HasStarted(clock.GetUtcNow())) throw RuleViolation.Conflict("shiftId", ShiftRules.Started);
         await ReleaseAsync(shift, reason.Trim(), ct);
         await notifier.ShiftCancelledAsync(shift, ct);
         await SaveRacingAsync("shiftId", ct);
@@ -281,7 +280,7 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw RuleViolation.Conflict(field, "The shift changed at the same time (someone else assigned or declined). Reload and try again.");
+            throw RuleViolation.Conflict(field, ShiftRules.ChangedConcurrently);
         }
     }
 }

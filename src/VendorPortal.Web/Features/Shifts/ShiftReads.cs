@@ -45,7 +45,7 @@ public sealed class ShiftReads(AppDbContext db, TimeProvider clock)
 
     public async Task<ShiftDetail> ShiftAsync(Guid id, CancellationToken ct)
     {
-        var shift = (await ShiftsAsync(db.Shifts.Where(s => s.Id == id), ct)).SingleOrDefault() ?? throw new NotFound("Shift");
+        var shift = (await ShiftsAsync(db.Shifts.Where(s => s.Id == id), ct)).SingleOrDefault() ?? throw new NotFound(Thing.Shift);
         var zone = await db.TenantZoneAsync(ct);
         var rows = await db.Assignments.AsNoTracking().Where(a => a.ShiftId == id)
             .OrderBy(a => a.Agent!.DisplayName).ThenBy(a => a.Id)

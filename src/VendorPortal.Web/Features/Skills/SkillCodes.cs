@@ -23,7 +23,7 @@ public static class SkillCodes
         var wanted = codes.Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();
         var found = await db.Skills.Where(s => wanted.Contains(s.Code)).Select(s => new { s.Id, s.Code }).ToListAsync(ct);
         var unknown = wanted.Except(found.Select(f => f.Code)).ToList();
-        if (unknown.Count > 0) throw new RuleViolation(field, $"Unknown skill: {string.Join(", ", unknown)}.");
+        if (unknown.Count > 0) throw new RuleViolation(field, SkillRules.Unknown(unknown));
         return [.. found.Select(f => f.Id)];
     }
 }

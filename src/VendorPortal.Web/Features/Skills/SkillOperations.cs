@@ -30,7 +30,7 @@ public sealed class SkillOperations(AppDbContext db)
     {
         var code = input.Code.Trim().ToUpperInvariant();
         if (await db.Skills.AnyAsync(s => s.Code == code, ct))
-            throw RuleViolation.Conflict("code", $"A skill with code {code} already exists.");
+            throw RuleViolation.Conflict("code", SkillRules.CodeTaken(code));
         var skill = new Skill
         {
             Code = code,

@@ -22,7 +22,7 @@ public static class ErlangC
     {
         var traffic = input.Contacts * input.AhtSeconds / (input.IntervalMinutes * 60.0);
         if (traffic > MaxTrafficErlangs)
-            throw new RuleViolation("contacts", $"That is {traffic:N0} erlangs of traffic; the calculator stops at {MaxTrafficErlangs:N0}.");
+            throw new RuleViolation("contacts", StaffingRules.TooMuchTraffic(traffic, MaxTrafficErlangs));
         if (traffic == 0) return new StaffingResult(0, 0, 1, 0, 0, 0, 0);
 
         var erlangB = 1.0;

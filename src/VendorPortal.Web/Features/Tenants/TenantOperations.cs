@@ -34,7 +34,7 @@ public sealed class TenantOperations(AppDbContext db, AccessScopeAccessor scope,
     public async Task<NewTenantResponse> CreateAsync(NewTenantInput input, string operatorName, CancellationToken ct)
     {
         if (await db.Tenants.AnyAsync(t => t.Slug == input.Slug, ct))
-            throw RuleViolation.Conflict("slug", $"The slug {input.Slug} is taken.");
+            throw RuleViolation.Conflict("slug", TenantRules.SlugTaken(input.Slug));
         var tenant = new Tenant
         {
             Slug = input.Slug,

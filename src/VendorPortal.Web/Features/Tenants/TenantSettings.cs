@@ -70,7 +70,7 @@ public sealed class TenantSettingsOperations(AppDbContext db)
 {
     public async Task<Tenant> CurrentAsync(CancellationToken ct)
     {
-        var id = db.Scope?.TenantId ?? throw new NotFound("Tenant");
+        var id = db.Scope?.TenantId ?? throw new NotFound(Thing.Tenant);
         return await db.Tenants.SingleAsync(t => t.Id == id, ct);
     }
 

@@ -55,9 +55,9 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
     {
         var session = await LoadAsync(id, ct);
         if (session.Status == TrainingSessionStatus.Cancelled)
-            throw RuleViolation.Conflict("status", "This session is cancelled.");
+            throw RuleViolation.Conflict("status", TrainingRules.Cancelled);
         if (input.Capacity < session.SeatsTaken)
-            throw new RuleViolation("capacity", $"{session.SeatsTaken} agents are enrolled; capacity cannot go below that.");
+            throw new RuleViolation("capacity", TrainingRules.CapacityBelowEnrolled(session.SeatsTaken));
         var (starts, ends, location) = (session.StartsAt, session.EndsAt, session.Location);
         await ApplyAsync(session, input, await db.TenantZoneAsync(ct), ct);
         var moved = session.StartsAt != starts || session.EndsAt != ends;
@@ -88,8 +88,8 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
     public async Task<List<TrainingEnrollment>> EnrollAsync(Guid sessionId, IReadOnlyList<Guid> agentIds, CancellationToken ct)
     {
         var session = await LoadAsync(sessionId, ct);
-        if (session.Status == TrainingSessionStatus.Cancelled) throw RuleViolation.Conflict("sessionId", "This session is cancelled.");
-        if (session.StartsAt <= clock.GetUtcNow()) throw RuleViolation.Conflict("sessionId", "This session has already started.");
+        if (session.Status == TrainingSessionStatus.Cancelled) throw RuleViolation.Conflict("sessionId", TrainingRules.Cancelled);
+        if (session.StartsAt <= clock.GetUtcNow()) throw RuleViolation.Conflict("sessionId", TrainingRules.Started);
 
         var ids = agentIds.Distinct().ToList();
         var agents = await db.Agents.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
@@ -103,20 +103,20 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
             .ToListAsync(ct);
         var onShift = await ShiftClashesAsync(ids, session, ct);
 
-        var errors = new List<string>();
+        var errors = new List<RuleError>();
         foreach (var id in ids)
         {
-            if (!agents.TryGetValue(id, out var agent)) errors.Add($"{id}: no such agent.");
-            else if (agent.Status != AgentStatus.Active) errors.Add($"{agent.DisplayName} ({agent.ExternalRef}) is {agent.Status.ToString().ToLowerInvariant()} and cannot enrol.");
-            else if (enrolled.Contains(id)) errors.Add($"{agent.DisplayName} ({agent.ExternalRef}) is already enrolled.");
+            if (!agents.TryGetValue(id, out var agent)) errors.Add(TrainingRules.NoSuchAgent(id));
+            else if (agent.Status != AgentStatus.Active) errors.Add(TrainingRules.AgentCannotEnrol(agent.DisplayName, agent.ExternalRef, agent.Status));
+            else if (enrolled.Contains(id)) errors.Add(TrainingRules.AlreadyEnrolled(agent.DisplayName, agent.ExternalRef));
             else if (busy.FirstOrDefault(b => b.AgentId == id) is { } clash)
-                errors.Add($"{agent.DisplayName} ({agent.ExternalRef}) is in \"{clash.Title}\" at an overlapping time.");
+                errors.Add(TrainingRules.InOtherSession(agent.DisplayName, agent.ExternalRef, clash.Title));
             else if (onShift.Contains(id))
-                errors.Add($"{agent.DisplayName} ({agent.ExternalRef}) is on a shift at an overlapping time.");
+                errors.Add(TrainingRules.OnShift(agent.DisplayName, agent.ExternalRef));
         }
-        if (errors.Count > 0) throw new RuleViolation("agentIds", string.Join(" ", errors));
+        if (errors.Count > 0) throw new RuleViolation("agentIds", CommonRules.Several(errors));
         if (session.SeatsTaken + ids.Count > session.Capacity)
-            throw RuleViolation.Conflict("agentIds", $"Only {session.Capacity - session.SeatsTaken} seats are left.");
+            throw RuleViolation.Conflict("agentIds", TrainingRules.SeatsLeft(session.Capacity - session.SeatsTaken));
 
         var now = clock.GetUtcNow();
         var rows = ids.Select(id => new TrainingEnrollment
@@ -131,7 +131,7 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw RuleViolation.Conflict("agentIds", "The seats changed while you were enrolling (someone else took them). Reload and try again.");
+            throw RuleViolation.Conflict("agentIds", TrainingRules.SeatsChanged);
         }
         return rows;
     }
@@ -140,11 +140,11 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
     {
         var session = await LoadAsync(sessionId, ct);
         var enrollment = await db.TrainingEnrollments.SingleOrDefaultAsync(e => e.SessionId == sessionId && e.AgentId == agentId, ct)
-            ?? throw new NotFound("Enrolment");
+            ?? throw new NotFound(Thing.Enrolment);
         // Once it has started, an absent agent is a no-show on the vendor's record, not a withdrawal.
         if (session.StartsAt <= clock.GetUtcNow())
-            throw RuleViolation.Conflict("agentId", "The session has started: record the agent as a no-show instead.");
-        if (enrollment.Outcome is not null) throw RuleViolation.Conflict("agentId", "A result is recorded; the enrolment stays.");
+            throw RuleViolation.Conflict("agentId", TrainingRules.WithdrawAfterStart);
+        if (enrollment.Outcome is not null) throw RuleViolation.Conflict("agentId", TrainingRules.ResultRecorded);
         db.TrainingEnrollments.Remove(enrollment);
         session.SeatsTaken--;
         try
@@ -153,7 +153,7 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw RuleViolation.Conflict("agentId", "The session changed at the same time. Reload and try again.");
+            throw RuleViolation.Conflict("agentId", TrainingRules.ChangedConcurrently);
         }
     }
 
@@ -161,13 +161,13 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
     public async Task RecordResultsAsync(Guid sessionId, IReadOnlyList<ResultInput> results, CancellationToken ct)
     {
         var session = await LoadAsync(sessionId, ct);
-        if (session.StartsAt > clock.GetUtcNow()) throw RuleViolation.Conflict("sessionId", "Results can be recorded once the session has started.");
+        if (session.StartsAt > clock.GetUtcNow()) throw RuleViolation.Conflict("sessionId", TrainingRules.ResultsBeforeStart);
         var ids = results.Select(r => r.AgentId).ToList();
         var enrollments = await db.TrainingEnrollments.Where(e => e.SessionId == sessionId && ids.Contains(e.AgentId)).ToDictionaryAsync(e => e.AgentId, ct);
-        var errors = results.Select((r, i) => enrollments.ContainsKey(r.AgentId) ? null : $"row {i + 1}: agent {r.AgentId} is not enrolled in this session.")
-            .OfType<string>().ToList();
-        if (ids.Count != ids.Distinct().Count()) errors.Add("An agent appears more than once.");
-        if (errors.Count > 0) throw new RuleViolation("results", string.Join(" ", errors));
+        var errors = results.Select((r, i) => enrollments.ContainsKey(r.AgentId) ? null : TrainingRules.ResultNotEnrolled(i + 1, r.AgentId))
+            .OfType<RuleError>().ToList();
+        if (ids.Count != ids.Distinct().Count()) errors.Add(TrainingRules.ResultAgentTwice);
+        if (errors.Count > 0) throw new RuleViolation("results", CommonRules.Several(errors));
         var now = clock.GetUtcNow();
         foreach (var r in results)
         {
@@ -180,7 +180,7 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
     }
 
     private async Task<TrainingSession> LoadAsync(Guid id, CancellationToken ct) =>
-        await db.TrainingSessions.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFound("Training session");
+        await db.TrainingSessions.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFound(Thing.TrainingSession);
 
     private async Task ApplyAsync(TrainingSession session, TrainingSessionInput input, TimeZoneInfo zone, CancellationToken ct)
     {
@@ -205,11 +205,11 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
             .Distinct()
             .ToListAsync(ct);
         if (clashes.Count > 0)
-            throw RuleViolation.Conflict("startsAtLocal", $"At the new time these enrolled agents would be in another session: {string.Join(", ", clashes)}.");
+            throw RuleViolation.Conflict("startsAtLocal", TrainingRules.RescheduleClash(clashes));
         var enrolled = await db.TrainingEnrollments.Where(e => e.SessionId == session.Id).Select(e => e.AgentId).ToListAsync(ct);
         var onShift = await ShiftClashesAsync(enrolled, session, ct);
         if (onShift.Count > 0)
-            throw RuleViolation.Conflict("startsAtLocal", $"At the new time {onShift.Count} enrolled agents would be on a shift. Withdraw them or pick another time.");
+            throw RuleViolation.Conflict("startsAtLocal", TrainingRules.RescheduleOnShift(onShift.Count));
     }
 
     /// <summary>Agents holding a place on a scheduled shift that overlaps the session: never book an agent twice.</summary>

@@ -60,12 +60,12 @@ public sealed class InvitationOperations(
         var email = input.Email.Trim().ToLowerInvariant();
         var role = Enum.Parse<TenantRole>(input.Role);
         if (input.VendorId is { } vendorId && !await db.Vendors.AnyAsync(v => v.Id == vendorId, ct))
-            throw new RuleViolation("vendorId", "No such vendor in this tenant.");
+            throw new RuleViolation("vendorId", CommonRules.NoSuchVendorInTenant);
         if (await db.Memberships.AnyAsync(m => m.User!.NormalizedEmail == email.ToUpperInvariant(), ct))
-            throw RuleViolation.Conflict("email", $"{email} is already a member of this tenant.");
+            throw RuleViolation.Conflict("email", UserRules.AlreadyMember(email));
         var now = clock.GetUtcNow();
         if (await db.Invitations.AnyAsync(i => i.Email == email && i.AcceptedAt == null && i.ExpiresAt > now, ct))
-            throw RuleViolation.Conflict("email", $"{email} already has an open invitation.");
+            throw RuleViolation.Conflict("email", UserRules.AlreadyInvited(email));
 
         var invitation = new Invitation
         {
@@ -106,13 +106,13 @@ public sealed class InvitationOperations(
     /// <summary>Enters the invitation's tenant and returns the open invitation the token names.</summary>
     public async Task<(Invitation Invitation, Tenant Tenant)> OpenAsync(string token, CancellationToken ct)
     {
-        if (ReadToken(token) is not { } ids) throw new RuleViolation("token", "This invitation link is not valid or has expired.");
+        if (ReadToken(token) is not { } ids) throw new RuleViolation("token", UserRules.InvitationLinkInvalid);
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == ids.TenantId, ct)
-            ?? throw new RuleViolation("token", "This invitation link is not valid or has expired.");
+            ?? throw new RuleViolation("token", UserRules.InvitationLinkInvalid);
         scope.Set(new AccessScope(tenant.Id, tenant.Slug, TenantRole.TenantAdmin, null, null, null, "invitation"));
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == ids.InvitationId, ct);
         if (invitation is null || !invitation.IsOpen(clock.GetUtcNow()))
-            throw new RuleViolation("token", "This invitation has already been used or has expired.", StatusCodes.Status410Gone);
+            throw new RuleViolation("token", UserRules.InvitationUsed, StatusCodes.Status410Gone);
         return (invitation, tenant);
     }
 
@@ -126,20 +126,20 @@ public sealed class InvitationOperations(
             user = new User { UserName = invitation.Email, Email = invitation.Email, DisplayName = input.DisplayName.Trim(), Language = invitation.Language };
             var created = await users.CreateAsync(user, input.Password);
             if (!created.Succeeded)
-                throw new RuleViolation("password", string.Join(" ", created.Errors.Select(e => e.Description)));
+                throw new RuleViolation("password", Identity.IdentityRules.PasswordRefused(created.Errors.Select(e => e.Description)));
         }
         else if (signedIn?.Id != user.Id)
         {
             // Counted like a sign-in: a leaked link must not become a way to guess an account's password.
             var (_, check) = await passwords.CheckAsync(invitation.Email, input.Password);
             if (check.IsLockedOut)
-                throw new RuleViolation("password", "This account is locked after repeated failed attempts. Try again in 15 minutes.", StatusCodes.Status401Unauthorized);
+                throw new RuleViolation("password", UserRules.LockedOut, StatusCodes.Status401Unauthorized);
             if (!check.Succeeded)
-                throw new RuleViolation("password", "This e-mail already has an account: enter its password to accept.", StatusCodes.Status401Unauthorized);
+                throw new RuleViolation("password", UserRules.WrongPassword, StatusCodes.Status401Unauthorized);
         }
 
         if (await db.Memberships.AnyAsync(m => m.UserId == user.Id, ct))
-            throw RuleViolation.Conflict("email", "You are already a member of this tenant.");
+            throw RuleViolation.Conflict("email", UserRules.YouAreMember);
         db.Memberships.Add(new Membership { UserId = user.Id, Role = invitation.Role, VendorId = invitation.VendorId });
         invitation.AcceptedAt = clock.GetUtcNow();
         invitation.AcceptedByUserId = user.Id;

@@ -40,9 +40,9 @@ public sealed class UserOperations(AppDbContext db, AccessScopeAccessor scope, U
         var role = change.Role is null ? membership.Role : Enum.Parse<TenantRole>(change.Role);
         var vendorId = role == TenantRole.VendorManager ? change.VendorId ?? membership.VendorId : null;
         if (change.Role is null && change.VendorId is not null && membership.Role != TenantRole.VendorManager)
-            throw new RuleViolation("vendorId", "Only vendor managers are bound to a vendor.");
+            throw new RuleViolation("vendorId", UserRules.VendorOnlyForManagers);
         if (vendorId is { } vendor && vendor != membership.VendorId && !await db.Vendors.AnyAsync(v => v.Id == vendor, ct))
-            throw new RuleViolation("vendorId", "No such vendor in this tenant.");
+            throw new RuleViolation("vendorId", CommonRules.NoSuchVendorInTenant);
         var disabled = change.Disabled ?? membership.DisabledAt is not null;
 
         if (role != TenantRole.TenantAdmin || disabled)
@@ -65,16 +65,16 @@ public sealed class UserOperations(AppDbContext db, AccessScopeAccessor scope, U
     }
 
     private async Task<Membership> FindAsync(Guid userId, CancellationToken ct) =>
-        await db.Memberships.Include(m => m.User).SingleOrDefaultAsync(m => m.UserId == userId, ct) ?? throw new NotFound("User");
+        await db.Memberships.Include(m => m.User).SingleOrDefaultAsync(m => m.UserId == userId, ct) ?? throw new NotFound(Thing.User);
 
     /// <summary>An admin cannot lock themselves out, and a tenant never loses its last enabled admin.</summary>
     private async Task GuardAdminAsync(Membership membership, string field, CancellationToken ct)
     {
         if (membership.UserId == scope.Required.UserId)
-            throw RuleViolation.Conflict(field, "You cannot remove, demote or disable yourself; ask another admin.");
+            throw RuleViolation.Conflict(field, UserRules.NotYourself);
         if (membership.Role == TenantRole.TenantAdmin && membership.DisabledAt is null
             && !await db.Memberships.AnyAsync(m => m.Role == TenantRole.TenantAdmin && m.DisabledAt == null && m.UserId != membership.UserId, ct))
-            throw RuleViolation.Conflict(field, "This is the tenant's last admin; make someone else admin first.");
+            throw RuleViolation.Conflict(field, UserRules.LastAdmin);
     }
 
     /// <summary>Saves the membership change (audited) and the new stamp in one save.</summary>

@@ -51,7 +51,7 @@ public sealed class VendorOperations(AppDbContext db)
 
     public async Task<Vendor> UpdateAsync(Guid id, VendorInput input, CancellationToken ct)
     {
-        var vendor = await db.Vendors.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFound("Vendor");
+        var vendor = await db.Vendors.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFound(Thing.Vendor);
         var name = input.Name.Trim();
         await EnsureNameFreeAsync(name, id, ct);
         vendor.Name = name;
@@ -62,14 +62,14 @@ public sealed class VendorOperations(AppDbContext db)
 
     public async Task DeleteAsync(Guid id, CancellationToken ct)
     {
-        var vendor = await db.Vendors.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFound("Vendor");
+        var vendor = await db.Vendors.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFound(Thing.Vendor);
         if (await db.Memberships.AnyAsync(m => m.VendorId == id, ct) || await db.Agents.AnyAsync(a => a.VendorId == id, ct))
-            throw RuleViolation.Conflict("vendorId", "This vendor still has users or agents. Set the vendor inactive instead.");
+            throw RuleViolation.Conflict("vendorId", VendorRules.HasPeople);
         if (await db.ApiKeys.AnyAsync(k => k.VendorId == id, ct) || await db.Invitations.AnyAsync(i => i.VendorId == id, ct))
-            throw RuleViolation.Conflict("vendorId", "This vendor's API keys and invitations stay on record. Set the vendor inactive instead.");
+            throw RuleViolation.Conflict("vendorId", VendorRules.HasKeys);
         if (await db.RateCards.AnyAsync(c => c.VendorId == id, ct) || await db.ContactVolumes.AnyAsync(v => v.VendorId == id, ct)
             || await db.Statements.AnyAsync(st => st.VendorId == id, ct))
-            throw RuleViolation.Conflict("vendorId", "This vendor has rate cards, volumes or statements on record. Set the vendor inactive instead.");
+            throw RuleViolation.Conflict("vendorId", VendorRules.HasBilling);
         // Alerts are derived from the vendor's pool and shifts: they go with the vendor.
         db.Alerts.RemoveRange(await db.Alerts.Where(a => a.VendorId == id).ToListAsync(ct));
         db.Vendors.Remove(vendor);
@@ -88,7 +88,7 @@ public sealed class VendorOperations(AppDbContext db)
     private async Task EnsureNameFreeAsync(string name, Guid? except, CancellationToken ct)
     {
         if (await db.Vendors.AnyAsync(v => v.Name == name && v.Id != except, ct))
-            throw RuleViolation.Conflict("name", $"A vendor named \"{name}\" already exists.");
+            throw RuleViolation.Conflict("name", VendorRules.NameTaken(name));
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

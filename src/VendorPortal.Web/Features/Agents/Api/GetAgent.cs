@@ -19,6 +19,6 @@ public sealed class GetAgent(AgentOperations agents) : Endpoint<AgentRouteReques
 
     public override async Task HandleAsync(AgentRouteRequest req, CancellationToken ct)
     {
-        await Send.OkAsync(await agents.FindAsync(req.AgentId, ct) ?? throw new NotFound("Agent"), ct);
+        await Send.OkAsync(await agents.FindAsync(req.AgentId, ct) ?? throw new NotFound(Thing.Agent), ct);
     }
 }

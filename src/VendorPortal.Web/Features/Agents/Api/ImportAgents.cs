@@ -27,9 +27,7 @@ public sealed class ImportAgents(AgentImport import) : EndpointWithoutRequest<Im
         var vendorId = Query<Guid?>("vendorId", isRequired: false);
         var dryRun = Query<bool?>("dryRun", isRequired: false) ?? false;
         var result = await CsvUpload.ReadAsync(HttpContext.Request, csv => import.RunAsync(csv, vendorId, dryRun, ct), ct);
-        foreach (var problem in result.Errors)
-            AddError(new FluentValidation.Results.ValidationFailure($"line {problem.Line}", problem.Reason));
-        ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
+        if (result.Errors.Count > 0) throw RuleViolation.ForRows([.. result.Errors.Select(p => ($"line {p.Line}", p.Error))]);
         await Send.OkAsync(result, ct);
     }
 }

@@ -55,14 +55,9 @@ public sealed class AgentForm
     }
 }
 
-/// <summary>The agent operations' rule messages that carry values, in the reader's language.</summary>
+/// <summary>What the agent form says instead of an operation's rule: the form offers only skills that existed when it was drawn.</summary>
 public static class AgentMessages
 {
-    public static string? For(RuleViolation rule, AgentInput input, IStringLocalizer T) => rule.Field switch
-    {
-        "externalRef" when rule.Status == StatusCodes.Status409Conflict =>
-            T["This vendor already has an agent with reference {0}.", input.ExternalRef.Trim()].Value,
-        "skills" => T["One of the skills no longer exists; reload the page and choose again."].Value,
-        _ => null,
-    };
+    public static string? For(RuleViolation rule, IStringLocalizer T) =>
+        rule.Field == "skills" ? T["One of the skills no longer exists; reload the page and choose again."].Value : null;
 }

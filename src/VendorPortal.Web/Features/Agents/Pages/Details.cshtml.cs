@@ -50,7 +50,7 @@ public sealed class DetailsModel(
         }
         catch (RuleViolation rule)
         {
-            ModelState.Add(rule, nameof(Input), T, AgentMessages.For(rule, input, T));
+            ModelState.Add(rule, nameof(Input), AgentMessages.For(rule, T));
             return Page();
         }
         TempData["Flash"] = T["Your changes were saved."].Value;

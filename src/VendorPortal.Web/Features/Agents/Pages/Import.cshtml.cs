@@ -106,12 +106,12 @@ public sealed class ImportModel(
         try
         {
             Result = await import.RunAsync(csv, scope.IsVendor ? null : VendorId, dryRun, ct);
-            Errors = [.. Result.Errors.Select(e => new ImportLineError(e.Line, ImportMessages.Problems(e.Reason, T)))];
+            Errors = [.. Result.Errors.Select(e => new ImportLineError(e.Line, [.. e.Error.Parts.Select(p => p.Text())]))];
         }
         catch (RuleViolation rule)
         {
             Token = null;
-            ModelState.Add(rule, "", T, rule.Field == "vendorId" ? T["Choose the vendor whose agents these are."].Value : null);
+            ModelState.Add(rule, "", rule.Field == "vendorId" ? T["Choose the vendor whose agents these are."].Value : null);
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class NewModel(AppDbContext db, AgentOperations agents, IStringLoc
         }
         catch (RuleViolation rule)
         {
-            ModelState.Add(rule, nameof(Input), T, AgentMessages.For(rule, input, T));
+            ModelState.Add(rule, nameof(Input), AgentMessages.For(rule, T));
             return Page();
         }
     }

@@ -45,7 +45,7 @@ public sealed class IndexModel(
             }
             catch (RuleViolation rule)
             {
-                ModelState.Add(rule, nameof(Input), T);
+                ModelState.Add(rule, nameof(Input));
             }
         }
         await LoadAsync(ct);

@@ -18,5 +18,5 @@ public sealed class GetRateCard(RateCardOperations cards) : Endpoint<RateCardRou
     }
 
     public override async Task HandleAsync(RateCardRouteRequest req, CancellationToken ct) =>
-        await Send.OkAsync(await cards.FindAsync(req.Id, ct) ?? throw new NotFound("Rate card"), ct);
+        await Send.OkAsync(await cards.FindAsync(req.Id, ct) ?? throw new NotFound(Thing.RateCard), ct);
 }

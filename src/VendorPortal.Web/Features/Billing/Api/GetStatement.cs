@@ -18,5 +18,5 @@ public sealed class GetStatement(StatementOperations statements) : Endpoint<Stat
     }
 
     public override async Task HandleAsync(StatementRouteRequest req, CancellationToken ct) =>
-        await Send.OkAsync(await statements.DetailAsync(req.Id, ct) ?? throw new NotFound("Statement"), ct);
+        await Send.OkAsync(await statements.DetailAsync(req.Id, ct) ?? throw new NotFound(Thing.Statement), ct);
 }

@@ -54,7 +54,7 @@ public sealed class StatementsModel(AppDbContext db, StatementOperations stateme
             }
             catch (RuleViolation rule)
             {
-                ModelState.AddModelError("", rule.Message);
+                ModelState.AddModelError("", rule.Error.Text());
             }
         }
         await LoadAsync(ct);
@@ -71,7 +71,7 @@ public sealed class StatementsModel(AppDbContext db, StatementOperations stateme
     public async Task<IActionResult> OnPostVoidAsync(string tenant, Guid id, string? reason, CancellationToken ct) =>
         await ActAsync(tenant, async () =>
         {
-            if (string.IsNullOrWhiteSpace(reason)) throw new RuleViolation("reason", T["Give a reason for voiding."].Value);
+            if (string.IsNullOrWhiteSpace(reason)) throw new RuleViolation("reason", BillingRules.VoidReason);
             var statement = await statements.VoidAsync(id, reason, ct);
             return T["Statement {0} was voided.", statement.Number ?? statement.VendorName].Value;
         }, ct);
@@ -86,7 +86,7 @@ public sealed class StatementsModel(AppDbContext db, StatementOperations stateme
         }
         catch (RuleViolation rule)
         {
-            ModelState.AddModelError("", rule.Message);
+            ModelState.AddModelError("", rule.Error.Text());
         }
         await LoadAsync(ct);
         return Page();

@@ -63,9 +63,9 @@ public sealed class RequestDetailsModel(
         }
         catch (RuleViolation rule)
         {
-            foreach (var (field, message) in rule.Rows) ModelState.AddModelError(AnswerKey(field), ShiftMessages.For(T, message));
-            if (rule.Rows.Count == 0 && rule.Field == "message") ModelState.AddModelError(nameof(Message), ShiftMessages.For(T, rule));
-            AnswerError = ShiftMessages.For(T, rule);
+            foreach (var (field, error) in rule.Rows) ModelState.AddModelError(AnswerKey(field), error.Text());
+            if (rule.Rows.Count == 0 && rule.Field == "message") ModelState.AddModelError(nameof(Message), rule.Error.Text());
+            AnswerError = rule.Error.Text();
             return Page();
         }
         var committed = input.Shifts.Sum(s => s.Committed);
@@ -99,7 +99,7 @@ public sealed class RequestDetailsModel(
     /// <summary>"shifts[2].committed" from the operation or its validator is the third row of the form.</summary>
     private static string AnswerKey(string field)
     {
-        if (ShiftMessages.RowOf(field) is { } row) return $"{nameof(Answers)}[{row}].{nameof(AnswerRow.Committed)}";
+        if (RuleViolation.RowOf(field) is { } row) return $"{nameof(Answers)}[{row}].{nameof(AnswerRow.Committed)}";
         return field.Equals("message", StringComparison.OrdinalIgnoreCase) ? nameof(Message) : "";
     }
 

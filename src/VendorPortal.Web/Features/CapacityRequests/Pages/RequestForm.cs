@@ -67,10 +67,10 @@ public sealed partial class RequestForm
     {
         if (rule.Rows.Count == 0)
         {
-            state.AddModelError(Key(rule.Field), ShiftMessages.For(T, rule.Message));
+            state.AddModelError(Key(rule.Field), rule.Error.Text());
             return;
         }
-        foreach (var (field, message) in rule.Rows) state.AddModelError(Key(field), ShiftMessages.For(T, message));
+        foreach (var (field, error) in rule.Rows) state.AddModelError(Key(field), error.Text());
         state.AddModelError("", T["Fix the marked shifts; nothing was sent."]);
     }
 

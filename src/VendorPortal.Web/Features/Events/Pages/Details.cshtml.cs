@@ -54,7 +54,7 @@ public sealed class DetailsModel(AppDbContext db, EventOperations events, Foreca
             }
             catch (RuleViolation rule)
             {
-                ModelState.Add(rule, nameof(Input), T);
+                ModelState.Add(rule, nameof(Input));
             }
         }
         await LoadAsync(eventId, ct);

@@ -26,7 +26,7 @@ public sealed class ResetPasswordModel(PasswordReset reset, SignInManager<User> 
     public async Task<IActionResult> OnPostAsync()
     {
         if (string.IsNullOrEmpty(Input.Email) || string.IsNullOrEmpty(Input.Token) || Input.Token.Length > 2000)
-            ModelState.AddModelError("", T[PasswordReset.InvalidLink]);
+            ModelState.AddModelError("", IdentityRules.ResetLinkInvalid.Text());
         else if (string.IsNullOrEmpty(Input.NewPassword) || Input.NewPassword.Length > 200)
             ModelState.AddModelError("Input.NewPassword", T["Enter a new password."]);
         else if (Input.NewPassword != Input.ConfirmPassword)
@@ -39,7 +39,7 @@ public sealed class ResetPasswordModel(PasswordReset reset, SignInManager<User> 
         }
         catch (RuleViolation rule)
         {
-            ModelState.AddModelError(rule.Field == "newPassword" ? "Input.NewPassword" : "", T[rule.Message]);
+            ModelState.AddModelError(rule.Field == "newPassword" ? "Input.NewPassword" : "", rule.Error.Text());
             return Page();
         }
         // Whoever was signed in on this browser is signed out too: the new password is the only way in.

@@ -80,10 +80,10 @@ public sealed class ShiftDetailsModel(
         catch (RuleViolation rule)
         {
             var problems = new Dictionary<Guid, string>();
-            foreach (var (field, message) in rule.Rows)
-                if (ShiftMessages.RowOf(field) is { } row && row < ids.Count) problems.TryAdd(ids[row], ShiftMessages.For(T, message));
+            foreach (var (field, error) in rule.Rows)
+                if (RuleViolation.RowOf(field) is { } row && row < ids.Count) problems.TryAdd(ids[row], error.Text());
             CandidateProblems = problems;
-            AssignErrors = problems.Count > 0 ? [.. problems.Select(p => NamedProblem(p.Key, p.Value))] : [ShiftMessages.For(T, rule)];
+            AssignErrors = problems.Count > 0 ? [.. problems.Select(p => NamedProblem(p.Key, p.Value))] : [rule.Error.Text()];
             return Page();
         }
         TempData["Flash"] = T["{0} agents were assigned. Confirm each one once they have agreed to work the shift.", ids.Count].Value;
@@ -171,7 +171,7 @@ public sealed class ShiftDetailsModel(
         }
         catch (RuleViolation rule)
         {
-            CancelError = ShiftMessages.For(T, rule);
+            CancelError = rule.Error.Text();
             return Page();
         }
         TempData["Flash"] = T["The shift was cancelled. Its agents are released and the vendor is told why."].Value;
@@ -198,13 +198,13 @@ public sealed class ShiftDetailsModel(
     /// <summary>"[2].reason" names the third changed row: its error goes beside that assignment.</summary>
     private void RowErrors(RuleViolation rule, IReadOnlyList<Guid> rows)
     {
-        foreach (var (field, message) in rule.Rows)
-            if (ShiftMessages.RowOf(field) is { } row && row < rows.Count) RowProblems.TryAdd(rows[row], ShiftMessages.For(T, message));
-        GridError = ShiftMessages.For(T, rule);
+        foreach (var (field, error) in rule.Rows)
+            if (RuleViolation.RowOf(field) is { } row && row < rows.Count) RowProblems.TryAdd(rows[row], error.Text());
+        GridError = rule.Error.Text();
     }
 
     private static string RowKey(string field, IReadOnlyList<Guid> rows) =>
-        ShiftMessages.RowOf(field) is { } row && row < rows.Count ? $"row-{rows[row]}" : "";
+        RuleViolation.RowOf(field) is { } row && row < rows.Count ? $"row-{rows[row]}" : "";
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

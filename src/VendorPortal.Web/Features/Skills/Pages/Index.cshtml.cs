@@ -31,9 +31,7 @@ public sealed class IndexModel(AppDbContext db, SkillOperations skills, SkillLis
             }
             catch (RuleViolation rule)
             {
-                ModelState.Add(rule, nameof(Input), T, rule.Field == "code" && rule.Status == StatusCodes.Status409Conflict
-                    ? T["A skill with code {0} already exists.", Input.Code.Trim().ToUpperInvariant()].Value
-                    : null);
+                ModelState.Add(rule, nameof(Input));
             }
         }
         await LoadAsync(ct);

@@ -39,7 +39,7 @@ public sealed class CalculatorModel(IStringLocalizer<SharedResource> T) : PageMo
         }
         catch (RuleViolation rule)
         {
-            ModelState.AddModelError(nameof(Contacts), rule.Message);
+            ModelState.AddModelError(nameof(Contacts), rule.Error.Text());
         }
     }
 

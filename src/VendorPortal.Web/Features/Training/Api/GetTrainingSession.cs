@@ -19,6 +19,6 @@ public sealed class GetTrainingSession(TrainingReads reads) : Endpoint<TrainingS
 
     public override async Task HandleAsync(TrainingSessionRouteRequest req, CancellationToken ct)
     {
-        await Send.OkAsync(await reads.DetailAsync(req.Id, ct) ?? throw new NotFound("Training session"), ct);
+        await Send.OkAsync(await reads.DetailAsync(req.Id, ct) ?? throw new NotFound(Thing.TrainingSession), ct);
     }
 }

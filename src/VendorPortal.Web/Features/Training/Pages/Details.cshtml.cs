@@ -69,7 +69,7 @@ public sealed class DetailsModel(
         }
         catch (RuleViolation rule)
         {
-            ModelState.Add(rule, nameof(Input), T, TrainingMessages.For(rule, T));
+            ModelState.Add(rule, nameof(Input));
             return Page();
         }
         return Done(tenant, id, T["Your changes were saved."]);
@@ -103,7 +103,7 @@ public sealed class DetailsModel(
         }
         catch (RuleViolation rule)
         {
-            EnrolErrors = TrainingMessages.EnrolProblems(rule, T);
+            EnrolErrors = [.. rule.Error.Parts.Select(p => p.Text())];
             return Reshow();
         }
         return Done(tenant, id, T["{0} agents were enrolled.", AgentIds.Distinct().Count()]);
@@ -126,7 +126,7 @@ public sealed class DetailsModel(
         }
         catch (RuleViolation rule)
         {
-            RosterError = TrainingMessages.For(rule, T);
+            RosterError = rule.Error.Text();
             return Reshow();
         }
         return Done(tenant, id, T["{0} was withdrawn; the seat is free again.", agent.DisplayName]);
@@ -165,7 +165,7 @@ public sealed class DetailsModel(
         }
         catch (RuleViolation rule)
         {
-            ResultsError = TrainingMessages.For(rule, T);
+            ResultsError = rule.Error.Text();
             return Reshow();
         }
         return Done(tenant, id, T["Results saved for {0} agents.", changed.Count]);

@@ -35,7 +35,7 @@ public sealed class NewModel(AppDbContext db, TrainingOperations training, TimeP
         }
         catch (RuleViolation rule)
         {
-            ModelState.Add(rule, "Input", T, TrainingMessages.For(rule, T));
+            ModelState.Add(rule, "Input");
             return Page();
         }
     }

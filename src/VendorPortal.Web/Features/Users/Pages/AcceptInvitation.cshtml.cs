@@ -87,7 +87,7 @@ public sealed class AcceptInvitationModel(
         catch (RuleViolation rule)
         {
             var hasPasswordField = !HasAccount || !SignedInAsInvitee;
-            ModelState.AddModelError(rule.Field == "password" && hasPasswordField ? "Input.Password" : "", T[rule.Message]);
+            ModelState.AddModelError(rule.Field == "password" && hasPasswordField ? "Input.Password" : "", rule.Error.Text());
             return Page();
         }
     }
@@ -115,7 +115,7 @@ public sealed class AcceptInvitationModel(
         }
         catch (RuleViolation rule)
         {
-            Problem = T[rule.Message];
+            Problem = rule.Error.Text();
             return false;
         }
     }

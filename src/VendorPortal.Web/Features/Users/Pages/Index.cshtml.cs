@@ -52,7 +52,7 @@ public sealed class IndexModel(
             }
             catch (RuleViolation rule)
             {
-                ModelState.Add(rule, nameof(Input), T, Message(rule));
+                ModelState.Add(rule, nameof(Input));
             }
         }
         await LoadAsync(ct);
@@ -114,20 +114,9 @@ public sealed class IndexModel(
 
     private async Task<IActionResult> RefusedAsync(RuleViolation rule, CancellationToken ct)
     {
-        MemberError = T[rule.Message];
+        MemberError = rule.Error.Text();
         await LoadAsync(ct);
         return Page();
-    }
-
-    private string? Message(RuleViolation rule)
-    {
-        var email = Input.Email.Trim().ToLowerInvariant();
-        if (rule.Field != "email") return null;
-        if (rule.Message.EndsWith(" is already a member of this tenant.", StringComparison.Ordinal))
-            return T["{0} is already a member of this tenant.", email];
-        if (rule.Message.EndsWith(" already has an open invitation.", StringComparison.Ordinal))
-            return T["{0} already has an open invitation.", email];
-        return null;
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -19,7 +19,7 @@ public sealed class GetVendor(AppDbContext db) : Endpoint<VendorRouteRequest, Ve
     public override async Task HandleAsync(VendorRouteRequest req, CancellationToken ct)
     {
         var vendor = await db.Vendors.AsNoTracking().Where(v => v.Id == req.VendorId)
-            .Select(VendorResponse.Projection).SingleOrDefaultAsync(ct) ?? throw new NotFound("Vendor");
+            .Select(VendorResponse.Projection).SingleOrDefaultAsync(ct) ?? throw new NotFound(Thing.Vendor);
         await Send.OkAsync(vendor, ct);
     }
 }

@@ -44,7 +44,7 @@ public sealed class DetailsModel(
         }
         catch (RuleViolation rule)
         {
-            ModelState.Add(rule, nameof(Input), T, VendorMessages.For(rule, Input, T));
+            ModelState.Add(rule, nameof(Input));
             return Page();
         }
         TempData["Flash"] = T["Your changes were saved."].Value;
@@ -65,7 +65,7 @@ public sealed class DetailsModel(
         }
         catch (RuleViolation rule)
         {
-            DeleteError = T[rule.Message];
+            DeleteError = rule.Error.Text();
             Input = InputOf(Vendor);
             return Page();
         }

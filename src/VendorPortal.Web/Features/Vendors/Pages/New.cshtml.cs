@@ -27,17 +27,9 @@ public sealed class NewModel(VendorOperations vendors, IStringLocalizer<SharedRe
         }
         catch (RuleViolation rule)
         {
-            ModelState.Add(rule, nameof(Input), T, VendorMessages.For(rule, Input, T));
+            ModelState.Add(rule, nameof(Input));
             return Page();
         }
     }
 }
 
-/// <summary>The operations' rule messages that carry values, in the reader's language.</summary>
-public static class VendorMessages
-{
-    public static string? For(RuleViolation rule, VendorInput input, IStringLocalizer T) =>
-        rule.Field == "name" && rule.Status == StatusCodes.Status409Conflict
-            ? T["A vendor named \"{0}\" already exists.", input.Name.Trim()].Value
-            : null;
-}

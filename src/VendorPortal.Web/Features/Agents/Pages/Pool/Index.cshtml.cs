@@ -65,7 +65,7 @@ public sealed class IndexModel(AppDbContext db, PoolDepth pool, TenantSettingsOp
         }
         catch (RuleViolation rule)
         {
-            ModelState.AddModelError("", T[rule.Message]);
+            ModelState.AddModelError("", rule.Error.Text());
             return Page();
         }
         TempData["Flash"] = T["Planned peaks saved for {0} rows.", changed.Count].Value;
