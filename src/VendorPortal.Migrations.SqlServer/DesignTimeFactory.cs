@@ -10,6 +10,5 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext
         new DbContextOptionsBuilder<AppDbContext>()
             .UseSqlServer("Server=design-time;Database=VendorPortal;Trusted_Connection=True;TrustServerCertificate=True",
                 o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
-            .Options,
-        new AccessScopeAccessor());
+            .Options);
 }

@@ -9,6 +9,5 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext
     public AppDbContext CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<AppDbContext>()
             .UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
-            .Options,
-        new AccessScopeAccessor());
+            .Options);
 }

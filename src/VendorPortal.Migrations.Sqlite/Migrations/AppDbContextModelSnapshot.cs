@@ -139,6 +139,8 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VendorId");
 
+                    b.HasIndex("TenantId", "DisplayName", "Id");
+
                     b.HasIndex("TenantId", "VendorId", "ExternalRef")
                         .IsUnique();
 
@@ -745,6 +747,130 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.ToTable("StatementLines");
                 });
 
+            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BackfillForId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RespondBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RespondedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponseMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SkillId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BackfillForId");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("SkillId");
+
+                    b.HasIndex("VendorId");
+
+                    b.HasIndex("TenantId", "EventId");
+
+                    b.HasIndex("TenantId", "VendorId", "Status");
+
+                    b.ToTable("CapacityRequests");
+                });
+
+            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.RequestedShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Committed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ShiftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "StartsAt");
+
+                    b.ToTable("RequestedShifts");
+                });
+
             modelBuilder.Entity("VendorPortal.Web.Features.Events.ForecastInterval", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1102,130 +1228,6 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("CalendarLinks");
-                });
-
-            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Answer")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("BackfillForId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CancelReason")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CreatedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Message")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RespondBy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RespondedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RespondedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("RespondedLate")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ResponseMessage")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SkillId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsConcurrencyToken()
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("VendorId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BackfillForId");
-
-                    b.HasIndex("EventId");
-
-                    b.HasIndex("SkillId");
-
-                    b.HasIndex("VendorId");
-
-                    b.HasIndex("TenantId", "EventId");
-
-                    b.HasIndex("TenantId", "VendorId", "Status");
-
-                    b.ToTable("CapacityRequests");
-                });
-
-            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.RequestedShift", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Committed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("EndsAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Headcount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ShiftId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("StartsAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("VendorId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestId", "StartsAt");
-
-                    b.ToTable("RequestedShifts");
                 });
 
             modelBuilder.Entity("VendorPortal.Web.Features.Shifts.Shift", b =>
@@ -1788,6 +1790,41 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", b =>
+                {
+                    b.HasOne("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", null)
+                        .WithMany()
+                        .HasForeignKey("BackfillForId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VendorPortal.Web.Features.Events.SurgeEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VendorPortal.Web.Features.Skills.Skill", null)
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VendorPortal.Web.Features.Vendors.Vendor", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.RequestedShift", b =>
+                {
+                    b.HasOne("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", null)
+                        .WithMany("Shifts")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VendorPortal.Web.Features.Events.ForecastInterval", b =>
                 {
                     b.HasOne("VendorPortal.Web.Features.Events.SurgeEvent", null)
@@ -1877,41 +1914,6 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.HasOne("VendorPortal.Web.Features.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", b =>
-                {
-                    b.HasOne("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", null)
-                        .WithMany()
-                        .HasForeignKey("BackfillForId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("VendorPortal.Web.Features.Events.SurgeEvent", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("VendorPortal.Web.Features.Skills.Skill", null)
-                        .WithMany()
-                        .HasForeignKey("SkillId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("VendorPortal.Web.Features.Vendors.Vendor", null)
-                        .WithMany()
-                        .HasForeignKey("VendorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VendorPortal.Web.Features.CapacityRequests.RequestedShift", b =>
-                {
-                    b.HasOne("VendorPortal.Web.Features.CapacityRequests.CapacityRequest", null)
-                        .WithMany("Shifts")
-                        .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -19,9 +19,20 @@ using VendorPortal.Web.Features.Vendors;
 
 namespace VendorPortal.Web.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessScopeAccessor scope)
-    : IdentityUserContext<User, Guid>(options)
+/// <summary>
+/// Pooled: a context is reused across requests, and each lease is given its request's (or job's) scope before use
+/// (see <see cref="Hosting.Database"/>), so the query filters always read the scope of the code using it.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUserContext<User, Guid>(options)
 {
+    private AccessScopeAccessor? scope;
+
+    internal AppDbContext ScopedTo(AccessScopeAccessor accessor)
+    {
+        scope = accessor;
+        return this;
+    }
+
     public const string TenantFilter = "Tenant";
     public const string VendorFilter = "Vendor";
 
@@ -53,12 +64,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
     public DbSet<CalendarLink> CalendarLinks => Set<CalendarLink>();
     public DbSet<Alert> Alerts => Set<Alert>();
 
-    public AccessScope? Scope => scope.Current;
+    public AccessScope? Scope => scope?.Current;
 
     // Read by the query filters; EF evaluates them per query, so they follow the current scope.
-    private Guid CurrentTenantId => scope.Current?.TenantId ?? Guid.Empty;
+    private Guid CurrentTenantId => scope?.Current?.TenantId ?? Guid.Empty;
     // Guid.Empty stands for "not a vendor user": a non-nullable parameter keeps one cached SQL shape for every caller.
-    private Guid CurrentVendorId => scope.Current?.VendorId ?? Guid.Empty;
+    private Guid CurrentVendorId => scope?.Current?.VendorId ?? Guid.Empty;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

@@ -20,14 +20,18 @@ public static class Database
         services.AddScoped<BulkChanges>();
         var sqlite = SqliteConnectionString(options, data);
         // Options are built once: the interceptor reads the scope from the context it is given.
-        services.AddDbContext<AppDbContext>((sp, db) =>
+        // Contexts are pooled (setting one up costs more than the tenancy query it runs); each request or job leases
+        // one for its DI scope and hands it that scope's access scope, and disposing the DI scope returns it.
+        services.AddPooledDbContextFactory<AppDbContext>((sp, db) =>
         {
             if (options.IsSqlServer)
                 db.UseSqlServer(Required(options.ConnectionString), sql => sql.MigrationsAssembly(SqlServerMigrations));
             else
                 db.UseSqlite(sqlite, o => o.MigrationsAssembly(SqliteMigrations));
             db.AddInterceptors(sp.GetRequiredService<SaveRules>());
-        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        });
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext()
+            .ScopedTo(sp.GetRequiredService<AccessScopeAccessor>()));
         return services;
     }
 

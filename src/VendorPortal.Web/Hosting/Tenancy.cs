@@ -13,7 +13,8 @@ namespace VendorPortal.Web.Hosting;
 /// A cookie or bearer token carries the security stamp it was issued with; removal, disabling, a role change
 /// or a password reset change the stamp in the database, so the next request on any node is refused. One
 /// indexed query per request reads the stamp and (on tenant routes) the membership together; nothing is
-/// cached, because no node could tell another that an entry went stale.
+/// cached, because no node could tell another that an entry went stale. The queries are compiled once, so a
+/// request pays for running them only, not for translating LINQ to SQL again.
 /// Non-members, disabled members, unknown tenants and keys of another tenant all get 404: existence is not revealed.
 /// </summary>
 public static class Tenancy
@@ -59,11 +60,26 @@ public static class Tenancy
         }
 
         ctx.RequestServices.GetRequiredService<AccessScopeAccessor>().Set(scope);
-        ctx.User.AddIdentity(new ClaimsIdentity([new Claim(ClaimTypes.Role, scope.Role.ToString())], "membership"));
         await next(ctx);
     });
 
     private sealed record Access(AccessScope? Scope);
+
+    private sealed record Member(string? SecurityStamp, Guid? TenantId, TenantRole? Role, Guid? VendorId);
+
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<string?>> StampOf =
+        EF.CompileAsyncQuery((AppDbContext db, Guid userId, CancellationToken _) =>
+            db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefault());
+
+    // Platform code: membership is what grants the scope, so it is read across tenants.
+    private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<Member?>> MemberOf =
+        EF.CompileAsyncQuery((AppDbContext db, Guid userId, string slug, CancellationToken _) => (
+                from u in db.Users.AsNoTracking().Where(u => u.Id == userId)
+                from m in db.Memberships.IgnoreQueryFilters(new[] { AppDbContext.TenantFilter })
+                    .Where(m => m.UserId == u.Id && m.DisabledAt == null && m.Tenant!.Slug == slug)
+                    .DefaultIfEmpty()
+                select new Member(u.SecurityStamp, (Guid?)m!.TenantId, (TenantRole?)m.Role, m.VendorId))
+            .FirstOrDefault());
 
     /// <summary>Null when the credential's security stamp is no longer the user's (or the user is gone).</summary>
     private static async Task<Access?> CurrentAsync(HttpContext ctx, string? slug)
@@ -74,22 +90,10 @@ public static class Tenancy
         if (user.FindFirstValue(stampType) is not { Length: > 0 } stamp) return null;
 
         var db = ctx.RequestServices.GetRequiredService<AppDbContext>();
-        var users = db.Users.AsNoTracking().Where(u => u.Id == userId);
         if (slug is null)
-        {
-            var current = await users.Select(u => u.SecurityStamp).SingleOrDefaultAsync(ctx.RequestAborted);
-            return current == stamp ? new Access(null) : null;
-        }
+            return await StampOf(db, userId, ctx.RequestAborted) == stamp ? new Access(null) : null;
 
-        // Platform code: membership is what grants the scope, so it is read across tenants.
-        var memberships = db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter]);
-        var row = await (
-                from u in users
-                from m in memberships
-                    .Where(m => m.UserId == u.Id && m.DisabledAt == null && m.Tenant!.Slug == slug)
-                    .DefaultIfEmpty()
-                select new { u.SecurityStamp, TenantId = (Guid?)m!.TenantId, Role = (TenantRole?)m.Role, m.VendorId })
-            .FirstOrDefaultAsync(ctx.RequestAborted);
+        var row = await MemberOf(db, userId, slug, ctx.RequestAborted);
         if (row is null || row.SecurityStamp != stamp) return null;
         return new Access(row.TenantId is { } tenantId
             ? new AccessScope(tenantId, slug, row.Role!.Value, row.VendorId, userId, null,

@@ -37,6 +37,9 @@ public sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(x => new { x.TenantId, x.VendorId, x.ExternalRef }).IsUnique();
         b.HasIndex(x => new { x.TenantId, x.VendorId, x.Status });
+        // The lists' order (name, then id): a page is read in index order, without sorting every agent of the tenant.
+        // Vendor users' queries use it too, filtering their vendor as they walk it.
+        b.HasIndex(x => new { x.TenantId, x.DisplayName, x.Id });
         b.HasOne<Vendors.Vendor>().WithMany().HasForeignKey(x => x.VendorId).OnDelete(DeleteBehavior.Restrict);
     }
 }

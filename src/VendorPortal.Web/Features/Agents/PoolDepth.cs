@@ -29,22 +29,23 @@ public sealed class PoolDepth(AppDbContext db, TimeProvider clock)
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == db.Scope!.TenantId, ct);
         var vendors = await db.Vendors.AsNoTracking().Select(v => new { v.Id, v.Name }).ToListAsync(ct);
         var skills = await db.Skills.AsNoTracking().Select(s => new { s.Id, s.Code, s.Name }).ToListAsync(ct);
-        // Skill ids are a JSON list per agent, which SQLite cannot unnest in a grouped query: count in memory.
+        // Counted in SQL by vendor and skill list (SQLite cannot unnest a JSON list in a grouped query, so the
+        // database answers one row per distinct list, a handful, and each list's count goes to each of its skills here).
         var active = (await db.Agents.AsNoTracking()
                 .Where(a => a.Status == AgentStatus.Active)
-                .Select(a => new { a.VendorId, a.SkillIds })
+                .GroupBy(a => new { a.VendorId, a.SkillIds })
+                .Select(g => new { g.Key.VendorId, g.Key.SkillIds, Count = g.Count() })
                 .ToListAsync(ct))
-            .SelectMany(a => a.SkillIds, (a, skillId) => new { a.VendorId, SkillId = skillId })
-            .GroupBy(s => new { s.VendorId, s.SkillId })
-            .Select(g => new { g.Key.VendorId, g.Key.SkillId, Count = g.Count() })
-            .ToList();
+            .SelectMany(g => g.SkillIds.Distinct(), (g, skillId) => (g.VendorId, SkillId: skillId, g.Count))
+            .GroupBy(x => (x.VendorId, x.SkillId))
+            .ToDictionary(x => x.Key, x => x.Sum(y => y.Count));
         var plans = await db.PoolPlans.AsNoTracking().ToListAsync(ct);
         var trained = await TrainedBySkillAsync(tenant.TrainingValidityDays, ct);
 
         var rows =
             from v in vendors
             from s in skills
-            let activeCount = active.FirstOrDefault(a => a.VendorId == v.Id && a.SkillId == s.Id)?.Count ?? 0
+            let activeCount = active.GetValueOrDefault((v.Id, s.Id))
             let peak = plans.FirstOrDefault(p => p.VendorId == v.Id && p.SkillId == s.Id)?.PeakHeadcount ?? 0
             where activeCount > 0 || peak > 0
             let trainedCount = trained.GetValueOrDefault((v.Id, s.Id))
@@ -83,14 +84,15 @@ public sealed class PoolDepth(AppDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Agents trained now per vendor and skill; an agent counts once per skill however many sessions they passed.</summary>
     private async Task<Dictionary<(Guid Vendor, Guid Skill), int>> TrainedBySkillAsync(int validityDays, CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(validityDays);
         var passed = await db.TrainingEnrollments.AsNoTracking()
-            .Where(e => e.Outcome == TrainingOutcome.Passed && e.Agent!.Status == AgentStatus.Active)
-            .Select(e => new { e.AgentId, e.VendorId, e.Session!.EndsAt, e.Session.SkillIds })
+            .Where(e => e.Outcome == TrainingOutcome.Passed && e.Agent!.Status == AgentStatus.Active && e.Session!.EndsAt > cutoff)
+            .Select(e => new { e.AgentId, e.VendorId, e.Session!.SkillIds })
             .ToListAsync(ct);
-        return passed.Where(p => p.EndsAt > cutoff)
+        return passed
             .SelectMany(p => p.SkillIds.Select(skill => (p.VendorId, skill, p.AgentId)))
             .Distinct()
             .GroupBy(x => (x.VendorId, x.skill))

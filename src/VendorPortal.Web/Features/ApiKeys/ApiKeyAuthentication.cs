@@ -18,28 +18,33 @@ public sealed class ApiKeyAuthentication(
     public const string SchemeName = "ApiKey";
     private static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
 
+    private sealed record Found(ApiKey Key, string TenantSlug, bool Usable);
+
+    // Platform code: the key is found before any tenant scope exists, by its unique prefix. In the same query:
+    // a vendor key works only while its vendor is active, and a key made by a person only while that person
+    // is still an enabled member of the tenant (a removed admin must not keep access through a key they saw).
+    // Compiled once: each request runs the SQL without translating the LINQ again.
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<Found?>> KeyOf =
+        EF.CompileAsyncQuery((AppDbContext db, string prefix, CancellationToken _) =>
+            db.ApiKeys.IgnoreQueryFilters(new[] { AppDbContext.TenantFilter })
+                .AsNoTracking()
+                .Where(k => k.Prefix == prefix)
+                .Select(k => new Found(
+                    k,
+                    db.Tenants.Where(t => t.Id == k.TenantId).Select(t => t.Slug).Single(),
+                    (k.VendorId == null || db.Vendors.IgnoreQueryFilters(new[] { AppDbContext.TenantFilter, AppDbContext.VendorFilter })
+                        .Any(v => v.Id == k.VendorId && v.TenantId == k.TenantId && v.Status == VendorStatus.Active))
+                    && (k.CreatedByUserId == null || db.Memberships.IgnoreQueryFilters(new[] { AppDbContext.TenantFilter })
+                        .Any(m => m.UserId == k.CreatedByUserId && m.TenantId == k.TenantId && m.DisabledAt == null))))
+                .SingleOrDefault());
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(ApiKey.Header, out var values)) return AuthenticateResult.NoResult();
         var plain = values.ToString();
         if (ApiKey.PrefixOf(plain) is not { } prefix) return AuthenticateResult.Fail("Malformed API key.");
 
-        // Platform code: the key is found before any tenant scope exists, by its unique prefix. In the same query:
-        // a vendor key works only while its vendor is active, and a key made by a person only while that person
-        // is still an enabled member of the tenant (a removed admin must not keep access through a key they saw).
-        var vendors = db.Vendors.IgnoreQueryFilters([AppDbContext.TenantFilter, AppDbContext.VendorFilter]);
-        var memberships = db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter]);
-        var found = await db.ApiKeys.IgnoreQueryFilters([AppDbContext.TenantFilter])
-            .AsNoTracking()
-            .Where(k => k.Prefix == prefix)
-            .Select(k => new
-            {
-                Key = k,
-                TenantSlug = db.Tenants.Where(t => t.Id == k.TenantId).Select(t => t.Slug).Single(),
-                Usable = (k.VendorId == null || vendors.Any(v => v.Id == k.VendorId && v.TenantId == k.TenantId && v.Status == VendorStatus.Active))
-                    && (k.CreatedByUserId == null || memberships.Any(m => m.UserId == k.CreatedByUserId && m.TenantId == k.TenantId && m.DisabledAt == null)),
-            })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        var found = await KeyOf(db, prefix, Context.RequestAborted);
         var key = found?.Key;
         if (key is null || key.RevokedAt is not null || !key.Matches(plain))
             return AuthenticateResult.Fail("Unknown or revoked API key.");
