@@ -1,5 +1,11 @@
 global using FastEndpoints;
 global using FluentValidation;
+global using Microsoft.AspNetCore.Authorization;
+global using Microsoft.AspNetCore.Mvc.RazorPages;
 global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.Localization;
+global using System.Globalization;
 global using VendorPortal.Web.Data;
+global using VendorPortal.Web.Features.Identity;
+global using VendorPortal.Web.Hosting;
 global using VendorPortal.Web.Shared;

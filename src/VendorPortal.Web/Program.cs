@@ -1,4 +1,3 @@
-using VendorPortal.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddVendorPortal();

@@ -1,10 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
-using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Hosting;
 

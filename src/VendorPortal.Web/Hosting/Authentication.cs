@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using VendorPortal.Web.Features.ApiKeys;
-using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Hosting;
 

@@ -6,7 +6,6 @@ using VendorPortal.Web.Features.Audit;
 using VendorPortal.Web.Features.Billing;
 using VendorPortal.Web.Features.CapacityRequests;
 using VendorPortal.Web.Features.Events;
-using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Notifications;
 using VendorPortal.Web.Features.Readiness;
 using VendorPortal.Web.Features.Shifts;

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Shifts;
 
 namespace VendorPortal.Web.Hosting;

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using CsvHelper;
+using Microsoft.AspNetCore.Mvc;
 
 namespace VendorPortal.Web.Shared;
 
@@ -52,6 +52,24 @@ public static class CsvExport
         await using var csv = Open(response.Body);
         await write(csv);
         await csv.FlushAsync(ct);
+    }
+
+    /// <summary>
+    /// A page's export handler: streams the CSV, or, when the export is refused (too many rows), shows the list again
+    /// with <paramref name="showRefusal"/> having noted why.
+    /// </summary>
+    public static async Task<IActionResult> CsvOrListAsync(this PageModel page, Func<Task> send, Func<Task> showRefusal)
+    {
+        try
+        {
+            await send();
+            return new EmptyResult();
+        }
+        catch (RuleViolation)
+        {
+            await showRefusal();
+            return page.Page();
+        }
     }
 
     /// <summary>Ends a record without blocking: the writer flushes to the response when its buffer fills.</summary>

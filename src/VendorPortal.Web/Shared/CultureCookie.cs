@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Localization;
-using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Web.Shared;
 

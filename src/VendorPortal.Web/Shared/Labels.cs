@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Localization;
 using VendorPortal.Web.Features.Agents;
-using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Training;
 using VendorPortal.Web.Features.Vendors;
 

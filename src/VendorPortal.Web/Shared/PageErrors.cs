@@ -1,6 +1,5 @@
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Localization;
 
 namespace VendorPortal.Web.Shared;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Shared;
 

@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using VendorPortal.Web.Features.Identity;
 
+using Microsoft.AspNetCore.Mvc;
 namespace VendorPortal.Web.Shared;
 
 public sealed record TenantSwitcherModel(IReadOnlyList<UserMembership> Memberships, string? Current);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using VendorPortal.Web.Features.Tenants;
 
 namespace VendorPortal.Web.Shared;

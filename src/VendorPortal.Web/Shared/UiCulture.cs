@@ -1,5 +1,3 @@
-using System.Globalization;
-using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Web.Shared;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.Notifications;
 using VendorPortal.Web.Features.Readiness;

@@ -1,5 +1,4 @@
 using Hangfire;
-using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Web.Features.Alerts;
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Vendors;
 
 namespace VendorPortal.Web.Features.ApiKeys;

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Hangfire;
-using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Notifications;
-using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Web.Features.Billing;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Skills;
 using VendorPortal.Web.Features.Tenants;
 using VendorPortal.Web.Features.Vendors;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using VendorPortal.Web.Features.CapacityRequests;
 using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Staffing;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Web.Features.Identity;
 

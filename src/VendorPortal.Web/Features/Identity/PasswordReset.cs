@@ -1,7 +1,6 @@
 using System.Net;
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using VendorPortal.Web.Features.Notifications;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 
 namespace VendorPortal.Web.Features.Identity;
 

@@ -2,7 +2,6 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Web.Features.Notifications;
 

@@ -1,14 +1,11 @@
 using System.Text;
 using Hangfire;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using VendorPortal.Web.Features.Alerts;
 using VendorPortal.Web.Features.Billing;
-using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.CapacityRequests;
 using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Training;
-using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Web.Features.Notifications;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using VendorPortal.Web.Features.CapacityRequests;
 using VendorPortal.Web.Features.Events;

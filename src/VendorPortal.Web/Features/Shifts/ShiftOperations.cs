@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.Events;

@@ -1,7 +1,6 @@
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Tenants;
 
 namespace VendorPortal.Web.Features.Users;

@@ -1,9 +1,7 @@
 using System.Net;
 using Hangfire;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using VendorPortal.Web.Features.Notifications;
-using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Web.Features.Users;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Features.Users;
 

@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using VendorPortal.Web.Features.Identity;
 
+using Microsoft.AspNetCore.Mvc;
 namespace VendorPortal.Web.Features.Agents.Api;
 
 public sealed class ImportAgents(AgentImport import) : EndpointWithoutRequest<ImportResult>

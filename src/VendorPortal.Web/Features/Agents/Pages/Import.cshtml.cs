@@ -1,10 +1,5 @@
 using System.Text;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using VendorPortal.Web.Features.Identity;
-using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Web.Features.Agents.Pages;
 

@@ -1,4 +1,3 @@
-using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Web.Features.Agents.Pages;
 

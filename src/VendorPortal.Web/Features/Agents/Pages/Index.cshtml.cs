@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
-using VendorPortal.Web.Features.Identity;
 using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace VendorPortal.Web.Features.Agents.Pages;
 
@@ -41,20 +39,8 @@ public sealed class IndexModel(AppDbContext db, AgentList agents, AgentExport ex
     /// <summary>Set when an export was refused (too many rows): the list shows why instead.</summary>
     public bool ExportTooLarge { get; private set; }
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
-    {
-        try
-        {
-            await export.SendAsync(Response, Filter, ct);
-            return new EmptyResult();
-        }
-        catch (RuleViolation)
-        {
-            ExportTooLarge = true;
-            await OnGetAsync(ct);
-            return Page();
-        }
-    }
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
+        this.CsvOrListAsync(() => export.SendAsync(Response, Filter, ct), () => { ExportTooLarge = true; return OnGetAsync(ct); });
 
     public string VendorName(Guid id) => VendorNames.GetValueOrDefault(id, "—");
 }

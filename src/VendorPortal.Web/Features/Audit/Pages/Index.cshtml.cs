@@ -1,13 +1,9 @@
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using VendorPortal.Web.Features.Audit;
-using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Tenants;
-using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Audit.Pages;
 
@@ -48,20 +44,8 @@ public sealed class IndexModel(AppDbContext db, AuditList list, TenantSettingsOp
         ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
-    {
-        try
-        {
-            await export.SendAsync(Response, Filter, ct);
-            return new EmptyResult();
-        }
-        catch (RuleViolation)
-        {
-            ExportTooLarge = true;
-            await OnGetAsync(ct);
-            return Page();
-        }
-    }
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
+        this.CsvOrListAsync(() => export.SendAsync(Response, Filter, ct), () => { ExportTooLarge = true; return OnGetAsync(ct); });
 
     /// <summary>The changed values on one line each: creation and update times are already in the When column.</summary>
     public static IReadOnlyList<ChangedValue> Describe(string changes)

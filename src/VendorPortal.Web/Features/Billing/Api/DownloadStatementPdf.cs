@@ -1,4 +1,3 @@
-using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Features.Billing.Api;
 

@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using VendorPortal.Web.Features.Identity;
 
+using Microsoft.AspNetCore.Mvc;
 namespace VendorPortal.Web.Features.Billing.Api;
 
 public sealed class ImportContactVolumes(ContactVolumeOperations volumes) : EndpointWithoutRequest<VolumeUpsertResult>

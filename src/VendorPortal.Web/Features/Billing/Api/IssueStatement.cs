@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Features.Billing.Api;
 

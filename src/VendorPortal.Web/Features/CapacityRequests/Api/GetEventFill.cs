@@ -1,4 +1,3 @@
-using VendorPortal.Web.Features.Identity;
 
 using VendorPortal.Web.Features.Shifts;
 

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using VendorPortal.Web.Features.Events;
-using VendorPortal.Web.Features.Identity;
 
 using VendorPortal.Web.Features.Shifts;
 

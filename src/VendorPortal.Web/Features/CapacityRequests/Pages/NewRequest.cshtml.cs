@@ -1,12 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using VendorPortal.Web.Features.Events;
-using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Vendors;
-using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 using VendorPortal.Web.Features.Shifts;
 

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using VendorPortal.Web.Features.Identity;
 
+using Microsoft.AspNetCore.Mvc;
 using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Shifts.Pages;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Localization;
 
 using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Shifts.Pages;

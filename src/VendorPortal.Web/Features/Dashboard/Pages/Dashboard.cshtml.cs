@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.CapacityRequests;
 using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Skills;

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using VendorPortal.Web.Features.Identity;
 
+using Microsoft.AspNetCore.Mvc;
 namespace VendorPortal.Web.Features.Dashboard.Pages;
 
 public sealed class HomeModel(AppDbContext db) : PageModel

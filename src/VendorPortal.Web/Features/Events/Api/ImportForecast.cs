@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using VendorPortal.Web.Features.Identity;
 
+using Microsoft.AspNetCore.Mvc;
 namespace VendorPortal.Web.Features.Events.Api;
 
 public sealed class ImportForecast(ForecastImport import) : EndpointWithoutRequest<ForecastResult>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 
 namespace VendorPortal.Web.Features.Events.Pages;
 

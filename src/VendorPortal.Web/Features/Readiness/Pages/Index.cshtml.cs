@@ -1,10 +1,7 @@
-using Microsoft.AspNetCore.Authorization;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Shifts;
 using VendorPortal.Web.Features.Shifts.Pages;
-using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Readiness.Pages;
 

@@ -1,5 +1,4 @@
 using RequestSizeLimitAttribute = Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute;
-using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Features.Shifts.Api;
 

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using VendorPortal.Web.Features.Identity;
 using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
+using Microsoft.AspNetCore.Mvc;
 
 namespace VendorPortal.Web.Features.Shifts.Pages;
 

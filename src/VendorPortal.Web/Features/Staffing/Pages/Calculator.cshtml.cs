@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
+using Microsoft.AspNetCore.Mvc;
 namespace VendorPortal.Web.Features.Staffing.Pages;
 
 /// <summary>The Erlang C calculator for one interval, with the same validation and arithmetic as GET /staffing/erlang-c.</summary>

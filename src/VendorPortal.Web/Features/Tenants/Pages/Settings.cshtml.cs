@@ -1,9 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using VendorPortal.Web.Features.Identity;
 
 namespace VendorPortal.Web.Features.Tenants.Pages;
 

@@ -1,11 +1,8 @@
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using VendorPortal.Web.Features.Agents;
-using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Skills;
-using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Training.Pages;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using VendorPortal.Web.Features.Identity;
 using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Training.Pages;

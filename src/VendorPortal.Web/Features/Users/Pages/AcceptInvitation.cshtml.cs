@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-using VendorPortal.Web.Features.Identity;
-using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Web.Features.Users.Pages;
 

@@ -1,13 +1,7 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Tenants;
-using VendorPortal.Web.Hosting;
-using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace VendorPortal.Web.Features.Users.Pages;
 

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using VendorPortal.Web.Features.Identity;
+using Microsoft.AspNetCore.Mvc;
 using VendorPortal.Web.Features.Tenants;
 
 namespace VendorPortal.Web.Features.Vendors.Pages;

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using VendorPortal.Web.Features.Identity;
 using VendorPortal.Web.Features.Tenants;
 
 namespace VendorPortal.Web.Features.Agents.Pages.Pool;
