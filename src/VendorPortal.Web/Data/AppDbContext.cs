@@ -32,6 +32,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         return this;
     }
 
+    // A context going back to the pool forgets its lease's scope, so one taken from the pool without ScopedTo
+    // sees no tenant's rows rather than the previous request's.
+    public override void Dispose()
+    {
+        scope = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        scope = null;
+        return base.DisposeAsync();
+    }
+
     public const string TenantFilter = "Tenant";
     public const string VendorFilter = "Vendor";
 
