@@ -120,10 +120,10 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents)
         foreach (var name in new[] { "externalref", "displayname", "skills", "languages", "status", "maxweeklyhours", "notes" })
             columns[name] = reader.TryGetFieldIndex(name, out var index) ? index : -1;
         if (reader.Headers.Count == 0)
-            headerProblems.Add(new ImportProblem(1, AgentRules.ImportEmpty));
+            headerProblems.Add(new ImportProblem(1, CommonRules.CsvEmpty));
         else
             foreach (var required in new[] { "externalRef", "displayName" })
-                if (columns[required.ToLowerInvariant()] < 0) headerProblems.Add(new ImportProblem(1, AgentRules.ImportNoColumn(required)));
+                if (columns[required.ToLowerInvariant()] < 0) headerProblems.Add(new ImportProblem(1, CommonRules.CsvNoColumn(required)));
         if (headerProblems.Count > 0)
         {
             foreach (var problem in headerProblems) yield return new Parsed(null, problem);
@@ -142,7 +142,7 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents)
             if (!more) yield break;
             if (read++ >= MaxRows)
             {
-                yield return new Parsed(null, new ImportProblem(reader.LineNumber, AgentRules.ImportTooManyRows(MaxRows)));
+                yield return new Parsed(null, new ImportProblem(reader.LineNumber, CommonRules.CsvTooManyRows(MaxRows)));
                 yield break;
             }
             yield return Parse(reader, columns, skills, seen);
@@ -164,7 +164,7 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents)
     }
 
     private static Parsed Malformed(CsvReader reader) =>
-        new(null, new ImportProblem(Math.Max(1, reader.LineNumber), AgentRules.ImportMalformed));
+        new(null, new ImportProblem(Math.Max(1, reader.LineNumber), CommonRules.CsvMalformed));
 
     private static Parsed Parse(CsvReader reader, Dictionary<string, int> columns, Dictionary<string, Guid> skills, Dictionary<string, long> seen)
     {
@@ -206,7 +206,7 @@ public sealed class AgentImport(AppDbContext db, AgentOperations agents)
         if (notes.Length > 2000) problems.Add(AgentRules.NotesTooLong);
 
         return problems.Count > 0
-            ? new Parsed(null, new ImportProblem(line, AgentRules.LineProblems(problems)))
+            ? new Parsed(null, new ImportProblem(line, CommonRules.RowProblems(problems)))
             : new Parsed(new Row(line, reference, name, [.. codes.Select(c => c.ToUpperInvariant()).Distinct()],
                 [.. languages.Distinct(StringComparer.OrdinalIgnoreCase)], status, hours, notes.Length == 0 ? null : notes), null);
     }

@@ -10,11 +10,7 @@ public static class AgentRules
     public static RuleError PoolNoSuchVendor(int row) => new("pool.no_such_vendor", row);
     public static RuleError PoolUnknownSkill(int row, string skill) => new("pool.unknown_skill", row, skill);
 
-    public static RuleError ImportEmpty => new("agent.import.empty");
-    public static RuleError ImportNoColumn(string column) => new("agent.import.no_column", column);
-    public static RuleError ImportTooManyRows(int max) => new("agent.import.too_many_rows", max);
     public static RuleError ImportNotUtf8 => new("agent.import.not_utf8");
-    public static RuleError ImportMalformed => new("agent.import.malformed");
     public static RuleError MissingReference => new("agent.import.missing_reference");
     public static RuleError ReferenceTooLong => new("agent.import.reference_too_long");
     public static RuleError DuplicateReference(string reference, long firstLine) => new("agent.import.duplicate_reference", reference, firstLine);
@@ -25,7 +21,4 @@ public static class AgentRules
     public static RuleError BadStatus(string status) => new("agent.import.bad_status", status);
     public static RuleError BadHours(string hours) => new("agent.import.bad_hours", hours);
     public static RuleError NotesTooLong => new("agent.import.notes_too_long");
-    /// <summary>Everything wrong with one line of the import, in one reason.</summary>
-    public static RuleError LineProblems(IReadOnlyList<RuleError> problems) =>
-        problems.Count == 1 ? problems[0] : new("agent.import.problems", new RuleList(problems, "; "));
 }
