@@ -72,6 +72,25 @@ public sealed class ScreenshotTests(PortalApp app)
         var apex = await app.SignInAsync("apex@demo.test");
         await planner.GotoAsync(Pages.Demo.Training);
         var upcoming = await planner.GetAttributeAsync("#session-table tr[data-session='Double 12 promotion rules and coupons'] a", "href");
+        try
+        {
+            await ShootBothLanguages(planner, apex, upcoming!);
+        }
+        finally
+        {
+            // The language is kept on the account: leave both people in English even when a step above failed, so
+            // one failure here does not turn every later test that reads English into a failure too.
+            foreach (var page in new[] { planner, apex })
+            {
+                await page.GotoAsync(Pages.Demo.Home);
+                await page.ClickAsync("#lang-en");
+                await page.WaitForFunctionAsync("document.documentElement.lang === 'en'");
+            }
+        }
+    }
+
+    private async Task ShootBothLanguages(IPage planner, IPage apex, string upcoming)
+    {
         foreach (var (language, button) in new[] { ("en", "#lang-en"), ("zh", "#lang-zh") })
         {
             foreach (var page in new[] { planner, apex })
@@ -83,8 +102,8 @@ public sealed class ScreenshotTests(PortalApp app)
             await Shot(planner, Pages.Demo.Agents, $"{language}-agents");
             await Shot(planner, Pages.Demo.Pool, $"{language}-pool");
             await Shot(planner, Pages.Demo.Training, $"{language}-training-calendar");
-            await Shot(planner, upcoming!, $"{language}-training-roster");
-            await Shot(apex, upcoming!, $"{language}-training-enrol");
+            await Shot(planner, upcoming, $"{language}-training-roster");
+            await Shot(apex, upcoming, $"{language}-training-enrol");
             await Shot(apex, Pages.Demo.Agent(await app.AgentIdAsync("demo", "SHA001")), $"{language}-agent");
 
             await apex.GotoAsync(Pages.Demo.ImportAgents);
@@ -97,8 +116,6 @@ public sealed class ScreenshotTests(PortalApp app)
             Assert.Equal(3, await apex.Locator("#import-errors [data-line]").CountAsync());
             await app.ScreenshotAsync(apex, $"{language}-import-preview");
         }
-        await planner.ClickAsync("#lang-en");
-        await apex.ClickAsync("#lang-en");
     }
 
     private async Task Shot(IPage page, string url, string name)
