@@ -24,3 +24,38 @@ wait_for() {
   echo "Timed out waiting for $url" >&2
   return 1
 }
+
+# Starts a throwaway PostgreSQL 15 in a new temporary folder on a free loopback port, as the postgres user (the
+# server refuses to run as root). Sets PG_DIR, PG_PORT and PG_URL (an Npgsql connection string to the postgres
+# database, user postgres, no password over loopback). stop_postgres stops it and removes the folder.
+start_postgres() {
+  local bin=/usr/lib/postgresql/15/bin
+  if [ ! -x "$bin/initdb" ]; then
+    ensure_packages postgresql-15 || { echo "PostgreSQL 15 is not installed and could not be installed." >&2; return 1; }
+  fi
+  PG_DIR=$(mktemp -d /tmp/vp-postgres.XXXXXX)
+  PG_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)
+  local run_as=()
+  if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+    chown postgres "$PG_DIR"
+    run_as=(runuser -u postgres --)
+  fi
+  "${run_as[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
+    || { cat "$PG_DIR/initdb.log" >&2; return 1; }
+  # Tuned for a throwaway test server: no durability, enough connections for parallel test hosts.
+  "${run_as[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB" \
+    start >/dev/null || { cat "$PG_DIR/server.log" >&2; return 1; }
+  PG_URL="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+  export PG_DIR PG_PORT PG_URL
+}
+
+stop_postgres() {
+  [ -n "${PG_DIR:-}" ] && [ -d "$PG_DIR/data" ] || return 0
+  local run_as=()
+  [ "$(id -u)" -eq 0 ] && run_as=(runuser -u postgres --)
+  "${run_as[@]}" /usr/lib/postgresql/15/bin/pg_ctl -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+  PG_DIR=""
+}

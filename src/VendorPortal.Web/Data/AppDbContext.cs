@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using VendorPortal.Web.Features.Agents;
@@ -22,7 +23,8 @@ namespace VendorPortal.Web.Data;
 /// Pooled: a context is reused across requests, and each lease is given its request's (or job's) scope before use
 /// (see <see cref="Hosting.Database"/>), so the query filters always read the scope of the code using it.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUserContext<User, Guid>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityUserContext<User, Guid>(options), IDataProtectionKeyContext
 {
     private AccessScopeAccessor? scope;
 
@@ -76,6 +78,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<CalendarLink> CalendarLinks => Set<CalendarLink>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
+    /// <summary>The data-protection key ring, shared by every node on this database (cookies, tokens, protected links).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public AccessScope? Scope => scope?.Current;
 
@@ -91,6 +96,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             // SQLite has no native instant or decimal type: store instants as UTC ticks so they sort and compare in SQL.
             builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
             builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+        else if (Database.IsNpgsql())
+        {
+            // timestamptz holds an instant, not an offset, and Npgsql refuses to write any offset but zero.
+            builder.Properties<DateTimeOffset>().HaveConversion<InstantInUtc>();
+            builder.Properties<DateTimeOffset?>().HaveConversion<InstantInUtc>();
         }
         builder.Properties<decimal>().HavePrecision(18, 4);
         builder.Properties<string>().HaveMaxLength(400);
@@ -109,8 +120,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
                 Apply(nameof(ApplyTenantFilter), type, builder);
         }
 
+        builder.Entity<DataProtectionKey>().Property(k => k.Xml).HasMaxLength(int.MaxValue);
         builder.Entity<Vendor>().HasQueryFilter(VendorFilter, v => CurrentVendorId == Guid.Empty || v.Id == CurrentVendorId);
+
+        // Every audited row carries a version that each save bumps (SaveRules): of two people who read the same row and
+        // both save a change, the second gets a conflict instead of silently overwriting the first, on every provider.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType)))
+            builder.Entity(type.ClrType).Property<int>(SaveRules.Version).IsConcurrencyToken();
     }
+
+    private sealed class InstantInUtc() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 
     private void Apply(string method, Type type, ModelBuilder builder) =>
         GetType().GetMethod(method, BindingFlags.NonPublic | BindingFlags.Instance)!

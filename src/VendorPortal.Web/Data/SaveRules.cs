@@ -12,6 +12,9 @@ namespace VendorPortal.Web.Data;
 /// </summary>
 public sealed class SaveRules(TimeProvider clock) : SaveChangesInterceptor
 {
+    /// <summary>The shadow concurrency token of every audited row (see <see cref="AppDbContext"/>).</summary>
+    public const string Version = "Version";
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Apply(eventData.Context!);
@@ -98,6 +101,8 @@ public sealed class SaveRules(TimeProvider clock) : SaveChangesInterceptor
     private static void Stamp(EntityEntry entry, DateTimeOffset now)
     {
         if (entry.State == EntityState.Deleted) return;
+        if (entry.State == EntityState.Modified && entry.Metadata.FindProperty(Version) is not null)
+            entry.Property(Version).CurrentValue = (int)entry.Property(Version).OriginalValue! + 1;
         foreach (var name in (ReadOnlySpan<string>)["CreatedAt", "UpdatedAt"])
         {
             if (entry.Metadata.FindProperty(name) is null) continue;
@@ -150,7 +155,7 @@ public sealed class SaveRules(TimeProvider clock) : SaveChangesInterceptor
         foreach (var p in entry.Properties)
         {
             var name = p.Metadata.Name;
-            if (name is "Id" or "TenantId" || name.EndsWith("Hash", StringComparison.Ordinal)) continue;
+            if (name is "Id" or "TenantId" or Version || name.EndsWith("Hash", StringComparison.Ordinal)) continue;
             switch (entry.State)
             {
                 case EntityState.Added:

@@ -78,6 +78,7 @@ public sealed class ApiErrors : IExceptionHandler
         // SQLITE_CONSTRAINT (19) also covers foreign-key, NOT NULL and CHECK failures; only these two are duplicates.
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
         SqlException sql => sql.Number is 2601 or 2627,
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.Alerts;
 using VendorPortal.Web.Features.ApiKeys;
@@ -26,7 +25,7 @@ public static class Composition
         services.AddSingleton(data);
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(data.Sub("keys"))).SetApplicationName("VendorPortal");
+        services.AddKeyRing(builder.Configuration);
         services.AddDatabase(builder.Configuration, data);
         services.AddPortalAuthentication(builder.Configuration);
         services.AddTrustedProxies(builder.Configuration);

@@ -9,11 +9,13 @@ public static class Database
 {
     public const string SqliteMigrations = "VendorPortal.Migrations.Sqlite";
     public const string SqlServerMigrations = "VendorPortal.Migrations.SqlServer";
+    public const string PostgreSqlMigrations = "VendorPortal.Migrations.PostgreSql";
 
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, DataFolder data)
     {
         AssemblyLoadContext.Default.Resolving += LoadMigrationsAssembly;
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = DatabaseOptions.From(configuration);
+        var provider = options.Kind;
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddScoped<AccessScopeAccessor>();
         services.AddSingleton<SaveRules>();
@@ -24,10 +26,12 @@ public static class Database
         // one for its DI scope and hands it that scope's access scope, and disposing the DI scope returns it.
         services.AddPooledDbContextFactory<AppDbContext>((sp, db) =>
         {
-            if (options.IsSqlServer)
-                db.UseSqlServer(Required(options.ConnectionString), sql => sql.MigrationsAssembly(SqlServerMigrations));
-            else
-                db.UseSqlite(sqlite, o => o.MigrationsAssembly(SqliteMigrations));
+            _ = provider switch
+            {
+                DatabaseProvider.SqlServer => db.UseSqlServer(Required(options), o => o.MigrationsAssembly(SqlServerMigrations)),
+                DatabaseProvider.PostgreSql => db.UseNpgsql(Required(options), o => o.MigrationsAssembly(PostgreSqlMigrations)),
+                _ => db.UseSqlite(sqlite, o => o.MigrationsAssembly(SqliteMigrations)),
+            };
             db.AddInterceptors(sp.GetRequiredService<SaveRules>());
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext()
@@ -71,15 +75,15 @@ public static class Database
     /// </summary>
     private static Assembly? LoadMigrationsAssembly(AssemblyLoadContext context, AssemblyName name)
     {
-        if (name.Name is not (SqliteMigrations or SqlServerMigrations)) return null;
+        if (name.Name is not (SqliteMigrations or SqlServerMigrations or PostgreSqlMigrations)) return null;
         var path = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
         return File.Exists(path)
             ? context.LoadFromAssemblyPath(path)
             : throw new FileNotFoundException($"{name.Name}.dll is missing beside the host. Build the whole solution (dotnet build VendorPortal.sln).", path);
     }
 
-    private static string Required(string? value) =>
-        string.IsNullOrWhiteSpace(value)
-            ? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.")
-            : value;
+    private static string Required(DatabaseOptions options) =>
+        string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? throw new InvalidOperationException($"{DatabaseOptions.Section}:ConnectionString is required when {DatabaseOptions.Section}:Provider is {options.Kind}.")
+            : options.ConnectionString;
 }

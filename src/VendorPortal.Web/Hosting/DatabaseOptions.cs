@@ -1,16 +1,34 @@
 namespace VendorPortal.Web.Hosting;
 
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    PostgreSql,
+}
+
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>"Sqlite" (default, embedded) or "SqlServer".</summary>
-    public string Provider { get; set; } = "Sqlite";
-    /// <summary>For SQLite, empty means a file in the data folder.</summary>
+    /// <summary>"Sqlite" (default, embedded), "PostgreSql" or "SqlServer".</summary>
+    public string Provider { get; set; } = nameof(DatabaseProvider.Sqlite);
+    /// <summary>For SQLite, empty means a file in the data folder; required for the server databases.</summary>
     public string? ConnectionString { get; set; }
     public bool MigrateOnStartup { get; set; } = true;
     /// <summary>Seeds the demo tenants and users of the public contract (never in production).</summary>
     public bool SeedDemoData { get; set; }
 
-    public bool IsSqlServer => string.Equals(Provider, "SqlServer", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The provider named by <see cref="Provider"/>; a name that is none of the three stops the start with one clear message.</summary>
+    public DatabaseProvider Kind =>
+        Enum.TryParse<DatabaseProvider>(Provider, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
+            ? kind
+            : throw new InvalidOperationException(
+                $"{Section}:Provider is \"{Provider}\", which is not a database VendorPortal runs on. Use Sqlite, PostgreSql or SqlServer.");
+
+    public bool IsSqlServer => Kind == DatabaseProvider.SqlServer;
+    public bool IsPostgreSql => Kind == DatabaseProvider.PostgreSql;
+
+    public static DatabaseOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 }

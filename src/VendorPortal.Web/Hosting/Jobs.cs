@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 
 namespace VendorPortal.Web.Hosting;
@@ -7,14 +8,19 @@ public static class Jobs
 {
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var database = DatabaseOptions.From(configuration);
         // Hangfire keeps its storage, job activator and log provider in process-wide statics, set by whichever host
         // configured it last; several hosts share a process in the tests. Each host therefore registers its own
         // storage and activator, and logs through a provider that outlives a stopped host's logger factory.
-        services.AddSingleton<JobStorage>(_ => database.IsSqlServer
-            ? new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
+        services.AddSingleton<JobStorage>(_ => database.Kind switch
+        {
+            DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true }),
+            DatabaseProvider.PostgreSql => new PostgreSqlStorage(
+                new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions()),
+                new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true }),
             // Hangfire holds no business state, so in-memory storage only delays work after a restart.
-            : new Hangfire.InMemory.InMemoryStorage());
+            _ => new Hangfire.InMemory.InMemoryStorage(),
+        });
         services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, cfg) =>
         {

@@ -12,6 +12,7 @@ public sealed class BulkChangeTests
         ["src/VendorPortal.Web/Features/ApiKeys/ApiKeyAuthentication.cs"] = "an API key's last-used time",
         ["src/VendorPortal.Web/Features/Shifts/Api/GetSubscribedCalendar.cs"] = "a calendar link's last-used time",
         ["src/VendorPortal.Web/Features/Notifications/Notifier.cs"] = "claiming a notification and its sent-at time",
+        ["src/VendorPortal.Web/Features/Agents/ImportUploads.cs"] = "an uploaded file kept between preview and import",
         ["src/VendorPortal.Web/Features/Users/SendInvitationEmails.cs"] = "an invitation e-mail's sent-at time",
     };
 

@@ -1,12 +1,6 @@
-// The one in-process host the HTTP tests share: the real app on a real SQLite file in a fresh temp data
-// folder, migrated at start-up and seeded with the demo data of the public contract.
-//
-// SQL Server: set the environment variable VENDORPORTAL_TEST_SQLSERVER to a connection string for a server
-// you can create databases on, e.g.
-//   VENDORPORTAL_TEST_SQLSERVER="Server=localhost,1433;User Id=sa;Password=...;TrustServerCertificate=True" dotnet test
-// The fixture then runs the app with Database:Provider=SqlServer on a database of its own, vp_test_<guid>,
-// which it creates empty before start-up (so Hangfire's storage and the migrations find it) and drops on dispose.
-// The database name in the variable is ignored; the rest of the connection string is used as given.
+// The one in-process host the HTTP tests share: the real app on a real database (a SQLite file in a fresh temp data
+// folder, or a server database of its own: see TestDatabase), migrated at start-up and seeded with the demo data of
+// the public contract.
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
@@ -15,8 +9,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -30,12 +22,11 @@ namespace VendorPortal.Tests.Infrastructure;
 
 public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string SqlServerVariable = "VENDORPORTAL_TEST_SQLSERVER";
     public const string Password = DemoSeeder.Password;
 
     private readonly IReadOnlyDictionary<string, string?> overrides;
     private readonly Action<IServiceCollection>? replaceServices;
-    private readonly string? sqlServerConnectionString;
+    private readonly TestDatabase database;
     private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset Until)> tokens = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lazy<Task<DemoData>> demo;
     private static readonly ConditionalWeakTable<HttpClient, AppFactory> ClientApps = [];
@@ -50,8 +41,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         this.replaceServices = replaceServices;
         DataFolder = Path.Combine(Path.GetTempPath(), "vp-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
-        if (Environment.GetEnvironmentVariable(SqlServerVariable) is { Length: > 0 } server)
-            sqlServerConnectionString = new SqlConnectionStringBuilder(server) { InitialCatalog = $"vp_test_{Guid.NewGuid():N}" }.ConnectionString;
+        database = TestDatabase.ForSuite(DataFolder);
         demo = new Lazy<Task<DemoData>>(() => DemoData.LoadAsync(this));
     }
 
@@ -63,7 +53,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DataFolder { get; }
     public string MailFolder => Path.Combine(DataFolder, "mail");
-    public bool IsSqlServer => sqlServerConnectionString is not null;
+    public DatabaseProvider Provider => database.Provider;
+    /// <summary>The server database's connection string; null on SQLite.</summary>
+    public string? ConnectionString => database.ConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -75,11 +67,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("LoginRateLimit:FailuresPerAccountAndAddress", "100000");
         builder.UseSetting("LoginRateLimit:FailuresPerAccount", "100000");
         builder.UseSetting("Mail:Mode", "Pickup");
-        if (sqlServerConnectionString is not null)
-        {
-            builder.UseSetting("Database:Provider", "SqlServer");
-            builder.UseSetting("Database:ConnectionString", sqlServerConnectionString);
-        }
+        foreach (var (key, value) in database.Settings)
+            builder.UseSetting(key, value);
         foreach (var (key, value) in overrides)
             builder.UseSetting(key, value);
         // No date in a test comes from the machine; a host that moves time itself replaces this clock below.
@@ -99,23 +88,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (sqlServerConnectionString is not null)
-            await OnSqlServerMasterAsync("CREATE DATABASE [{0}]");
+        await database.CreateAsync();
         _ = Server;
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        // Only this host's pools: another host of the suite may still be running.
-        using (var sqlite = new SqliteConnection(Database.SqliteConnectionString(new DatabaseOptions(), new DataFolder(DataFolder))))
-            SqliteConnection.ClearPool(sqlite);
-        if (sqlServerConnectionString is not null)
-        {
-            using (var sql = new SqlConnection(sqlServerConnectionString))
-                SqlConnection.ClearPool(sql);
-            await OnSqlServerMasterAsync("IF DB_ID('{0}') IS NOT NULL BEGIN ALTER DATABASE [{0}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{0}]; END");
-        }
+        await database.DropAsync();
         try
         {
             Directory.Delete(DataFolder, recursive: true);
@@ -124,17 +104,6 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             // A file still held open by a finishing background thread only leaves a temp folder behind.
         }
-    }
-
-    private async Task OnSqlServerMasterAsync(string sqlFormat)
-    {
-        var target = new SqlConnectionStringBuilder(sqlServerConnectionString);
-        var master = new SqlConnectionStringBuilder(sqlServerConnectionString) { InitialCatalog = "master" };
-        await using var connection = new SqlConnection(master.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, sqlFormat, target.InitialCatalog);
-        await command.ExecuteNonQueryAsync();
     }
 
     public Task<DemoData> Demo => demo.Value;

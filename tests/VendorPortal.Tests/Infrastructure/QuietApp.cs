@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using VendorPortal.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VendorPortal.Web.Hosting;
@@ -22,24 +23,20 @@ public sealed class QuietApp : IAsyncLifetime
 
     public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
 
-    /// <summary>Rows in every table of the app's database, read past the app (no query filter applies).</summary>
+    /// <summary>Rows in every table of the app's model, read past the app (no query filter applies), on any provider.</summary>
     public async Task<IReadOnlyDictionary<string, long>> RowCountsAsync()
     {
-        await using var connection = new SqliteConnection(Database.SqliteConnectionString(new DatabaseOptions(), new DataFolder(App.DataFolder)));
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        }
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
             await using var count = connection.CreateCommand();
             count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-            counts[table] = (long)(await count.ExecuteScalarAsync())!;
+            counts[table] = Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         }
         return counts;
     }

@@ -18,9 +18,9 @@ public sealed class AgentList(AppDbContext db, AgentOperations agents)
         if (await Skills.SkillCodes.FilterIdAsync(db, filter.Skill, ct) is { } skillId) query = query.Where(a => a.SkillIds.Contains(skillId));
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var pattern = $"%{Like.Escape(filter.Search.Trim())}%";
-            query = query.Where(a => EF.Functions.Like(a.DisplayName, pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(a.ExternalRef, pattern, Like.EscapeCharacter));
+            var pattern = Like.Containing(filter.Search);
+            query = query.Where(a => EF.Functions.Like(a.DisplayName.ToLower(), pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(a.ExternalRef.ToLower(), pattern, Like.EscapeCharacter));
         }
         return query.OrderBy(a => a.DisplayName).ThenBy(a => a.Id);
     }

@@ -113,11 +113,9 @@ public static class DemoSeeder
     /// <summary>Runs the work as a member of the tenant would, so demo rows go through the same rules and carry their name.</summary>
     private static async Task AsMemberAsync(IServiceProvider services, Tenant tenant, string email, Func<IServiceProvider, CancellationToken, Task> work)
     {
-        (Guid UserId, TenantRole Role, Guid? VendorId) member = default;
+        Membership member = null!;
         await InTenantAsync(services, tenant, async (sp, ct) => member = await sp.GetRequiredService<AppDbContext>().Memberships.AsNoTracking()
-            .Where(m => m.User!.Email == email)
-            .Select(m => ValueTuple.Create(m.UserId, m.Role, m.VendorId))
-            .SingleAsync(ct));
+            .SingleAsync(m => m.User!.Email == email, ct));
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>()
             .Set(new AccessScope(tenant.Id, tenant.Slug, member.Role, member.VendorId, member.UserId, null, email));

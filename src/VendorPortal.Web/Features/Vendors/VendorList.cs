@@ -11,10 +11,10 @@ public sealed class VendorList(AppDbContext db)
         var query = db.Vendors.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var pattern = $"%{Like.Escape(filter.Search.Trim())}%";
-            query = query.Where(v => EF.Functions.Like(v.Name, pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(v.ContactName!, pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(v.ContactEmail!, pattern, Like.EscapeCharacter));
+            var pattern = Like.Containing(filter.Search);
+            query = query.Where(v => EF.Functions.Like(v.Name.ToLower(), pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(v.ContactName!.ToLower(), pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(v.ContactEmail!.ToLower(), pattern, Like.EscapeCharacter));
         }
         if (filter.Status is { } status) query = query.Where(v => v.Status == status);
         return query.OrderBy(v => v.Name).Select(VendorResponse.Projection).ToPageAsync(page, ct);

@@ -9,7 +9,7 @@ public sealed record ImportLineError(long Line, IReadOnlyList<string> Problems);
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class ImportModel(
-    AppDbContext db, AgentImport import, DataFolder data, TimeProvider clock, IStringLocalizer<SharedResource> T) : PageModel
+    AppDbContext db, AgentImport import, TimeProvider clock, IStringLocalizer<SharedResource> T) : PageModel
 {
     // The file may be as large as the import allows; the form around it adds a little.
     private const long MaxRequestBytes = AgentImport.MaxBytes + 64 * 1024;
@@ -25,7 +25,7 @@ public sealed class ImportModel(
     public bool PicksVendor => !db.Scope!.IsVendor;
     public bool CanStore => Result is { Errors.Count: 0, Rows: > 0 } && Token is not null;
 
-    private ImportUploads Uploads => new(data, clock);
+    private ImportUploads Uploads => new(db, clock);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -65,7 +65,7 @@ public sealed class ImportModel(
         var token = Token.Value;
         await RunAsync(token, dryRun: true, ct);
         // A file that cannot be stored is not kept: the person fixes it and uploads it again.
-        if (!CanStore) Uploads.Delete(scope, token);
+        if (!CanStore) await Uploads.DeleteAsync(scope, token, ct);
         return Page();
     }
 
@@ -78,7 +78,7 @@ public sealed class ImportModel(
             return Page();
         }
         await RunAsync(token, dryRun: false, ct);
-        Uploads.Delete(db.Scope!, token);
+        await Uploads.DeleteAsync(db.Scope!, token, ct);
         if (Result is not { Stored: true } stored)
         {
             Token = null;
@@ -91,7 +91,7 @@ public sealed class ImportModel(
     private async Task RunAsync(Guid token, bool dryRun, CancellationToken ct)
     {
         var scope = db.Scope!;
-        await using var csv = Uploads.Open(scope, token);
+        await using var csv = await Uploads.OpenAsync(scope, token, ct);
         if (csv is null)
         {
             Token = null;

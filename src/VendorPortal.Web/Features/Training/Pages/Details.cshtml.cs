@@ -207,9 +207,9 @@ public sealed class DetailsModel(
         var query = db.Agents.AsNoTracking().Where(a => a.Status == AgentStatus.Active && !enrolled.Contains(a.Id));
         if (!string.IsNullOrWhiteSpace(Find))
         {
-            var pattern = $"%{Like.Escape(Find.Trim())}%";
-            query = query.Where(a => EF.Functions.Like(a.DisplayName, pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(a.ExternalRef, pattern, Like.EscapeCharacter));
+            var pattern = Like.Containing(Find);
+            query = query.Where(a => EF.Functions.Like(a.DisplayName.ToLower(), pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(a.ExternalRef.ToLower(), pattern, Like.EscapeCharacter));
         }
         // Skill ids are a JSON list per agent: match them in memory.
         var matching = (await query.OrderBy(a => a.DisplayName).ThenBy(a => a.ExternalRef)
