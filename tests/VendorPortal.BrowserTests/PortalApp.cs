@@ -59,6 +59,8 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
+        // The app listens before its database is prepared; the browser starts once it is.
+        await Services.GetRequiredService<DatabaseStartup>().Ready.WaitAsync(TimeSpan.FromMinutes(5));
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Single().TrimEnd('/');
         playwright = await Playwright.CreateAsync();

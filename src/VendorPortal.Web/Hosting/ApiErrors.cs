@@ -30,12 +30,19 @@ public sealed class ApiErrors : IExceptionHandler
             BadHttpRequestException bad => (bad.StatusCode, "", null, bad.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "", CommonRules.ChangedConcurrently, ""),
             DbUpdateException db when IsUniqueViolation(db) => (StatusCodes.Status409Conflict, "", CommonRules.DuplicateKey, ""),
+            _ when DatabaseFaults.IsUnreachable(exception) => (StatusCodes.Status503ServiceUnavailable, "", CommonRules.DatabaseUnavailable, ""),
             _ => null,
         };
         // The middleware has already switched the path to the error page; the request's own path is in the feature.
         var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
         if (exception is TooManySignInAttempts wait)
             http.Response.Headers.RetryAfter = SignInLimiter.Seconds(wait.RetryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (problem?.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.RequestServices.GetRequiredService<ILogger<ApiErrors>>().LogWarning("{Method} {Path} answered 503: the database is not reachable ({Reason})",
+                http.Request.Method, path, exception.GetBaseException().Message);
+        }
         if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             if (problem is { } known) http.Response.StatusCode = known.Status;

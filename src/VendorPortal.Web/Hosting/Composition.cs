@@ -51,6 +51,7 @@ public static class Composition
         app.UseWhen(c => !IsApi(c), portal => portal.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        app.UseDatabaseReadiness();
         app.UseRouting();
         app.UseSignInLimits();
         app.UseAuthentication();

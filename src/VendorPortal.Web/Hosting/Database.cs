@@ -21,6 +21,7 @@ public static class Database
         services.AddSingleton<SaveRules>();
         services.AddScoped<BulkChanges>();
         var sqlite = SqliteConnectionString(options, data);
+        CheckConnectionString(options, provider == DatabaseProvider.Sqlite ? sqlite : Required(options));
         // Options are built once: the interceptor reads the scope from the context it is given.
         // Contexts are pooled (setting one up costs more than the tenancy query it runs); each request or job leases
         // one for its DI scope and hands it that scope's access scope, and disposing the DI scope returns it.
@@ -36,6 +37,8 @@ public static class Database
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext()
             .ScopedTo(sp.GetRequiredService<AccessScopeAccessor>()));
+        services.AddSingleton<DatabaseStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         return services;
     }
 
@@ -48,26 +51,6 @@ public static class Database
                 DefaultTimeout = 30,
             }.ToString()
             : options.ConnectionString;
-
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
-    {
-        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (options.MigrateOnStartup)
-        {
-            if (db.Database.IsSqlite())
-            {
-                // WAL lets readers run beside the writer; it persists in the file once set.
-                await db.Database.OpenConnectionAsync();
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-                await db.Database.CloseConnectionAsync();
-            }
-            await db.Database.MigrateAsync();
-        }
-        if (options.SeedDemoData)
-            await Features.Demo.DemoSeeder.SeedAsync(app.Services);
-    }
 
     /// <summary>
     /// The migration projects reference the host (they need its model), so the host cannot reference them;
@@ -84,6 +67,40 @@ public static class Database
 
     private static string Required(DatabaseOptions options) =>
         string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? throw new InvalidOperationException($"{DatabaseOptions.Section}:ConnectionString is required when {DatabaseOptions.Section}:Provider is {options.Kind}.")
+            ? throw new StartupError($"{DatabaseOptions.Section}:ConnectionString is required when {DatabaseOptions.Section}:Provider is {options.Kind}.")
             : options.ConnectionString;
+
+    /// <summary>
+    /// A connection string the provider cannot read stops the start here, with one message, rather than as a retry
+    /// loop that could never succeed. The message names the fault, never the string (it may hold a password).
+    /// </summary>
+    private static void CheckConnectionString(DatabaseOptions options, string connectionString)
+    {
+        string? server;
+        try
+        {
+            server = options.Kind switch
+            {
+                DatabaseProvider.PostgreSql => new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Host,
+                DatabaseProvider.SqlServer => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString).DataSource,
+                _ => new SqliteConnectionStringBuilder(connectionString).DataSource,
+            };
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new StartupError($"{DatabaseOptions.Section}:ConnectionString is not a valid {options.Kind} connection string: {e.Message}");
+        }
+        if (string.IsNullOrWhiteSpace(server))
+            throw new StartupError($"{DatabaseOptions.Section}:ConnectionString names no {(options.Kind == DatabaseProvider.PostgreSql ? "Host" : "server")}.");
+    }
+
+    /// <summary>Where the database is, for log lines: host and port, or the file. Never the whole connection string.</summary>
+    public static string Location(DatabaseOptions options, DataFolder data) => options.Kind switch
+    {
+        DatabaseProvider.PostgreSql => HostAndPort(new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString)),
+        DatabaseProvider.SqlServer => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(options.ConnectionString).DataSource,
+        _ => new SqliteConnectionStringBuilder(SqliteConnectionString(options, data)).DataSource,
+    };
+
+    private static string HostAndPort(Npgsql.NpgsqlConnectionStringBuilder server) => $"{server.Host}:{server.Port}";
 }

@@ -23,7 +23,7 @@ public sealed class DatabaseOptions
     public DatabaseProvider Kind =>
         Enum.TryParse<DatabaseProvider>(Provider, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
             ? kind
-            : throw new InvalidOperationException(
+            : throw new StartupError(
                 $"{Section}:Provider is \"{Provider}\", which is not a database VendorPortal runs on. Use Sqlite, PostgreSql or SqlServer.");
 
     public bool IsSqlServer => Kind == DatabaseProvider.SqlServer;

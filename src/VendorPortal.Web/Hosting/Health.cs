@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace VendorPortal.Web.Hosting;
 
@@ -7,7 +9,10 @@ public static class Health
 {
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<StartupCheck>("startup", tags: ["ready"])
+            .AddCheck<DatabaseCheck>("database", tags: ["ready"])
+            .AddCheck<JobStorageCheck>("jobs", tags: ["ready"]);
         return services;
     }
 
@@ -17,7 +22,7 @@ public static class Health
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = Write }).AllowAnonymous();
     }
 
-    private static Task Write(HttpContext ctx, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    private static Task Write(HttpContext ctx, HealthReport report)
     {
         ctx.Response.ContentType = "application/json";
         return ctx.Response.WriteAsync(JsonSerializer.Serialize(new
@@ -25,5 +30,33 @@ public static class Health
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
         }, JsonSerializerOptions.Web));
+    }
+
+    /// <summary>Before start-up has finished, no check touches the database: it may not be migrated, or not there.</summary>
+    private static readonly HealthCheckResult Starting = HealthCheckResult.Unhealthy("Start-up has not finished.");
+
+    private sealed class StartupCheck(DatabaseStartup startup) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct) =>
+            Task.FromResult(startup.IsReady ? HealthCheckResult.Healthy() : Starting);
+    }
+
+    private sealed class DatabaseCheck(DatabaseStartup startup, AppDbContext db) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct) =>
+            !startup.IsReady ? Starting
+            : await db.Database.CanConnectAsync(ct) ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The database cannot be reached.");
+    }
+
+    private sealed class JobStorageCheck(DatabaseStartup startup, JobStorage storage) : IHealthCheck
+    {
+        // One read of the storage's own tables (the servers that sent a heartbeat); a failure is reported as unhealthy.
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
+        {
+            if (!startup.IsReady) return Task.FromResult(Starting);
+            _ = storage.GetMonitoringApi().Servers();
+            return Task.FromResult(HealthCheckResult.Healthy());
+        }
     }
 }

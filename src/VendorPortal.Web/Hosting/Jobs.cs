@@ -8,19 +8,13 @@ public static class Jobs
 {
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        var database = DatabaseOptions.From(configuration);
         // Hangfire keeps its storage, job activator and log provider in process-wide statics, set by whichever host
         // configured it last; several hosts share a process in the tests. Each host therefore registers its own
         // storage and activator, and logs through a provider that outlives a stopped host's logger factory.
-        services.AddSingleton<JobStorage>(_ => database.Kind switch
-        {
-            DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true }),
-            DatabaseProvider.PostgreSql => new PostgreSqlStorage(
-                new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions()),
-                new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true }),
-            // Hangfire holds no business state, so in-memory storage only delays work after a restart.
-            _ => new Hangfire.InMemory.InMemoryStorage(),
-        });
+        // This storage never connects when made (the dashboard is mapped before the database may be up): the start-up
+        // creates its tables once the database is reachable.
+        var database = DatabaseOptions.From(configuration);
+        services.AddSingleton(_ => CreateStorage(database, prepareSchema: false));
         services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, cfg) =>
         {
@@ -38,13 +32,30 @@ public static class Jobs
             o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
             o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
         });
+        // The server is Hangfire's own hosted service, started by the start-up once the storage exists, not with the host.
+        var server = services.Last(d => d.ServiceType == typeof(IHostedService));
+        services.Remove(server);
+        services.AddSingleton(new JobServer(server.ImplementationFactory!));
         services.AddScoped<TenantJobScope>();
         return services;
     }
 
-    public static void ScheduleRecurringJobs(this WebApplication app)
+    /// <summary>Creates or upgrades the job storage's tables: a storage made for just that, which connects as it is made.</summary>
+    public static void PrepareSchema(DatabaseOptions database) => _ = CreateStorage(database, prepareSchema: true);
+
+    private static JobStorage CreateStorage(DatabaseOptions database, bool prepareSchema) => database.Kind switch
     {
-        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = prepareSchema }),
+        DatabaseProvider.PostgreSql => new PostgreSqlStorage(
+            new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions()),
+            new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = prepareSchema }),
+        // Hangfire holds no business state, so in-memory storage only delays work after a restart.
+        _ => new Hangfire.InMemory.InMemoryStorage(),
+    };
+
+    public static void ScheduleRecurringJobs(IServiceProvider services)
+    {
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<Features.Users.DispatchInvitationEmails>(
             Features.Users.DispatchInvitationEmails.Id, j => j.RunAsync(CancellationToken.None), "*/10 * * * *");
         recurring.AddOrUpdate<Features.Notifications.DispatchNotifications>(
@@ -59,6 +70,12 @@ public static class Jobs
     public static void MapJobsDashboard(this WebApplication app) =>
         app.MapHangfireDashboardWithAuthorizationPolicy(Authentication.PlatformOperatorPolicy, "/hangfire",
             new DashboardOptions { AppPath = "/", DashboardTitle = "VendorPortal jobs" });
+}
+
+/// <summary>Hangfire's server as its own registration made it; absent on a host that runs no jobs.</summary>
+public sealed class JobServer(Func<IServiceProvider, object> create)
+{
+    public IHostedService Create(IServiceProvider services) => (IHostedService)create(services);
 }
 
 /// <summary>

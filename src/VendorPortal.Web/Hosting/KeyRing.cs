@@ -22,6 +22,10 @@ public static class KeyRing
     {
         var options = configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new();
         var protection = services.AddDataProtection().SetApplicationName("VendorPortal").PersistKeysToDbContext<AppDbContext>();
+        // Its hosted service reads the key ring as the host starts, when the database may be unreachable or not yet
+        // migrated; without it the ring is read on first use, after start-up.
+        foreach (var prefetch in services.Where(d => d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
+            services.Remove(prefetch);
         if (!string.IsNullOrWhiteSpace(options.CertificatePath))
         {
             if (!File.Exists(options.CertificatePath))

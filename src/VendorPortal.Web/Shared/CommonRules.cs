@@ -9,6 +9,8 @@ public static class CommonRules
     public static RuleError Name(Thing thing) => new($"thing.{JsonNamingPolicy.SnakeCaseLower.ConvertName(thing.ToString())}");
     public static RuleError ChangedConcurrently => new("common.changed_concurrently");
     public static RuleError DuplicateKey => new("common.duplicate_key");
+    /// <summary>The database is not reachable at the moment (start-up still waiting for it, or a dropped connection).</summary>
+    public static RuleError DatabaseUnavailable => new("common.database_unavailable");
     public static RuleError RowsWrong(int count) => count == 1 ? new("common.row_wrong") : new("common.rows_wrong", count);
     public static RuleError NoSuchVendorInTenant => new("common.no_such_vendor_in_tenant");
     public static RuleError TooLong(int max) => new("common.too_long", max);

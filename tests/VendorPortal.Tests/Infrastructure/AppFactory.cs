@@ -27,6 +27,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly IReadOnlyDictionary<string, string?> overrides;
     private readonly Action<IServiceCollection>? replaceServices;
     private readonly TestDatabase database;
+    /// <summary>A database the test made for several hosts (and drops itself), rather than this host's own.</summary>
+    private readonly bool sharedDatabase;
     private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset Until)> tokens = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lazy<Task<DemoData>> demo;
     private static readonly ConditionalWeakTable<HttpClient, AppFactory> ClientApps = [];
@@ -35,13 +37,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
-    private AppFactory(IReadOnlyDictionary<string, string?> overrides, Action<IServiceCollection>? replaceServices)
+    private AppFactory(IReadOnlyDictionary<string, string?> overrides, Action<IServiceCollection>? replaceServices, TestDatabase? shared = null)
     {
         this.overrides = overrides;
         this.replaceServices = replaceServices;
         DataFolder = Path.Combine(Path.GetTempPath(), "vp-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
-        database = TestDatabase.ForSuite(DataFolder);
+        sharedDatabase = shared is not null;
+        database = shared ?? TestDatabase.ForSuite(DataFolder);
         demo = new Lazy<Task<DemoData>>(() => DemoData.LoadAsync(this));
     }
 
@@ -50,6 +53,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public static AppFactory WithServices(Action<IServiceCollection> replace) => new(new Dictionary<string, string?>(), replace);
 
     public static AppFactory With(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> replace) => new(settings, replace);
+
+    /// <summary>
+    /// A node on a database the test made and drops (several nodes may share it). It starts as a node does: listening
+    /// at once, without waiting for its database; <see cref="Ready"/> tells when start-up has finished.
+    /// </summary>
+    public static AppFactory OnDatabase(TestDatabase database, IReadOnlyDictionary<string, string?> settings) => new(settings, null, database);
 
     public string DataFolder { get; }
     public string MailFolder => Path.Combine(DataFolder, "mail");
@@ -88,14 +97,24 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (sharedDatabase)
+        {
+            _ = Server;
+            return;
+        }
         await database.CreateAsync();
         _ = Server;
+        // The app listens before its database is prepared; the tests start once it is (a failed start-up throws here).
+        await Ready.WaitAsync(TimeSpan.FromMinutes(5));
     }
+
+    /// <summary>Completes when the app's start-up (migrations, job storage, demo data, job server) has finished.</summary>
+    public Task Ready => Services.GetRequiredService<DatabaseStartup>().Ready;
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await database.DropAsync();
+        if (!sharedDatabase) await database.DropAsync();
         try
         {
             Directory.Delete(DataFolder, recursive: true);

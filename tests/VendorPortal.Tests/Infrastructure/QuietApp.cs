@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using VendorPortal.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Tests.Infrastructure;
@@ -12,12 +12,7 @@ namespace VendorPortal.Tests.Infrastructure;
 /// </summary>
 public sealed class QuietApp : IAsyncLifetime
 {
-    public AppFactory App { get; } = AppFactory.WithServices(services =>
-    {
-        foreach (var jobServer in services.Where(d => d.ServiceType == typeof(IHostedService)
-            && d.ImplementationFactory?.Method.DeclaringType?.Assembly.GetName().Name?.StartsWith("Hangfire", StringComparison.Ordinal) == true).ToList())
-            services.Remove(jobServer);
-    });
+    public AppFactory App { get; } = AppFactory.WithServices(services => services.RemoveAll<JobServer>());
 
     public Task InitializeAsync() => ((IAsyncLifetime)App).InitializeAsync();
 
