@@ -43,8 +43,15 @@ public sealed class ApiErrors : IExceptionHandler
             http.RequestServices.GetRequiredService<ILogger<ApiErrors>>().LogWarning("{Method} {Path} answered 503: the database is not reachable ({Reason})",
                 http.Request.Method, path, exception.GetBaseException().Message);
         }
+        // The exception handler runs outside the localization middleware: the request's language is in its feature.
+        var culture = http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? RuleError.English;
         if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
+            if (problem is { Status: StatusCodes.Status503ServiceUnavailable })
+            {
+                await UnavailablePageAsync(http, culture);
+                return true;
+            }
             if (problem is { } known) http.Response.StatusCode = known.Status;
             return false;
         }
@@ -52,8 +59,6 @@ public sealed class ApiErrors : IExceptionHandler
         if (problem is null)
             http.RequestServices.GetRequiredService<ILogger<ApiErrors>>().LogError(exception, "Unhandled API error");
 
-        // The exception handler runs outside the localization middleware: the request's language is in its feature.
-        var culture = http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? RuleError.English;
         var message = p.Error?.Text(culture) ?? p.Message;
         var failures = exception is RuleViolation { Rows.Count: > 0 } rows
             ? [.. rows.Rows.Select(r => Failure(r.Field, r.Error, culture))]
@@ -75,6 +80,24 @@ public sealed class ApiErrors : IExceptionHandler
         http.Response.StatusCode = p.Status;
         await http.Response.WriteAsJsonAsync(body, Readable, "application/problem+json", ct);
         return true;
+    }
+
+    /// <summary>
+    /// The portal's answer while the database is unreachable: a page of its own, because the error page's layout
+    /// needs the data-protection keys (for its forms), which live in that database.
+    /// </summary>
+    private static Task UnavailablePageAsync(HttpContext http, System.Globalization.CultureInfo culture)
+    {
+        var text = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizerFactory>().Create(typeof(SharedResource));
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = culture;
+        var title = System.Net.WebUtility.HtmlEncode(text["Service unavailable"]);
+        var message = System.Net.WebUtility.HtmlEncode(text["The database cannot be reached right now. Try again in a few seconds."]);
+        System.Globalization.CultureInfo.CurrentUICulture = previous;
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.ContentType = "text/html; charset=utf-8";
+        return http.Response.WriteAsync(
+            $"<!DOCTYPE html><html lang=\"{culture.Name}\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1><p>{message}</p></body></html>");
     }
 
     private static ValidationFailure Failure(string field, RuleError error, System.Globalization.CultureInfo culture) =>

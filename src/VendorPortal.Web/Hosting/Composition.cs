@@ -38,6 +38,7 @@ public static class Composition
         services.AddScoped<Mailer>();
         services.AddFeatureOperations();
         services.AddLists();
+        services.ReadKeyRingOnFirstUse();
         return builder;
     }
 

@@ -34,6 +34,9 @@ public static class Database
                 _ => db.UseSqlite(sqlite, o => o.MigrationsAssembly(SqliteMigrations)),
             };
             db.AddInterceptors(sp.GetRequiredService<SaveRules>());
+            // An unreachable server is reported once, by the start-up's retry line or the request's 503 line, not also
+            // as an error with a stack trace for every attempt.
+            db.ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.ConnectionError, LogLevel.Debug)));
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext()
             .ScopedTo(sp.GetRequiredService<AccessScopeAccessor>()));

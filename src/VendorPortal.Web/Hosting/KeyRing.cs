@@ -22,10 +22,6 @@ public static class KeyRing
     {
         var options = configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new();
         var protection = services.AddDataProtection().SetApplicationName("VendorPortal").PersistKeysToDbContext<AppDbContext>();
-        // Its hosted service reads the key ring as the host starts, when the database may be unreachable or not yet
-        // migrated; without it the ring is read on first use, after start-up.
-        foreach (var prefetch in services.Where(d => d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
-            services.Remove(prefetch);
         if (!string.IsNullOrWhiteSpace(options.CertificatePath))
         {
             if (!File.Exists(options.CertificatePath))
@@ -35,6 +31,18 @@ public static class KeyRing
                 throw new InvalidOperationException($"{KeyRingOptions.Section}:CertificatePath names a certificate without its private key, which could not decrypt the keys.");
             protection.ProtectKeysWithCertificate(certificate);
         }
+        return services;
+    }
+
+    /// <summary>
+    /// Data protection's hosted service reads the key ring as the host starts, when the database may be unreachable or
+    /// not yet migrated; without it the ring is read on first use, after start-up. Called once every service is added
+    /// (Identity adds data protection, and so the hosted service, again).
+    /// </summary>
+    public static IServiceCollection ReadKeyRingOnFirstUse(this IServiceCollection services)
+    {
+        foreach (var prefetch in services.Where(d => d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
+            services.Remove(prefetch);
         return services;
     }
 }

@@ -28,7 +28,6 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> T) : PageModel
                 ? T["Too many sign-in attempts from your network. Try again in {0} seconds.", seconds]
                 : T["Wait a minute before trying again."]),
             < 500 => (T["The request could not be processed"], T["Reload the page and try again."]),
-            503 => (T["Service unavailable"], T["The database cannot be reached right now. Try again in a few seconds."]),
             _ => (T["Something went wrong"], T["An unexpected error occurred. It has been logged; please try again."]),
         };
     }
