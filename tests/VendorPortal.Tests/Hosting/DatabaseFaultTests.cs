@@ -12,50 +12,38 @@ namespace VendorPortal.Tests.Hosting;
 public sealed class DatabaseFaultTests
 {
     [PostgreSqlFact]
-    public async Task App_started_while_the_database_is_unreachable_answers_503_until_it_comes_up()
+    public Task App_started_while_the_database_is_unreachable_answers_503_until_it_comes_up() => ThroughProxyAsync(refusing: true, async (app, proxy, _) =>
     {
-        var database = await NewDatabaseAsync();
-        await using var proxy = ProxyTo(database, refusing: true);
-        var app = AppFactory.OnDatabase(database, new Dictionary<string, string?> { ["Database:ConnectionString"] = proxy.Route(database.ConnectionString!) });
-        try
+        using var client = app.Anonymous();
+        using (var live = await client.GetAsync("/health/live"))
+            await live.ShouldBe(HttpStatusCode.OK);
+        using (var ready = await client.GetAsync("/health/ready"))
         {
-            await ((IAsyncLifetime)app).InitializeAsync();
-            using var client = app.Anonymous();
-            using (var live = await client.GetAsync("/health/live"))
-                await live.ShouldBe(HttpStatusCode.OK);
-            using (var ready = await client.GetAsync("/health/ready"))
-            {
-                await ready.ShouldBe(HttpStatusCode.ServiceUnavailable);
-                Assert.Equal("Unhealthy", (string?)(await ready.ReadObjectAsync())["checks"]!["startup"]);
-            }
-            using (var login = await client.SendAsync(ApiRoutes.Auth.Login, new { email = DemoData.Admin, password = AppFactory.Password }))
-            {
-                var problem = await login.ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
-                Assert.Equal("common.database_unavailable", (string?)problem["code"]);
-                Assert.Equal(DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), login.Headers.RetryAfter?.ToString());
-            }
-            using (var page = await client.GetAsync(Pages.Login))
-            {
-                await page.ShouldBe(HttpStatusCode.ServiceUnavailable);
-                Assert.Contains("text/html", page.Content.Headers.ContentType?.MediaType);
-            }
+            await ready.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            Assert.Equal("Unhealthy", (string?)(await ready.ReadObjectAsync())["checks"]!["startup"]);
+        }
+        using (var login = await client.SendAsync(ApiRoutes.Auth.Login, new { email = DemoData.Admin, password = AppFactory.Password }))
+        {
+            var problem = await login.ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
+            Assert.Equal("common.database_unavailable", (string?)problem["code"]);
+            Assert.Equal(DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), login.Headers.RetryAfter?.ToString());
+        }
+        using (var page = await client.GetAsync(Pages.Login))
+        {
+            await page.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            Assert.Contains("text/html", page.Content.Headers.ContentType?.MediaType);
+        }
 
-            proxy.Accept();
-            await app.Ready.WaitAsync(TimeSpan.FromMinutes(2));
-            var body = await ReadyAsync(client);
-            Assert.Equal(("Healthy", "Healthy", "Healthy"),
-                ((string?)body["status"], (string?)body["checks"]!["database"], (string?)body["checks"]!["jobs"]));
-            using var admin = await app.ClientFor(DemoData.Admin);
-            using var vendors = await admin.SendAsync(ApiRoutes.Demo.Vendors.List);
-            await vendors.ShouldBe(HttpStatusCode.OK);
-            Assert.Contains("Apex BPO", await vendors.Content.ReadAsStringAsync());
-        }
-        finally
-        {
-            await ((IAsyncLifetime)app).DisposeAsync();
-            await database.DropAsync();
-        }
-    }
+        proxy.Accept();
+        await app.Ready.WaitAsync(TimeSpan.FromMinutes(2));
+        var body = await ReadyAsync(client);
+        Assert.Equal(("Healthy", "Healthy", "Healthy"),
+            ((string?)body["status"], (string?)body["checks"]!["database"], (string?)body["checks"]!["jobs"]));
+        using var admin = await app.ClientFor(DemoData.Admin);
+        using var vendors = await admin.SendAsync(ApiRoutes.Demo.Vendors.List);
+        await vendors.ShouldBe(HttpStatusCode.OK);
+        Assert.Contains("Apex BPO", await vendors.Content.ReadAsStringAsync());
+    });
 
     [PostgreSqlFact]
     public async Task Two_nodes_starting_together_on_an_empty_database_migrate_and_seed_once()
@@ -87,34 +75,41 @@ public sealed class DatabaseFaultTests
     }
 
     [PostgreSqlFact]
-    public async Task A_connection_lost_in_the_middle_of_a_write_answers_503_and_writes_nothing()
+    public Task A_connection_lost_in_the_middle_of_a_write_answers_503_and_writes_nothing() => ThroughProxyAsync(refusing: false, async (app, proxy, database) =>
+    {
+        await app.Ready.WaitAsync(TimeSpan.FromMinutes(5));
+        using var admin = await app.ClientFor(DemoData.Admin);
+        var name = $"Cut BPO {Guid.NewGuid():N}"[..24];
+        var audits = await CountAsync(database, "SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"EntityType\" = 'Vendor'");
+
+        proxy.CutConnectionThatSends("INSERT INTO \"Vendors\"");
+        using (var cut = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name }))
+        {
+            var problem = await cut.ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
+            Assert.Equal("common.database_unavailable", (string?)problem["code"]);
+            Assert.NotNull(cut.Headers.RetryAfter);
+        }
+        Assert.Equal(1, proxy.Cuts);
+        Assert.Equal(0L, await CountAsync(database, $"SELECT COUNT(*) FROM \"Vendors\" WHERE \"Name\" = '{name}'"));
+        Assert.Equal(audits, await CountAsync(database, "SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"EntityType\" = 'Vendor'"));
+
+        // The next request gets a fresh connection and the same write succeeds, once.
+        using (var again = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name }))
+            await again.ShouldBe(HttpStatusCode.Created);
+        Assert.Equal(1L, await CountAsync(database, $"SELECT COUNT(*) FROM \"Vendors\" WHERE \"Name\" = '{name}'"));
+    });
+
+    /// <summary>A node on a new database of its own, reached through a proxy the test controls.</summary>
+    private static async Task ThroughProxyAsync(bool refusing, Func<AppFactory, TcpProxy, TestDatabase, Task> test)
     {
         var database = await NewDatabaseAsync();
-        await using var proxy = ProxyTo(database, refusing: false);
+        var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        await using var proxy = new TcpProxy(server.Host!, server.Port, refusing);
         var app = AppFactory.OnDatabase(database, new Dictionary<string, string?> { ["Database:ConnectionString"] = proxy.Route(database.ConnectionString!) });
         try
         {
             await ((IAsyncLifetime)app).InitializeAsync();
-            await app.Ready.WaitAsync(TimeSpan.FromMinutes(5));
-            using var admin = await app.ClientFor(DemoData.Admin);
-            var name = $"Cut BPO {Guid.NewGuid():N}"[..24];
-            var audits = await CountAsync(database, "SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"EntityType\" = 'Vendor'");
-
-            proxy.CutConnectionThatSends("INSERT INTO \"Vendors\"");
-            using (var cut = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name }))
-            {
-                var problem = await cut.ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
-                Assert.Equal("common.database_unavailable", (string?)problem["code"]);
-                Assert.NotNull(cut.Headers.RetryAfter);
-            }
-            Assert.Equal(1, proxy.Cuts);
-            Assert.Equal(0L, await CountAsync(database, $"SELECT COUNT(*) FROM \"Vendors\" WHERE \"Name\" = '{name}'"));
-            Assert.Equal(audits, await CountAsync(database, "SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"EntityType\" = 'Vendor'"));
-
-            // The next request gets a fresh connection and the same write succeeds, once.
-            using (var again = await admin.SendAsync(ApiRoutes.Demo.Vendors.Create, new { name }))
-                await again.ShouldBe(HttpStatusCode.Created);
-            Assert.Equal(1L, await CountAsync(database, $"SELECT COUNT(*) FROM \"Vendors\" WHERE \"Name\" = '{name}'"));
+            await test(app, proxy, database);
         }
         finally
         {
@@ -128,12 +123,6 @@ public sealed class DatabaseFaultTests
         var database = TestDatabase.ForSuite(Path.GetTempPath());
         await database.CreateAsync();
         return database;
-    }
-
-    private static TcpProxy ProxyTo(TestDatabase database, bool refusing)
-    {
-        var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
-        return new TcpProxy(server.Host!, server.Port, refusing);
     }
 
     /// <summary>/health/ready, polled a bounded number of times until it answers 200 (the job server may still be registering).</summary>
