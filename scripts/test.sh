@@ -2,6 +2,7 @@
 # Installs what the tests need when missing (Chromium, fonts, PostgreSQL 15), builds, runs every test on the embedded
 # SQLite database, starts a throwaway PostgreSQL and runs the HTTP suite again on it, and ends with one line:
 # "tests: N passed, M failed[, K skipped]" counted over both runs. Exits non-zero on any failure.
+# Extra arguments go to both `dotnet test` runs, e.g. scripts/test.sh --filter "FullyQualifiedName~Billing".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -21,15 +22,15 @@ fi
 count() {
   cat "$1"/*.trx 2>/dev/null | tr '<' '\n' | grep '^Counters ' | awk '
     function attr(name,   m) { if (match($0, name "=\"[0-9]+\"")) { m = substr($0, RSTART, RLENGTH); gsub(/[^0-9]/, "", m); return m + 0 } return 0 }
-    { p += attr("passed"); f += attr("failed") + attr("error") + attr("timeout") + attr("aborted"); s += attr("notExecuted") }
+    { p += attr("passed"); f += attr("failed") + attr("error") + attr("timeout") + attr("aborted"); s += attr("total") - attr("executed") }
     END { print p + 0, f + 0, s + 0 }'
 }
 
 # A run that crashed before writing any results still counts as one failure.
 run_suite() {
-  local name="$1"; shift
+  local name="$1" target="$2"
   echo "== $name =="
-  dotnet test "$@" -c Release --no-build -nologo \
+  dotnet test "$target" "${extra[@]}" -c Release --no-build -nologo \
     --logger "trx" --logger "console;verbosity=minimal" \
     --results-directory "$results/$name"
   local status=$?
@@ -39,6 +40,7 @@ run_suite() {
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 }
 
+extra=("$@")
 passed=0; failed=0; skipped=0
 run_suite sqlite VendorPortal.sln
 
