@@ -38,7 +38,7 @@ public static class Composition
         services.AddScoped<Mailer>();
         services.AddFeatureOperations();
         services.AddLists();
-        services.ReadKeyRingOnFirstUse();
+        services.ReadKeyRingAfterStartup();
         return builder;
     }
 

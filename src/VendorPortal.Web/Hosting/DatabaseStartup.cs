@@ -97,6 +97,9 @@ public sealed class DatabaseStartup(
             if (options.MigrateOnStartup) await MigrateAsync(contexts, ct);
             Jobs.PrepareSchema(options);
             if (options.SeedDemoData) await Features.Demo.DemoSeeder.SeedAsync(services);
+            // Reads the key ring now (making its first key on a new database), as data protection's own start-up would
+            // have: a first sign-in then writes no key, and two nodes starting together make one.
+            services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector(nameof(DatabaseStartup)).Protect([0]);
         }
         finally
         {

@@ -36,10 +36,10 @@ public static class KeyRing
 
     /// <summary>
     /// Data protection's hosted service reads the key ring as the host starts, when the database may be unreachable or
-    /// not yet migrated; without it the ring is read on first use, after start-up. Called once every service is added
+    /// not yet migrated; without it <see cref="DatabaseStartup"/> reads the ring once the database is ready. Called once every service is added
     /// (Identity adds data protection, and so the hosted service, again).
     /// </summary>
-    public static IServiceCollection ReadKeyRingOnFirstUse(this IServiceCollection services)
+    public static IServiceCollection ReadKeyRingAfterStartup(this IServiceCollection services)
     {
         foreach (var prefetch in services.Where(d => d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
             services.Remove(prefetch);
