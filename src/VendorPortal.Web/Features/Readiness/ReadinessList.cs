@@ -12,6 +12,9 @@ public sealed record ShiftReadiness(
 {
     /// <summary>The reasons as data, for the portal to word them in the reader's language.</summary>
     [JsonIgnore] public IReadOnlyList<ReadinessReason> Findings { get; init; } = [];
+
+    /// <summary>The skill's id, for alerts that name it.</summary>
+    [JsonIgnore] public Guid SkillId { get; init; }
 }
 
 /// <summary>All the shifts the filter matched (before the status filter and paging).</summary>
@@ -91,6 +94,7 @@ public sealed class ReadinessList(AppDbContext db, TimeProvider clock)
                 Math.Round(probability, 4, MidpointRounding.AwayFromZero), status, [.. reasons.Select(x => x.Text())])
             {
                 Findings = reasons,
+                SkillId = r.SkillId,
             };
         }).ToList();
 
