@@ -143,8 +143,8 @@ postgres_sections() {
     issue=$(curl -fsS -o "$data/issued.json" -w '%{time_total}' -X POST "$base/api/t/demo/statements/$id/issue" \
       -H "Authorization: Bearer $finance_token" -H 'Content-Type: application/json' -d "{\"expectedTotal\":$total}")
     grep -q '"number":"[0-9]' "$data/issued.json" || { echo "issue failed on $name:" >&2; head -c 500 "$data/issued.json" >&2; exit 1; }
-    figure[$name]=$(printf "%10s s %14s s %18s s %12s s   (%s lines)" "$upsert_seconds" "$draft" "$issue" \
-      "$(awk -v a="$draft" -v b="$issue" 'BEGIN { printf "%.2f", a + b }')" "$(grep -o '"lineCount":[0-9]*' "$data/issued.json" | head -1 | cut -d: -f2)")
+    figure[$name]=$(awk -v u="$upsert_seconds" -v a="$draft" -v b="$issue" 'BEGIN { printf "%10.2f s %14.2f s %18.2f s %12.2f s", u, a, b, a + b }')
+    figure[$name]+=$(printf "   (%s lines)" "$(grep -o '"lineCount":[0-9]*' "$data/issued.json" | head -1 | cut -d: -f2)")
   done
   printf "%-12s %12s %16s %20s %14s\n" "" "upsert $volume_rows" "draft (daily)" "issue (number, PDF)" "draft + issue"
   for side in "${sides[@]}"; do printf "%-12s %s\n" "${side%%|*}" "${figure[${side%%|*}]}"; done

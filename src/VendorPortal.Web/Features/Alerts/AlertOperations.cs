@@ -30,7 +30,7 @@ public sealed class AlertOperations(AppDbContext db, ReadinessList readiness, Po
         var now = clock.GetUtcNow();
         var leads = tenant.AlertLeadHours.Where(h => h > 0).Distinct().Order().ToList();
         var horizon = TimeSpan.FromHours(Math.Max(leads.DefaultIfEmpty(0).Max(), tenant.ConfirmationDeadlineHours));
-        var shifts = (await readiness.PageAsync(new ReadinessFilter(From: now, To: now + horizon), new Everything(), ct)).Items
+        var shifts = (await readiness.PageAsync(tenant, new ReadinessFilter(From: now, To: now + horizon), new Everything(), ct)).Items
             .Where(s => s.StartsAt > now).ToList();
 
         var shiftIds = shifts.Select(s => s.ShiftId).ToList();
