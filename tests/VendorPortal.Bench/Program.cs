@@ -32,7 +32,7 @@ builder.Services.ConfigureDbContext<AppDbContext>((_, options) => options.AddInt
 await using var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
-var clock = TimeProvider.System;
+var clock = app.Services.GetRequiredService<TimeProvider>();
 var seedWatch = Stopwatch.StartNew();
 var big = new List<Guid>();
 for (var i = 0; i < tenantCount; i++) big.Add(await SeedTenantAsync($"bench{i:000}", shiftCount));
