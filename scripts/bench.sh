@@ -2,6 +2,7 @@
 # Runs the benchmarks the issues ask for against a Release build on loopback and prints their figures.
 # Speed and memory targets are measured here, never asserted in unit tests.
 # BENCH_READ_PATH_ONLY=1 runs the agent import and the authenticated read path only.
+# BENCH_POSTGRES_ONLY=1 runs the PostgreSQL sections only (readiness scan, vendor list and statement issue beside SQLite).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -21,11 +22,17 @@ VENDORPORTAL_DATA="$data" ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Producti
   Database__SeedDemoData=true LoginRateLimit__PermitsPerMinute=1000 \
   bash -c 'cd src/VendorPortal.Web && exec dotnet bin/Release/net10.0/VendorPortal.Web.dll' >"$data/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
+cleanup() {
+  for p in ${app:-} ${pg_app:-}; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+  stop_postgres
+  rm -rf "$data"
+}
+trap cleanup EXIT
 wait_for "$url/health/ready" 120
 
+# The token of a demo user, from the app at $2 (default: the SQLite app).
 token() {
-  curl -fsS -X POST "$url/api/auth/login" -H 'Content-Type: application/json' \
+  curl -fsS -X POST "${2:-$url}/api/auth/login" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$1\",\"password\":\"Demo-Pass-2026!\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
 }
 
@@ -42,7 +49,111 @@ measure() {
   echo "$rps $p99"
 }
 
+json_field() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | sed -E 's/.*:"([^"]*)"/\1/'; }
+
+# A month of about 50,000 contact volumes for a new vendor named $2 in the demo tenant behind $1 (its API base), on 65 new
+# skills coded $3NN: last full month in the tenant's zone (Asia/Shanghai), as the monthly job would draft it, two
+# graduated all-skills cards (lines split by skill, tier, rate period and day), the volumes through the batch upsert,
+# 5,000 rows a request. Sets month, bench_vendor, volume_rows and upsert_seconds; needs admin_token and finance_token.
+statement_month() {
+  local api="$1" name="$2" prefix="$3" skills=65 days intervals s f upsert_start
+  month=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-01) -1 month" +%Y-%m)
+  days=$(TZ=Asia/Shanghai date -d "$month-01 +1 month -1 day" +%d)
+  intervals=$(( (50000 + skills * days - 1) / (skills * days) ))
+  bench_vendor=$(curl -fsS -X POST "$api/vendors" -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"$name\"}" | json_field id)
+  for s in $(seq -w 1 $skills); do
+    curl -fsS -o /dev/null -X POST "$api/skills" -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
+      -d "{\"code\":\"$prefix$s\",\"name\":\"Bench skill $s 技能\"}"
+  done
+  curl -fsS -o /dev/null -X POST "$api/rate-cards" -H "Authorization: Bearer $finance_token" -H 'Content-Type: application/json' \
+    -d "{\"vendorId\":\"$bench_vendor\",\"effectiveFrom\":\"$month-01\",\"effectiveTo\":\"$month-15\",\"tiers\":[{\"upTo\":5000,\"unitPrice\":2.8125},{\"upTo\":20000,\"unitPrice\":2.5},{\"unitPrice\":2.1}]}"
+  curl -fsS -o /dev/null -X POST "$api/rate-cards" -H "Authorization: Bearer $finance_token" -H 'Content-Type: application/json' \
+    -d "{\"vendorId\":\"$bench_vendor\",\"effectiveFrom\":\"$month-16\",\"tiers\":[{\"upTo\":5000,\"unitPrice\":2.7},{\"upTo\":20000,\"unitPrice\":2.4},{\"unitPrice\":1.95}]}"
+  rm -f "$data"/volumes-*.json
+  awk -v vendor="$bench_vendor" -v month="$month" -v days="$days" -v skills="$skills" -v intervals="$intervals" -v dir="$data" -v prefix="$prefix" 'BEGIN {
+    n = 0; chunk = 0
+    for (d = 1; d <= days; d++) for (s = 1; s <= skills; s++) for (i = 0; i < intervals; i++) {
+      if (n % 5000 == 0) { if (n > 0) printf "]}" > file; chunk++; file = sprintf("%s/volumes-%03d.json", dir, chunk); printf "{\"rows\":[" > file } else printf "," > file
+      printf "{\"vendorId\":\"%s\",\"skill\":\"%s%02d\",\"date\":\"%s-%02d\",\"interval\":\"%02d:%02d\",\"handled\":%d,\"offered\":%d,\"answered\":%d,\"averageHandleSeconds\":%d}", \
+        vendor, prefix, s, month, d, 8 + int(i / 2), (i % 2) * 30, 5 + (n * 7) % 23, 30, 28, 240 + n % 60 > file
+      n++
+    }
+    printf "]}" > file
+    print n > (dir "/volume-count")
+  }'
+  volume_rows=$(cat "$data/volume-count")
+  upsert_start=$(date +%s.%N)
+  for f in "$data"/volumes-*.json; do
+    curl -fsS -o "$data/upsert.json" -X POST "$api/contact-volumes" -H "Authorization: Bearer $finance_token" \
+      -H 'Content-Type: application/json' --data-binary @"$f"
+    grep -q '"stored":true' "$data/upsert.json" || { echo "upsert failed:" >&2; head -c 500 "$data/upsert.json" >&2; exit 1; }
+  done
+  upsert_seconds=$(awk -v a="$upsert_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+}
+
+# The PostgreSQL sections (issue: scale-out on a server database), on a throwaway server of their own (stopped on exit):
+# the readiness scan at scale, then the vendor list and a statement issue on a PostgreSQL-backed app beside the SQLite one.
+postgres_sections() {
+  echo
+  echo "== Readiness scan on PostgreSQL (issue: scale-out on a server database) =="
+  start_postgres
+  local pg_conn="Host=127.0.0.1;Port=$PG_PORT;Username=postgres" pg_url="http://127.0.0.1:$((port + 1))"
+  # The bench tool seeds straight into the database and counts the scan's SQL commands with an EF interceptor of its own.
+  (cd tests/VendorPortal.Bench && VENDORPORTAL_DATA="$data/scan" ASPNETCORE_ENVIRONMENT=Production Database__Provider=PostgreSql \
+    Database__ConnectionString="$pg_conn;Database=vp_bench_scan" exec dotnet bin/Release/net10.0/VendorPortal.Bench.dll readiness-scan 50 200 20)
+
+  VENDORPORTAL_DATA="$data/pg" ASPNETCORE_URLS="$pg_url" ASPNETCORE_ENVIRONMENT=Production \
+    Database__Provider=PostgreSql Database__ConnectionString="$pg_conn;Database=vp_bench_app" \
+    Database__SeedDemoData=true LoginRateLimit__PermitsPerMinute=1000 \
+    bash -c 'cd src/VendorPortal.Web && exec dotnet bin/Release/net10.0/VendorPortal.Web.dll' >"$data/pg-app.log" 2>&1 &
+  pg_app=$!
+  wait_for "$pg_url/health/ready" 180
+  local sides=("SQLite|$url" "PostgreSQL|$pg_url") side name base bearer health vendors id total
+  declare -A figure
+
+  echo
+  echo "== Authenticated vendor list, PostgreSQL beside SQLite (issue: scale-out on a server database) =="
+  echo "wrk: 2 threads, $connections connections, ${duration}s per endpoint, both apps and the server on $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  for side in "${sides[@]}"; do
+    name="${side%%|*}"; base="${side#*|}"
+    bearer=$(token apex@demo.test "$base")
+    wrk -t2 -c"$connections" -d3s "$base/health/live" >/dev/null
+    wrk -t2 -c"$connections" -d3s -H "Authorization: Bearer $bearer" "$base/api/t/demo/vendors" >/dev/null
+    read -r health health_p99 < <(measure "$base/health/live")
+    read -r vendors vendors_p99 < <(measure "$base/api/t/demo/vendors" -H "Authorization: Bearer $bearer")
+    figure[$name]=$(printf "%10s req/s   p99 %8s ms   %10s req/s   p99 %8s ms   %s x health" "$health" "$health_p99" "$vendors" "$vendors_p99" \
+      "$(awk -v a="$vendors" -v b="$health" 'BEGIN { printf "%.2f", a / b }')")
+  done
+  printf "%-12s %-38s %-38s %s\n" "" "GET /health/live" "GET /api/t/demo/vendors (bearer, vendor)" "ratio (target: 0.35)"
+  for side in "${sides[@]}"; do printf "%-12s %s\n" "${side%%|*}" "${figure[${side%%|*}]}"; done
+
+  echo
+  echo "== Statement issue for a 50,000-contact month, PostgreSQL beside SQLite (issue: scale-out on a server database) =="
+  for side in "${sides[@]}"; do
+    name="${side%%|*}"; base="${side#*|}"
+    admin_token=$(token admin@demo.test "$base"); finance_token=$(token finance@demo.test "$base")
+    statement_month "$base/api/t/demo" "Bench issue 开票" ISSUE
+    local draft issue
+    draft=$(curl -fsS -o "$data/issue-draft.json" -w '%{time_total}' -X POST "$base/api/t/demo/statements" \
+      -H "Authorization: Bearer $finance_token" -H 'Content-Type: application/json' \
+      -d "{\"vendorId\":\"$bench_vendor\",\"month\":\"$month\",\"dailyLines\":true,\"taxRate\":0.06}")
+    id=$(json_field id <"$data/issue-draft.json")
+    total=$(grep -o '"total":[0-9.]*' "$data/issue-draft.json" | head -1 | cut -d: -f2)
+    issue=$(curl -fsS -o "$data/issued.json" -w '%{time_total}' -X POST "$base/api/t/demo/statements/$id/issue" \
+      -H "Authorization: Bearer $finance_token" -H 'Content-Type: application/json' -d "{\"expectedTotal\":$total}")
+    grep -q '"number":"[0-9]' "$data/issued.json" || { echo "issue failed on $name:" >&2; head -c 500 "$data/issued.json" >&2; exit 1; }
+    figure[$name]=$(awk -v u="$upsert_seconds" -v a="$draft" -v b="$issue" 'BEGIN { printf "%10.2f s %14.2f s %18.2f s %12.2f s", u, a, b, a + b }')
+    figure[$name]+=$(printf "   (%s lines)" "$(grep -o '"lineCount":[0-9]*' "$data/issued.json" | head -1 | cut -d: -f2)")
+  done
+  printf "%-12s %12s %16s %20s %14s\n" "" "upsert $volume_rows" "draft (daily)" "issue (number, PDF)" "draft + issue"
+  for side in "${sides[@]}"; do printf "%-12s %s\n" "${side%%|*}" "${figure[${side%%|*}]}"; done
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 vendor_token=$(token apex@demo.test)
+
+if [ "${BENCH_POSTGRES_ONLY:-0}" = 1 ]; then postgres_sections; exit 0; fi
 
 echo
 echo "== Reserve agent CSV import (issue: reserve pools and training) =="
@@ -121,45 +232,7 @@ echo "== Statements (issue: billing) =="
 finance_token=$(token finance@demo.test)
 admin_token=$(token admin@demo.test)
 api="$url/api/t/demo"
-json_field() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | sed -E 's/.*:"([^"]*)"/\1/'; }
-# Last full month in the tenant's zone (Asia/Shanghai), as the monthly job would draft it.
-month=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-01) -1 month" +%Y-%m)
-days=$(TZ=Asia/Shanghai date -d "$month-01 +1 month -1 day" +%d)
-skills=65
-intervals=$(( (50000 + skills * days - 1) / (skills * days) ))
-
-bench_vendor=$(curl -fsS -X POST "$api/vendors" -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
-  -d '{"name":"Bench 基准外包"}' | json_field id)
-for s in $(seq -w 1 $skills); do
-  curl -fsS -o /dev/null -X POST "$api/skills" -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
-    -d "{\"code\":\"BENCH$s\",\"name\":\"Bench skill $s 技能\"}"
-done
-# One all-skills card per half month, three graduated tiers each: lines split by skill, tier, rate period and day.
-curl -fsS -o /dev/null -X POST "$api/rate-cards" -H "Authorization: Bearer $finance_token" -H 'Content-Type: application/json' \
-  -d "{\"vendorId\":\"$bench_vendor\",\"effectiveFrom\":\"$month-01\",\"effectiveTo\":\"$month-15\",\"tiers\":[{\"upTo\":5000,\"unitPrice\":2.8125},{\"upTo\":20000,\"unitPrice\":2.5},{\"unitPrice\":2.1}]}"
-curl -fsS -o /dev/null -X POST "$api/rate-cards" -H "Authorization: Bearer $finance_token" -H 'Content-Type: application/json' \
-  -d "{\"vendorId\":\"$bench_vendor\",\"effectiveFrom\":\"$month-16\",\"tiers\":[{\"upTo\":5000,\"unitPrice\":2.7},{\"upTo\":20000,\"unitPrice\":2.4},{\"unitPrice\":1.95}]}"
-
-# The volumes go in through the batch upsert, 5,000 rows a request: skills x days x half-hour intervals.
-awk -v vendor="$bench_vendor" -v month="$month" -v days="$days" -v skills="$skills" -v intervals="$intervals" -v dir="$data" 'BEGIN {
-  n = 0; chunk = 0
-  for (d = 1; d <= days; d++) for (s = 1; s <= skills; s++) for (i = 0; i < intervals; i++) {
-    if (n % 5000 == 0) { if (n > 0) printf "]}" > file; chunk++; file = sprintf("%s/volumes-%03d.json", dir, chunk); printf "{\"rows\":[" > file } else printf "," > file
-    printf "{\"vendorId\":\"%s\",\"skill\":\"BENCH%02d\",\"date\":\"%s-%02d\",\"interval\":\"%02d:%02d\",\"handled\":%d,\"offered\":%d,\"answered\":%d,\"averageHandleSeconds\":%d}", \
-      vendor, s, month, d, 8 + int(i / 2), (i % 2) * 30, 5 + (n * 7) % 23, 30, 28, 240 + n % 60 > file
-    n++
-  }
-  printf "]}" > file
-  print n > (dir "/volume-count")
-}'
-volume_rows=$(cat "$data/volume-count")
-upsert_start=$(date +%s.%N)
-for f in "$data"/volumes-*.json; do
-  curl -fsS -o "$data/upsert.json" -X POST "$api/contact-volumes" -H "Authorization: Bearer $finance_token" \
-    -H 'Content-Type: application/json' --data-binary @"$f"
-  grep -q '"stored":true' "$data/upsert.json" || { echo "upsert failed:" >&2; head -c 500 "$data/upsert.json" >&2; exit 1; }
-done
-upsert_seconds=$(awk -v a="$upsert_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+statement_month "$api" "Bench 基准外包" BENCH
 
 generate_seconds=$(curl -fsS -o "$data/statement.json" -w '%{time_total}' -X POST "$api/statements" \
   -H "Authorization: Bearer $finance_token" -H 'Content-Type: application/json' \
@@ -263,3 +336,5 @@ grep -q '"confirmed":5000' "$data/confirmed.json" || { echo "confirmation failed
 printf "%-42s %10s s     (5 requests of 1,000 agents, every rule checked)\n" "POST /shifts/{id}/assignments" "$assign_total"
 printf "%-42s %10s s     (5,000 assignments in one request; target: under 1 s)\n" "POST /confirmations" "$confirm_seconds"
 printf "%-42s %10s MB\n" "app peak memory (VmHWM)" "$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' /proc/$app/status)"
+
+postgres_sections

@@ -30,7 +30,7 @@ public sealed class AlertOperations(AppDbContext db, ReadinessList readiness, Po
         var now = clock.GetUtcNow();
         var leads = tenant.AlertLeadHours.Where(h => h > 0).Distinct().Order().ToList();
         var horizon = TimeSpan.FromHours(Math.Max(leads.DefaultIfEmpty(0).Max(), tenant.ConfirmationDeadlineHours));
-        var shifts = (await readiness.PageAsync(new ReadinessFilter(From: now, To: now + horizon), new Everything(), ct)).Items
+        var shifts = (await readiness.PageAsync(tenant, new ReadinessFilter(From: now, To: now + horizon), new Everything(), ct)).Items
             .Where(s => s.StartsAt > now).ToList();
 
         var shiftIds = shifts.Select(s => s.ShiftId).ToList();
@@ -39,7 +39,6 @@ public sealed class AlertOperations(AppDbContext db, ReadinessList readiness, Po
                 .Select(a => new { a.Key, a.Kind, a.VendorId, a.SkillId, a.AcknowledgedAt })
                 .ToListAsync(ct));
         var keys = existing.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
-        var skillIds = await db.Shifts.AsNoTracking().Where(s => shiftIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.SkillId, ct);
         var raised = new List<(Alert Alert, AlertAbout About)>();
 
         void Raise(Alert alert, AlertAbout about)
@@ -53,7 +52,7 @@ public sealed class AlertOperations(AppDbContext db, ReadinessList readiness, Po
             var place = Invariant($"{s.VendorName}, {s.Skill} shift of {s.EventName} at {s.StartsAt:yyyy-MM-dd HH:mm} ({zone.Id})");
             Alert ForShift(AlertKind kind, int? lead, int actual, int needed, string what) => new()
             {
-                VendorId = s.VendorId, Kind = kind, ShiftId = s.ShiftId, SkillId = skillIds[s.ShiftId], LeadHours = lead,
+                VendorId = s.VendorId, Kind = kind, ShiftId = s.ShiftId, SkillId = s.SkillId, LeadHours = lead,
                 Key = lead is { } hours ? Invariant($"{kind}:{s.ShiftId}:{hours}") : Invariant($"{kind}:{s.ShiftId}"),
                 Actual = actual, Needed = needed,
                 Message = lead is { } h ? Invariant($"{place}, {h} h ahead: {what}.") : Invariant($"{place}: {what}."),
@@ -89,11 +88,8 @@ public sealed class AlertOperations(AppDbContext db, ReadinessList readiness, Po
             }, new AlertAbout(row.VendorName, row.SkillCode, null, null, zone.Id));
 
         if (raised.Count == 0) return [];
-        foreach (var (alert, about) in raised)
-        {
-            db.Alerts.Add(alert);
-            await notifier.AlertRaisedAsync(alert, about, ct);
-        }
+        db.Alerts.AddRange(raised.Select(r => r.Alert));
+        await notifier.AlertsRaisedAsync(raised, ct);
         await db.SaveChangesAsync(ct);
         notifier.Dispatch(tenant.Id);
         return [.. raised.Select(r => r.Alert)];

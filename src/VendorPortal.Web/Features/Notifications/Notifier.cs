@@ -67,15 +67,30 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
     }
 
     /// <summary>
-    /// Tells the people who can act on a new readiness alert: the vendor's managers (confirm, train or add agents) and the
+    /// Tells the people who can act on each new readiness alert: the vendor's managers (confirm, train or add agents) and the
     /// tenant's planners (ask another vendor for backup), each in their own language, with a link to the alerts page.
+    /// One read of the recipients for the whole batch, however many alerts a scan raised.
     /// </summary>
-    public async Task AlertRaisedAsync(Alert alert, AlertAbout about, CancellationToken ct)
+    public async Task AlertsRaisedAsync(IReadOnlyList<(Alert Alert, AlertAbout About)> raised, CancellationToken ct)
     {
         var link = $"{mail.Value.PublicBaseUrl.TrimEnd('/')}/t/{db.Scope!.TenantSlug}/alerts";
-        var kind = "alert:" + alert.Kind;
-        (string Subject, string Body) Write(bool vendor)
+        var vendorIds = raised.Select(r => r.Alert.VendorId).Distinct().ToList();
+        var recipients = await db.Memberships
+            .Where(m => m.DisabledAt == null && ((m.VendorId != null && vendorIds.Contains(m.VendorId.Value)) || m.Role == TenantRole.Planner))
+            .Select(m => new { m.VendorId, m.Role, m.User!.Email, m.User.Language })
+            .ToListAsync(ct);
+        foreach (var (alert, about) in raised)
         {
+            var kind = "alert:" + alert.Kind;
+            foreach (var r in recipients.Where(r => r.VendorId == alert.VendorId && r.Email is not null))
+                Add(r.Email!, kind, alert.Id, Write(alert, about, vendor: true, r.Language));
+            foreach (var p in recipients.Where(p => p.Role == TenantRole.Planner && p.Email is not null))
+                Add(p.Email!, kind, alert.Id, Write(alert, about, vendor: false, p.Language));
+        }
+
+        (string Subject, string Body) Write(Alert alert, AlertAbout about, bool vendor, string language)
+        {
+            using var _ = new UiCulture(language);
             var place = about.StartsAt is { } starts
                 ? text["the {0} shift of {1} on {2:yyyy-MM-dd HH:mm} ({3}) at {4}", about.Skill, about.EventName ?? "", starts, about.Zone, about.VendorName]
                 : text["the {0} reserve pool of {1}", about.Skill, about.VendorName];
@@ -92,15 +107,6 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
             var lead = alert.LeadHours is { } hours ? text["{0} h before the shift", hours] + ": " : "";
             return (text["Readiness alert: {0}, {1}", text.Label(alert.Kind), about.VendorName],
                 text["{0}{1} for {2}. {3} Alerts: {4}", lead, text.Summary(alert.Kind, alert.Actual, alert.Needed), place, action, link]);
-        }
-
-        await ToVendorAsync(alert.VendorId, kind, alert.Id, () => Write(vendor: true), ct);
-        var planners = await db.Memberships.Where(m => m.Role == TenantRole.Planner && m.DisabledAt == null).Select(m => new { m.User!.Email, m.User.Language }).ToListAsync(ct);
-        foreach (var p in planners.Where(p => p.Email is not null))
-        {
-            using var _ = new UiCulture(p.Language);
-            var (subject, body) = Write(vendor: false);
-            Add(p.Email!, kind, alert.Id, subject, body);
         }
     }
 
@@ -134,6 +140,8 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
             Add(r.Email!, kind, subjectId, subject, body);
         }
     }
+
+    private void Add(string email, string kind, Guid subjectId, (string Subject, string Body) text) => Add(email, kind, subjectId, text.Subject, text.Body);
 
     private void Add(string email, string kind, Guid subjectId, string subject, string body) =>
         db.Notifications.Add(new Notification { ToEmail = email, Subject = subject, Body = body, Kind = kind, SubjectId = subjectId });

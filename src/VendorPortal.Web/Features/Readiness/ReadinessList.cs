@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using VendorPortal.Web.Features.Shifts;
+using VendorPortal.Web.Features.Tenants;
 using VendorPortal.Web.Features.Training;
 
 namespace VendorPortal.Web.Features.Readiness;
@@ -12,6 +13,9 @@ public sealed record ShiftReadiness(
 {
     /// <summary>The reasons as data, for the portal to word them in the reader's language.</summary>
     [JsonIgnore] public IReadOnlyList<ReadinessReason> Findings { get; init; } = [];
+
+    /// <summary>The skill's id, for alerts that name it.</summary>
+    [JsonIgnore] public Guid SkillId { get; init; }
 }
 
 /// <summary>All the shifts the filter matched (before the status filter and paging).</summary>
@@ -35,9 +39,12 @@ public sealed class ReadinessList(AppDbContext db, TimeProvider clock)
     /// <summary>Without an event, shifts starting this far ahead at most.</summary>
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(30);
 
-    public async Task<ReadinessPage> PageAsync(ReadinessFilter filter, PageRequest paging, CancellationToken ct)
+    public async Task<ReadinessPage> PageAsync(ReadinessFilter filter, PageRequest paging, CancellationToken ct) =>
+        await PageAsync(await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == db.Scope!.TenantId, ct), filter, paging, ct);
+
+    /// <summary>For a caller that has read the scope's tenant already (the alert scan).</summary>
+    public async Task<ReadinessPage> PageAsync(Tenant tenant, ReadinessFilter filter, PageRequest paging, CancellationToken ct)
     {
-        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == db.Scope!.TenantId, ct);
         var zone = tenant.Zone;
         var thresholds = ReadinessThresholds.Of(tenant);
         var now = clock.GetUtcNow();
@@ -56,6 +63,7 @@ public sealed class ReadinessList(AppDbContext db, TimeProvider clock)
                 s.Id, s.EventId, s.VendorId, s.SkillId, s.StartsAt, s.EndsAt, s.Headcount,
                 EventName = db.Events.Where(e => e.Id == s.EventId).Select(e => e.Name).Single(),
                 VendorName = db.Vendors.Where(v => v.Id == s.VendorId).Select(v => v.Name).Single(),
+                Skill = db.Skills.Where(k => k.Id == s.SkillId).Select(k => k.Code).Single(),
             })
             .ToListAsync(ct);
 
@@ -68,12 +76,11 @@ public sealed class ReadinessList(AppDbContext db, TimeProvider clock)
         var confirmedAgents = holds.Where(a => a.Status == AssignmentStatus.Confirmed).Select(a => a.AgentId).Distinct().ToList();
         var trained = await TrainingQueries.TrainedForAsync(db, confirmedAgents, now, ct);
         var showRates = await ShowRatesAsync([.. rows.Select(r => r.VendorId).Distinct()], now, ct);
-        var codes = await Skills.SkillCodes.ByIdAsync(db, ct);
         var deadline = TimeSpan.FromHours(tenant.ConfirmationDeadlineHours);
 
         var all = rows.Select(r =>
         {
-            var skill = codes.GetValueOrDefault(r.SkillId, "?");
+            var skill = r.Skill;
             var agents = byShift[r.Id].ToList();
             var confirmed = agents.Where(a => a.Status == AssignmentStatus.Confirmed).ToList();
             // Trained at the shift's start: a pass that runs out before then does not help the shift.
@@ -91,6 +98,7 @@ public sealed class ReadinessList(AppDbContext db, TimeProvider clock)
                 Math.Round(probability, 4, MidpointRounding.AwayFromZero), status, [.. reasons.Select(x => x.Text())])
             {
                 Findings = reasons,
+                SkillId = r.SkillId,
             };
         }).ToList();
 
