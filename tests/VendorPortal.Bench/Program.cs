@@ -6,6 +6,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using VendorPortal.Bench;
 using VendorPortal.Web.Data;
 using VendorPortal.Web.Features.Agents;
@@ -29,8 +30,12 @@ builder.Logging.ClearProviders();
 builder.AddVendorPortal();
 var counter = new CommandCounter();
 builder.Services.ConfigureDbContext<AppDbContext>((_, options) => options.AddInterceptors(counter));
+// No job server: the scan below is the only thing that talks to the database.
+builder.Services.RemoveAll<JobServer>();
 await using var app = builder.Build();
-await app.PrepareDatabaseAsync();
+var startup = app.Services.GetRequiredService<DatabaseStartup>();
+await startup.StartAsync(CancellationToken.None);
+await startup.Ready;
 
 var clock = app.Services.GetRequiredService<TimeProvider>();
 var seedWatch = Stopwatch.StartNew();
