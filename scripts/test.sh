@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the tests need when missing (Chromium, fonts), builds, runs every test and
-# ends with one line: "tests: N passed, M failed[, K skipped]". Exits non-zero on any failure.
+# Installs what the tests need when missing (Chromium, fonts, PostgreSQL 15), builds, runs every test on the embedded
+# SQLite database, starts a throwaway PostgreSQL and runs the HTTP suite again on it, and ends with one line:
+# "tests: N passed, M failed[, K skipped]" counted over both runs. Exits non-zero on any failure.
+# Extra arguments go to both `dotnet test` runs, e.g. scripts/test.sh --filter "FullyQualifiedName~Billing".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -9,29 +11,49 @@ ensure_packages chromium fonts-noto-cjk fonts-dejavu-core || { echo "Could not i
 
 results="$PWD/TestResults"
 rm -rf "$results"
-mkdir -p "$results"
+mkdir -p "$results/sqlite" "$results/postgresql"
 
 if ! dotnet build VendorPortal.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   echo "tests: 0 passed, 1 failed (the build failed)"
   exit 1
 fi
 
-dotnet test VendorPortal.sln -c Release --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=minimal" \
-  --results-directory "$results"
-status=$?
-
-# Count from the test results themselves, not from console output.
-read -r passed failed skipped < <(
-  cat "$results"/*.trx 2>/dev/null | tr '<' '\n' | grep '^Counters ' | awk '
+# Counts passed, failed and skipped over the test results (.trx) in a folder, not from console output.
+count() {
+  cat "$1"/*.trx 2>/dev/null | tr '<' '\n' | grep '^Counters ' | awk '
     function attr(name,   m) { if (match($0, name "=\"[0-9]+\"")) { m = substr($0, RSTART, RLENGTH); gsub(/[^0-9]/, "", m); return m + 0 } return 0 }
-    { p += attr("passed"); f += attr("failed") + attr("error") + attr("timeout") + attr("aborted"); s += attr("notExecuted") }
-    END { print p + 0, f + 0, s + 0 }')
+    { p += attr("passed"); f += attr("failed") + attr("error") + attr("timeout") + attr("aborted"); s += attr("total") - attr("executed") }
+    END { print p + 0, f + 0, s + 0 }'
+}
 
-trx_count=$(ls "$results"/*.trx 2>/dev/null | wc -l)
-if [ "$trx_count" -eq 0 ] && [ "$status" -ne 0 ]; then failed=$((failed + 1)); fi
+# A run that crashed before writing any results still counts as one failure.
+run_suite() {
+  local name="$1" target="$2"
+  echo "== $name =="
+  dotnet test "$target" "${extra[@]}" -c Release --no-build -nologo \
+    --logger "trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results/$name"
+  local status=$?
+  read -r p f s < <(count "$results/$name")
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  echo "$name: $p passed, $f failed, $s skipped"
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+}
+
+extra=("$@")
+passed=0; failed=0; skipped=0
+run_suite sqlite VendorPortal.sln
+
+if start_postgres; then
+  trap stop_postgres EXIT
+  VENDORPORTAL_TEST_POSTGRES="$PG_URL" run_suite postgresql tests/VendorPortal.Tests
+  stop_postgres
+else
+  echo "Could not start PostgreSQL: the PostgreSQL run did not happen." >&2
+  failed=$((failed + 1))
+fi
 
 line="tests: $passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
 echo "$line"
-[ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -73,6 +73,34 @@ public sealed partial class MigrationTests
         Assert.Contains("CREATE TABLE [Vendors]", script);
     }
 
+    [PostgreSqlFact]
+    public async Task PostgreSql_idempotent_script_builds_the_schema_and_runs_again_harmlessly()
+    {
+        using var context = Context("PostgreSql");
+        var script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        var database = TestDatabase.ForSuite(Path.GetTempPath());
+        await database.CreateAsync();
+        try
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            for (var run = 0; run < 2; run++)
+            {
+                await using var apply = new Npgsql.NpgsqlCommand(script, connection);
+                await apply.ExecuteNonQueryAsync();
+            }
+            await using var history = new Npgsql.NpgsqlCommand("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY 1", connection);
+            var applied = new List<string>();
+            await using (var reader = await history.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) applied.Add(reader.GetString(0));
+            Assert.Equal(context.Database.GetMigrations(), applied);
+        }
+        finally
+        {
+            await database.DropAsync();
+        }
+    }
+
     [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex GoLine();
 }
