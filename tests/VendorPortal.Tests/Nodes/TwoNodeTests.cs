@@ -22,7 +22,7 @@ public sealed partial class TwoNodeTests(TwoNodes nodes)
     private AppNode A => nodes.A;
     private AppNode B => nodes.B;
 
-    [TwoNodeFact]
+    [PostgreSqlFact]
     public async Task Both_nodes_started_at_once_on_the_empty_database_migrate_and_seed_it_once()
     {
         foreach (var node in new[] { A, B })
@@ -51,7 +51,7 @@ public sealed partial class TwoNodeTests(TwoNodes nodes)
             """));
     }
 
-    [TwoNodeFact]
+    [PostgreSqlFact]
     public async Task A_portal_cookie_and_tokens_issued_by_one_node_work_on_the_other()
     {
         // API: signed in on A, the token is accepted on B; B refreshes A's refresh token, and A accepts the new token.
@@ -73,7 +73,7 @@ public sealed partial class TwoNodeTests(TwoNodes nodes)
         await dashboard.ShouldBe(HttpStatusCode.OK);
     }
 
-    [TwoNodeFact]
+    [PostgreSqlFact]
     public async Task The_readiness_scan_run_on_both_nodes_raises_each_alert_once_and_mails_it_once()
     {
         // A shift 59-60 h ahead on the server's clock: past the 72 h lead time, before the 48 h one and the confirm-by time.
@@ -120,7 +120,7 @@ public sealed partial class TwoNodeTests(TwoNodes nodes)
         Assert.All(subjects.Values, mails => Assert.Equal(2, mails.Count));
     }
 
-    [TwoNodeFact]
+    [PostgreSqlFact]
     public async Task Twenty_statements_issued_at_once_across_the_nodes_get_twenty_consecutive_numbers()
     {
         var drafts = await DraftsAsync(20, firstYear: 2001);
@@ -140,7 +140,7 @@ public sealed partial class TwoNodeTests(TwoNodes nodes)
         await AssertNumbersGapFreeAsync();
     }
 
-    [TwoNodeFact]
+    [PostgreSqlFact]
     public async Task Forty_confirmations_of_one_assignment_across_the_nodes_change_it_once()
     {
         var day = DateOnly.FromDateTime((await ServerNowAsync(A)).ToOffset(Shanghai).DateTime).AddDays(9);
@@ -174,7 +174,7 @@ public sealed partial class TwoNodeTests(TwoNodes nodes)
         Assert.Equal(["updated", "created"], audit!["items"]!.AsArray().Select(e => (string?)e!["action"]));
     }
 
-    [TwoNodeFact]
+    [PostgreSqlFact]
     public async Task A_node_killed_in_the_middle_of_an_agent_import_stores_none_of_it_and_the_other_node_keeps_answering()
     {
         var prefix = $"KILL-{Guid.NewGuid():N}"[..13];
@@ -203,7 +203,7 @@ public sealed partial class TwoNodeTests(TwoNodes nodes)
         Assert.Equal(10_000L, await StoredAsync());
     }
 
-    [TwoNodeFact]
+    [PostgreSqlFact]
     public async Task A_node_killed_in_the_middle_of_statement_issues_leaves_each_issued_whole_or_a_draft_and_the_numbers_gap_free()
     {
         var drafts = await DraftsAsync(10, firstYear: 2003);

@@ -3,16 +3,6 @@ using VendorPortal.Web.Hosting;
 
 namespace VendorPortal.Tests.Nodes;
 
-/// <summary>A fact that needs a PostgreSQL server (VENDORPORTAL_TEST_POSTGRES) and is skipped, visibly, without one.</summary>
-public sealed class TwoNodeFactAttribute : FactAttribute
-{
-    public TwoNodeFactAttribute()
-    {
-        if (TestDatabase.SuiteProvider != DatabaseProvider.PostgreSql)
-            Skip = $"Two app processes share one server database: set {TestDatabase.PostgreSqlVariable} to a PostgreSQL server to run this test.";
-    }
-}
-
 /// <summary>The two-node tests run alone: two app processes and their database compete for the same cores as the suite.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class TwoNodeCollection : ICollectionFixture<TwoNodes>
