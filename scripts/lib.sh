@@ -25,6 +25,48 @@ wait_for() {
   return 1
 }
 
+# The run scripts' common part: the app's address (ASPNETCORE_URLS, default http://127.0.0.1:5080), data folder
+# (VENDORPORTAL_DATA, default ./data) and environment, with the demo data; then a build. Sets APP_URL.
+prepare_app() {
+  export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
+  export VENDORPORTAL_DATA="${VENDORPORTAL_DATA:-$PWD/data}"
+  export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+  export Database__SeedDemoData=true
+  APP_URL="${ASPNETCORE_URLS%%;*}"
+  export Mail__PublicBaseUrl="${Mail__PublicBaseUrl:-$APP_URL}"
+  echo "Building VendorPortal ..."
+  dotnet build VendorPortal.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+}
+
+# Starts the built app in the background (APP_PID) and waits up to $1 seconds (default 120) until it is ready.
+start_app() {
+  # The project folder is the content root: appsettings.json and wwwroot are read from there.
+  (cd src/VendorPortal.Web && exec dotnet bin/Release/net10.0/VendorPortal.Web.dll) &
+  APP_PID=$!
+  wait_for "$APP_URL/health/ready" "${1:-120}"
+}
+
+stop_app() {
+  [ -n "${APP_PID:-}" ] || return 0
+  kill "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=""
+}
+
+# The demo accounts the seeded data holds (scripts/run.sh and run-postgres.sh print them).
+demo_logins() {
+  cat <<'LOGINS'
+Demo logins, all with the password  Demo-Pass-2026!
+  admin@demo.test          TenantAdmin of demo
+  planner@demo.test        Planner of demo
+  finance@demo.test        Finance of demo
+  apex@demo.test           VendorManager for Apex BPO in demo and sandbox
+  harbor@demo.test         VendorManager for Harbor Contact in demo
+  sandbox.admin@demo.test  TenantAdmin of sandbox
+  ops@demo.test            platform operator (/hangfire, POST /api/platform/tenants)
+LOGINS
+}
+
 # Starts a throwaway PostgreSQL 15 in a new temporary folder on a free loopback port, as the postgres user (the
 # server refuses to run as root). Sets PG_DIR, PG_PORT and PG_URL (an Npgsql connection string to the postgres
 # database, user postgres, no password over loopback). stop_postgres stops it and removes the folder.

@@ -44,11 +44,13 @@ public static partial class Sessions
     {
         using var page = await client.GetAsync(path);
         await page.ShouldBe(HttpStatusCode.OK);
-        var html = await page.Content.ReadAsStringAsync();
-        fields.Add(new("__RequestVerificationToken", AntiforgeryField().Match(html).Groups[1].Value));
+        fields.Add(new("__RequestVerificationToken", AntiforgeryToken(await page.Content.ReadAsStringAsync())));
         var target = handler is null ? path : $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
         return await client.PostAsync(target, new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>The antiforgery token of the page's form.</summary>
+    public static string AntiforgeryToken(string html) => AntiforgeryField().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
