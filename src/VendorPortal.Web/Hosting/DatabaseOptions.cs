@@ -21,13 +21,11 @@ public sealed class DatabaseOptions
 
     /// <summary>The provider named by <see cref="Provider"/>; a name that is none of the three stops the start with one clear message.</summary>
     public DatabaseProvider Kind =>
-        Enum.TryParse<DatabaseProvider>(Provider, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
-            ? kind
-            : throw new StartupError(
+        // By name only: Enum.TryParse would also take "1" for SqlServer.
+        Enum.GetValues<DatabaseProvider>().Where(p => p.ToString().Equals(Provider.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Cast<DatabaseProvider?>().SingleOrDefault()
+            ?? throw new StartupError(
                 $"{Section}:Provider is \"{Provider}\", which is not a database VendorPortal runs on. Use Sqlite, PostgreSql or SqlServer.");
-
-    public bool IsSqlServer => Kind == DatabaseProvider.SqlServer;
-    public bool IsPostgreSql => Kind == DatabaseProvider.PostgreSql;
 
     public static DatabaseOptions From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<DatabaseOptions>() ?? new DatabaseOptions();

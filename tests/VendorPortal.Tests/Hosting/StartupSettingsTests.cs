@@ -10,6 +10,7 @@ public sealed class StartupSettingsTests
 {
     [Theory]
     [InlineData("Oracle", "", "Database:Provider is \"Oracle\", which is not a database VendorPortal runs on. Use Sqlite, PostgreSql or SqlServer.")]
+    [InlineData("1", "", "Database:Provider is \"1\", which is not a database VendorPortal runs on. Use Sqlite, PostgreSql or SqlServer.")]
     [InlineData("PostgreSql", "Host=;;;=x", "Database:ConnectionString is not a valid PostgreSql connection string")]
     [InlineData("PostgreSql", "Host=127.0.0.1;Colour=blue", "Database:ConnectionString is not a valid PostgreSql connection string")]
     [InlineData("PostgreSql", "Port=5432;Username=postgres", "Database:ConnectionString names no Host.")]
