@@ -84,12 +84,15 @@ public sealed class JobServer(Func<IServiceProvider, object> create)
 /// </summary>
 public sealed class TenantJobScope(AppDbContext db, AccessScopeAccessor accessor)
 {
+    /// <summary>The tenant entered, as read then (untracked): a job reads its settings from here rather than again.</summary>
+    public Features.Tenants.Tenant? Tenant { get; private set; }
+
     public async Task<bool> EnterAsync(Guid tenantId, string job, CancellationToken ct = default)
     {
-        var tenant = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId)
-            .Select(t => new { t.Id, t.Slug }).SingleOrDefaultAsync(ct);
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId, ct);
         if (tenant is null) return false;
         accessor.Set(AccessScope.System(tenant.Id, tenant.Slug, job));
+        Tenant = tenant;
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using VendorPortal.Web.Features.Tenants;
 using VendorPortal.Web.Features.Training;
 
 namespace VendorPortal.Web.Features.Agents;
@@ -27,6 +28,22 @@ public sealed class PoolDepth(AppDbContext db, TimeProvider clock)
     public async Task<PoolResponse> ReadAsync(CancellationToken ct)
     {
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == db.Scope!.TenantId, ct);
+        return new PoolResponse(tenant.ReserveRatioTarget, await RowsAsync(tenant, await db.PoolPlans.AsNoTracking().ToListAsync(ct), ct));
+    }
+
+    /// <summary>
+    /// The rows below target (amber or red), for the alert scan, which has read the tenant already. Only a plan sets a
+    /// target, so without one nothing more is read.
+    /// </summary>
+    public async Task<IReadOnlyList<PoolRow>> ShortAsync(Tenant tenant, CancellationToken ct)
+    {
+        var plans = await db.PoolPlans.AsNoTracking().ToListAsync(ct);
+        if (!plans.Any(p => TargetOf(p.PeakHeadcount, tenant) > 0)) return [];
+        return [.. (await RowsAsync(tenant, plans, ct)).Where(r => r.Status != PoolStatus.Green)];
+    }
+
+    private async Task<List<PoolRow>> RowsAsync(Tenant tenant, List<PoolPlan> plans, CancellationToken ct)
+    {
         var vendors = await db.Vendors.AsNoTracking().Select(v => new { v.Id, v.Name }).ToListAsync(ct);
         var skills = await db.Skills.AsNoTracking().Select(s => new { s.Id, s.Code, s.Name }).ToListAsync(ct);
         // Counted in SQL by vendor and skill list (SQLite cannot unnest a JSON list in a grouped query, so the
@@ -39,7 +56,6 @@ public sealed class PoolDepth(AppDbContext db, TimeProvider clock)
             .SelectMany(g => g.SkillIds.Distinct(), (g, skillId) => (g.VendorId, SkillId: skillId, g.Count))
             .GroupBy(x => (x.VendorId, x.SkillId))
             .ToDictionary(x => x.Key, x => x.Sum(y => y.Count));
-        var plans = await db.PoolPlans.AsNoTracking().ToListAsync(ct);
         var trained = await TrainedBySkillAsync(tenant.TrainingValidityDays, ct);
 
         var rows =
@@ -49,11 +65,11 @@ public sealed class PoolDepth(AppDbContext db, TimeProvider clock)
             let peak = plans.FirstOrDefault(p => p.VendorId == v.Id && p.SkillId == s.Id)?.PeakHeadcount ?? 0
             where activeCount > 0 || peak > 0
             let trainedCount = trained.GetValueOrDefault((v.Id, s.Id))
-            let target = (int)Math.Ceiling(peak * tenant.ReserveRatioTarget)
+            let target = TargetOf(peak, tenant)
             orderby v.Name, s.Code
             select new PoolRow(v.Id, v.Name, s.Id, s.Code, s.Name, activeCount, trainedCount, peak, tenant.ReserveRatioTarget,
                 target, activeCount - target, trainedCount - target, StatusOf(trainedCount, target));
-        return new PoolResponse(tenant.ReserveRatioTarget, [.. rows]);
+        return [.. rows];
     }
 
     public async Task SetPlansAsync(IReadOnlyList<PeakPlanInput> plans, CancellationToken ct)
@@ -98,6 +114,8 @@ public sealed class PoolDepth(AppDbContext db, TimeProvider clock)
             .GroupBy(x => (x.VendorId, x.skill))
             .ToDictionary(g => g.Key, g => g.Count());
     }
+
+    private static int TargetOf(int peak, Tenant tenant) => (int)Math.Ceiling(peak * tenant.ReserveRatioTarget);
 
     private static PoolStatus StatusOf(int trained, int target) =>
         target == 0 || trained >= target ? PoolStatus.Green

@@ -13,7 +13,7 @@ public sealed record AlertResponse(
 /// Raises readiness alerts from the readiness figures and the reserve pool, and lets the people who can act acknowledge
 /// them. A vendor manager sees and acknowledges their own vendor's alerts only (the vendor filter).
 /// </summary>
-public sealed class AlertOperations(AppDbContext db, ReadinessList readiness, PoolDepth pool, Notifier notifier, TimeProvider clock)
+public sealed class AlertOperations(AppDbContext db, TenantJobScope job, ReadinessList readiness, PoolDepth pool, Notifier notifier, TimeProvider clock)
 {
     /// <summary>
     /// One pass over the tenant in the current scope: for each scheduled shift not yet started, the latest alert lead time
@@ -24,13 +24,13 @@ public sealed class AlertOperations(AppDbContext db, ReadinessList readiness, Po
     /// </summary>
     public async Task<IReadOnlyList<Alert>> EvaluateAsync(CancellationToken ct)
     {
-        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == db.Scope!.TenantId, ct);
+        var tenant = job.Tenant ?? await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == db.Scope!.TenantId, ct);
         var zone = tenant.Zone;
         var thresholds = ReadinessThresholds.Of(tenant);
         var now = clock.GetUtcNow();
         var leads = tenant.AlertLeadHours.Where(h => h > 0).Distinct().Order().ToList();
         var horizon = TimeSpan.FromHours(Math.Max(leads.DefaultIfEmpty(0).Max(), tenant.ConfirmationDeadlineHours));
-        var shifts = (await readiness.PageAsync(tenant, new ReadinessFilter(From: now, To: now + horizon), new Everything(), ct)).Items
+        var shifts = (await readiness.PageAsync(tenant, new ReadinessFilter(From: now, To: now + horizon), new Everything(), withShowRates: false, ct)).Items
             .Where(s => s.StartsAt > now).ToList();
 
         var shiftIds = shifts.Select(s => s.ShiftId).ToList();
@@ -78,7 +78,7 @@ public sealed class AlertOperations(AppDbContext db, ReadinessList readiness, Po
 
         var today = DateOnly.FromDateTime(TenantTime.ToLocal(now, zone).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var openPools = existing.Where(a => a.Kind == AlertKind.PoolShallow && a.AcknowledgedAt == null).Select(a => (a.VendorId, a.SkillId)).ToHashSet();
-        foreach (var row in (await pool.ReadAsync(ct)).Rows.Where(r => r.Status != PoolStatus.Green && !openPools.Contains((r.VendorId, r.SkillId))))
+        foreach (var row in (await pool.ShortAsync(tenant, ct)).Where(r => !openPools.Contains((r.VendorId, r.SkillId))))
             Raise(new Alert
             {
                 VendorId = row.VendorId, Kind = AlertKind.PoolShallow, SkillId = row.SkillId,

@@ -40,10 +40,13 @@ public sealed class ReadinessList(AppDbContext db, TimeProvider clock)
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(30);
 
     public async Task<ReadinessPage> PageAsync(ReadinessFilter filter, PageRequest paging, CancellationToken ct) =>
-        await PageAsync(await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == db.Scope!.TenantId, ct), filter, paging, ct);
+        await PageAsync(await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == db.Scope!.TenantId, ct), filter, paging, withShowRates: true, ct);
 
-    /// <summary>For a caller that has read the scope's tenant already (the alert scan).</summary>
-    public async Task<ReadinessPage> PageAsync(Tenant tenant, ReadinessFilter filter, PageRequest paging, CancellationToken ct)
+    /// <summary>
+    /// For a caller that has read the scope's tenant already (the alert scan). Without show rates, every vendor's is the
+    /// default, so only the counts are to be relied on: the alert scan uses nothing else and saves the read.
+    /// </summary>
+    public async Task<ReadinessPage> PageAsync(Tenant tenant, ReadinessFilter filter, PageRequest paging, bool withShowRates, CancellationToken ct)
     {
         var zone = tenant.Zone;
         var thresholds = ReadinessThresholds.Of(tenant);
@@ -74,8 +77,8 @@ public sealed class ReadinessList(AppDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         var byShift = holds.ToLookup(a => a.ShiftId);
         var confirmedAgents = holds.Where(a => a.Status == AssignmentStatus.Confirmed).Select(a => a.AgentId).Distinct().ToList();
-        var trained = await TrainingQueries.TrainedForAsync(db, confirmedAgents, now, ct);
-        var showRates = await ShowRatesAsync([.. rows.Select(r => r.VendorId).Distinct()], now, ct);
+        var trained = await TrainingQueries.TrainedForAsync(db, confirmedAgents, now, tenant.TrainingValidityDays, ct);
+        var showRates = withShowRates ? await ShowRatesAsync([.. rows.Select(r => r.VendorId).Distinct()], now, ct) : [];
         var deadline = TimeSpan.FromHours(tenant.ConfirmationDeadlineHours);
 
         var all = rows.Select(r =>

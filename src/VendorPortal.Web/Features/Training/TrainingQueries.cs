@@ -8,12 +8,15 @@ public static class TrainingQueries
     /// What each agent is trained for right now: sessions passed whose validity (the tenant's
     /// TrainingValidityDays after the session ends) has not run out. Readiness counts only these.
     /// </summary>
+    public static Task<Dictionary<Guid, IReadOnlyList<TrainedFor>>> TrainedForAsync(
+        AppDbContext db, IReadOnlyCollection<Guid> agentIds, DateTimeOffset now, CancellationToken ct) =>
+        TrainedForAsync(db, agentIds, now, validityDays: null, ct);
+
+    /// <summary>For a caller that has the tenant's TrainingValidityDays at hand already.</summary>
     public static async Task<Dictionary<Guid, IReadOnlyList<TrainedFor>>> TrainedForAsync(
-        AppDbContext db, IReadOnlyCollection<Guid> agentIds, DateTimeOffset now, CancellationToken ct)
+        AppDbContext db, IReadOnlyCollection<Guid> agentIds, DateTimeOffset now, int? validityDays, CancellationToken ct)
     {
         if (agentIds.Count == 0) return [];
-        var validity = TimeSpan.FromDays(await db.Tenants.Where(t => t.Id == db.Scope!.TenantId).Select(t => t.TrainingValidityDays).SingleAsync(ct));
-        var codes = await Skills.SkillCodes.ByIdAsync(db, ct);
         var passed = await db.TrainingEnrollments.AsNoTracking()
             .Where(e => agentIds.Contains(e.AgentId) && e.Outcome == TrainingOutcome.Passed)
             .Select(e => new
@@ -27,6 +30,11 @@ public static class TrainingQueries
                 e.Session.SkillIds,
             })
             .ToListAsync(ct);
+        // Nothing passed, nothing to name or date: the tenant's validity and the skill codes are read only when needed.
+        if (passed.Count == 0) return [];
+        var validity = TimeSpan.FromDays(validityDays
+            ?? await db.Tenants.Where(t => t.Id == db.Scope!.TenantId).Select(t => t.TrainingValidityDays).SingleAsync(ct));
+        var codes = await Skills.SkillCodes.ByIdAsync(db, ct);
         return passed
             .Select(p => new { p.AgentId, Trained = new TrainedFor(p.SessionId, p.Title, p.EventId, Skills.SkillCodes.Codes(p.SkillIds, codes), p.ResultAt ?? p.EndsAt, p.EndsAt + validity) })
             .Where(p => p.Trained.ValidUntil > now)
