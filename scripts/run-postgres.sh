@@ -14,7 +14,6 @@ echo "Starting PostgreSQL ..."
 start_postgres
 database=vendorportal
 psql=/usr/lib/postgresql/15/bin/psql
-"$psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -q -c "CREATE DATABASE $database"
 export Database__Provider=PostgreSql
 export Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$database"
 start_app 180

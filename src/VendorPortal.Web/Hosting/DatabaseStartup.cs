@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace VendorPortal.Web.Hosting;
@@ -90,6 +93,7 @@ public sealed class DatabaseStartup(
     {
         var contexts = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var holder = await contexts.CreateDbContextAsync(ct);
+        if (options.MigrateOnStartup) await CreateDatabaseAsync(holder, ct);
         await holder.Database.OpenConnectionAsync(ct);
         await LockAsync(holder, options.Kind, ct);
         try
@@ -104,6 +108,25 @@ public sealed class DatabaseStartup(
         finally
         {
             await UnlockAsync(holder, options.Kind);
+        }
+    }
+
+    /// <summary>
+    /// A server database named in the connection string but not there yet is made first, since the lock below needs a
+    /// connection to it. Two nodes may both try: the one that loses finds it made and goes on.
+    /// </summary>
+    private static async Task CreateDatabaseAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite()) return; // the file is made when first opened
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(ct)) return;
+        try
+        {
+            await creator.CreateAsync(ct);
+        }
+        catch (DbException) when (!ct.IsCancellationRequested)
+        {
+            if (!await creator.ExistsAsync(ct)) throw;
         }
     }
 

@@ -46,9 +46,9 @@ public sealed class DatabaseFaultTests
     });
 
     [PostgreSqlFact]
-    public async Task Two_nodes_starting_together_on_an_empty_database_migrate_and_seed_once()
+    public async Task Two_nodes_starting_together_on_a_database_not_yet_created_create_migrate_and_seed_it_once()
     {
-        var database = await NewDatabaseAsync();
+        var database = TestDatabase.ForSuite(Path.GetTempPath());
         var nodes = new[] { AppFactory.OnDatabase(database, new Dictionary<string, string?>()), AppFactory.OnDatabase(database, new Dictionary<string, string?>()) };
         try
         {
