@@ -995,6 +995,40 @@ namespace VendorPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("ForecastIntervals");
                 });
 
+            modelBuilder.Entity("VendorPortal.Web.Features.Events.InHouseInterval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Agents")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SkillId")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SkillId");
+
+                    b.HasIndex("EventId", "SkillId", "Date", "Start")
+                        .IsUnique();
+
+                    b.ToTable("InHouseIntervals");
+                });
+
             modelBuilder.Entity("VendorPortal.Web.Features.Events.SurgeEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1022,11 +1056,19 @@ namespace VendorPortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<double?>("PatienceSeconds")
+                        .HasColumnType("double precision");
+
                     b.Property<double>("ServiceLevel")
                         .HasColumnType("double precision");
 
                     b.Property<double>("Shrinkage")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("StaffingModel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
@@ -1957,6 +1999,21 @@ namespace VendorPortal.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("VendorPortal.Web.Features.Events.ForecastInterval", b =>
+                {
+                    b.HasOne("VendorPortal.Web.Features.Events.SurgeEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VendorPortal.Web.Features.Skills.Skill", null)
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VendorPortal.Web.Features.Events.InHouseInterval", b =>
                 {
                     b.HasOne("VendorPortal.Web.Features.Events.SurgeEvent", null)
                         .WithMany()

@@ -996,6 +996,40 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.ToTable("ForecastIntervals");
                 });
 
+            modelBuilder.Entity("VendorPortal.Web.Features.Events.InHouseInterval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Agents")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SkillId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SkillId");
+
+                    b.HasIndex("EventId", "SkillId", "Date", "Start")
+                        .IsUnique();
+
+                    b.ToTable("InHouseIntervals");
+                });
+
             modelBuilder.Entity("VendorPortal.Web.Features.Events.SurgeEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1023,11 +1057,19 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<double?>("PatienceSeconds")
+                        .HasColumnType("float");
+
                     b.Property<double>("ServiceLevel")
                         .HasColumnType("float");
 
                     b.Property<double>("Shrinkage")
                         .HasColumnType("float");
+
+                    b.Property<string>("StaffingModel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
@@ -1959,6 +2001,21 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("VendorPortal.Web.Features.Events.ForecastInterval", b =>
+                {
+                    b.HasOne("VendorPortal.Web.Features.Events.SurgeEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VendorPortal.Web.Features.Skills.Skill", null)
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VendorPortal.Web.Features.Events.InHouseInterval", b =>
                 {
                     b.HasOne("VendorPortal.Web.Features.Events.SurgeEvent", null)
                         .WithMany()

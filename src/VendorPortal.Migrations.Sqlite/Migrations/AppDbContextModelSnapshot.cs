@@ -985,6 +985,40 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ForecastIntervals");
                 });
 
+            modelBuilder.Entity("VendorPortal.Web.Features.Events.InHouseInterval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Agents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SkillId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SkillId");
+
+                    b.HasIndex("EventId", "SkillId", "Date", "Start")
+                        .IsUnique();
+
+                    b.ToTable("InHouseIntervals");
+                });
+
             modelBuilder.Entity("VendorPortal.Web.Features.Events.SurgeEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1012,11 +1046,19 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("PatienceSeconds")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("ServiceLevel")
                         .HasColumnType("REAL");
 
                     b.Property<double>("Shrinkage")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("StaffingModel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
@@ -1947,6 +1989,21 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("VendorPortal.Web.Features.Events.ForecastInterval", b =>
+                {
+                    b.HasOne("VendorPortal.Web.Features.Events.SurgeEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VendorPortal.Web.Features.Skills.Skill", null)
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VendorPortal.Web.Features.Events.InHouseInterval", b =>
                 {
                     b.HasOne("VendorPortal.Web.Features.Events.SurgeEvent", null)
                         .WithMany()

@@ -72,6 +72,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<StatementCounter> StatementCounters => Set<StatementCounter>();
     public DbSet<SurgeEvent> Events => Set<SurgeEvent>();
     public DbSet<ForecastInterval> ForecastIntervals => Set<ForecastInterval>();
+    public DbSet<InHouseInterval> InHouseIntervals => Set<InHouseInterval>();
     public DbSet<CapacityRequest> CapacityRequests => Set<CapacityRequest>();
     public DbSet<RequestedShift> RequestedShifts => Set<RequestedShift>();
     public DbSet<Shift> Shifts => Set<Shift>();
