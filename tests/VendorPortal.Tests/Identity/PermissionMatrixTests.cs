@@ -24,6 +24,8 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
     /// <summary>No sign-in needed; the isolation sweep covers these.</summary>
     private const string Anyone = "anyone";
     private const string SignedIn = "anyone signed in";
+    /// <summary>A vendor manager is answered 404, not 403: the view does not exist for vendors (Permissions.HiddenFromVendors).</summary>
+    private const string HiddenFromVendor = "404 to a vendor manager";
 
     private static readonly string[] Members = [Admin, Planner, Finance, Vendor];
 
@@ -206,9 +208,10 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
             if (method is "POST" or "PUT" or "PATCH") request.Content = new StringContent("null", System.Text.Encoding.UTF8, "application/json");
             using var response = await clients[check.Role].SendAsync(request);
             var status = response.StatusCode;
+            var hidden = check.Role == Vendor && Operations[check.Operation].Contains(HiddenFromVendor);
             var fine = check.Allowed
                 ? status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && (int)status < 500
-                : status == HttpStatusCode.Forbidden;
+                : status == (hidden ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden);
             return fine ? null : $"{check.Operation} as {check.Role}: {(check.Allowed ? "allowed" : "refused")} by the table, got {(int)status}";
         });
         Assert.True(checks.Count > 300, $"Only {checks.Count} checks.");
@@ -239,7 +242,8 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
                 && response.Headers.Location?.OriginalString.Contains(Pages.Denied, StringComparison.Ordinal) == true;
             // An unknown id is not found once the page lets the role in.
             var expected = check.Page.Contains(":guid}", StringComparison.Ordinal) ? HttpStatusCode.NotFound : HttpStatusCode.OK;
-            var fine = check.Allowed ? response.StatusCode == expected : denied;
+            var hidden = check.Role == Vendor && PageAccess[check.Page].Contains(HiddenFromVendor);
+            var fine = check.Allowed ? response.StatusCode == expected : hidden ? response.StatusCode == HttpStatusCode.NotFound : denied;
             return fine ? null : $"{check.Page} as {check.Role}: {(check.Allowed ? $"allowed, expected {(int)expected}" : "refused")} by the table, got {(int)response.StatusCode} {response.Headers.Location}";
         });
         Assert.True(problems.Count == 0, $"{problems.Count} of {checks.Count} checks failed:\n" + string.Join("\n", problems));

@@ -73,14 +73,22 @@ public sealed record EventResponse(
         e.Shrinkage, e.MaxOccupancy, forecastRows, e.CreatedAt, e.UpdatedAt);
 }
 
+/// <summary>
+/// One forecast interval: the requirement, the in-house agents scheduled for it, the gap vendors must fill
+/// (<c>max(0, scheduled − in-house)</c>) and the vendor capacity that covers it.
+/// </summary>
 public sealed record StaffingInterval(
     string Skill, DateOnly Date, DateTimeOffset Start, double Contacts, double AhtSeconds, double TrafficErlangs,
     int Agents, int ScheduledAgents, double ServiceLevel, double ProbabilityOfWaiting, double AverageSpeedOfAnswerSeconds, double Occupancy,
-    int RequestedAgents, int CommittedAgents, int ConfirmedAgents);
+    int RequestedAgents, int CommittedAgents, int ConfirmedAgents, int InHouseAgents, int GapAgents);
 
+/// <summary>
+/// One skill on one day: the peak requirement, and the day's largest gap with the in-house agents at that interval
+/// (<see cref="GapAt"/>); requested, committed and confirmed are the most in any interval.
+/// </summary>
 public sealed record StaffingDay(
     string Skill, DateOnly Date, double ForecastContacts, int PeakAgents, int PeakScheduledAgents, DateTimeOffset? PeakAt,
-    int RequestedAgents, int CommittedAgents, int ConfirmedAgents);
+    int RequestedAgents, int CommittedAgents, int ConfirmedAgents, int InHouseAgents, int GapAgents, DateTimeOffset? GapAt);
 
 public sealed record EventStaffing(
     Guid EventId, string TimeZone, int IntervalMinutes, double ServiceLevel, double TargetSeconds, double Shrinkage, double MaxOccupancy,
@@ -91,7 +99,8 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
 {
     public const int MaxForecastRows = 50_000;
     public const string CapacityNote =
-        "Required agents are Erlang C per interval; scheduled agents add shrinkage. Requested agents are those asked of vendors in " +
+        "Required agents are Erlang C per interval; scheduled agents add shrinkage. In-house agents are the center's own team " +
+        "scheduled for the interval, and the gap, scheduled minus in-house, is what vendors are asked to cover. Requested agents are those asked of vendors in " +
         "open and answered capacity requests, committed agents those the vendors' shifts hold, confirmed agents those the vendors " +
         "confirmed on them: each counts the shifts running at the interval's start, and a day shows its highest interval.";
 
@@ -196,6 +205,8 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
         var rows = await db.ForecastIntervals.AsNoTracking().Where(f => f.EventId == eventId)
             .Select(f => new { f.SkillId, f.Date, f.Start, f.Contacts, f.AhtSeconds }).ToListAsync(ct);
         var coverage = (await requests.CoverageAsync(eventId, ct)).ToLookup(c => c.SkillId);
+        var inHouse = await db.InHouseIntervals.AsNoTracking().Where(h => h.EventId == eventId)
+            .ToDictionaryAsync(h => (h.SkillId, h.Date, h.Start), h => h.Agents, ct);
         var slots = rows
             .Select(r => (Row: r, Skill: codes.GetValueOrDefault(r.SkillId, "?"), At: TenantTime.ToInstant(r.Date.ToDateTime(r.Start), zone, "start")))
             .OrderBy(x => x.Skill, StringComparer.Ordinal).ThenBy(x => x.At)
@@ -210,16 +221,19 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
                     r.Contacts, e.IntervalMinutes, r.AhtSeconds, e.ServiceLevel, e.TargetSeconds, e.Shrinkage, e.MaxOccupancy));
             if (sweep?.SkillId != r.SkillId) sweep = new CoverageSweep(r.SkillId, coverage[r.SkillId]);
             var on = sweep.At(at);
+            var house = inHouse.GetValueOrDefault((r.SkillId, r.Date, r.Start));
             intervals.Add(new StaffingInterval(skill, r.Date, TenantTime.ToLocal(at, zone), r.Contacts, r.AhtSeconds,
                 s.TrafficErlangs, s.Agents, s.ScheduledAgents, s.ServiceLevel, s.ProbabilityOfWaiting, s.AverageSpeedOfAnswerSeconds, s.Occupancy,
-                on.Requested, on.Committed, on.Confirmed));
+                on.Requested, on.Committed, on.Confirmed, house, Math.Max(0, s.ScheduledAgents - house)));
         }
         var days = intervals.GroupBy(i => (i.Skill, i.Date)).Select(g =>
         {
             var peak = g.MaxBy(i => (i.ScheduledAgents, i.Agents))!;
+            var widest = g.MaxBy(i => i.GapAgents)!;
             return new StaffingDay(g.Key.Skill, g.Key.Date, Math.Round(g.Sum(i => i.Contacts), 2), g.Max(i => i.Agents), peak.ScheduledAgents,
                 peak.Agents == 0 && peak.ScheduledAgents == 0 ? null : peak.Start,
-                g.Max(i => i.RequestedAgents), g.Max(i => i.CommittedAgents), g.Max(i => i.ConfirmedAgents));
+                g.Max(i => i.RequestedAgents), g.Max(i => i.CommittedAgents), g.Max(i => i.ConfirmedAgents),
+                widest.InHouseAgents, widest.GapAgents, widest.GapAgents == 0 ? null : widest.Start);
         }).OrderBy(d => d.Skill, StringComparer.Ordinal).ThenBy(d => d.Date).ToList();
         return new EventStaffing(e.Id, zone.Id, e.IntervalMinutes, e.ServiceLevel, e.TargetSeconds, e.Shrinkage, e.MaxOccupancy,
             CapacityNote, days, intervals);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization.Policy;
 
 namespace VendorPortal.Web.Features.Identity;
 
@@ -36,6 +37,7 @@ public enum Permission
     ManageRateCards,
     DraftStatements,
     IssueStatements,
+    PlanSurge,
 }
 
 /// <summary>
@@ -102,7 +104,15 @@ public static class Permissions
         [Permission.DraftStatements] = [Admin, Finance],
         // Issue a statement and void it.
         [Permission.IssueStatements] = [Admin, Finance],
+        // An event's in-house team and its suggested surge plan: the center's own staffing and every vendor's pool.
+        [Permission.PlanSurge] = [Admin, Planner],
     };
+
+    /// <summary>
+    /// Permissions a vendor manager is answered 404 for, not 403: these views show the center's own staffing and other
+    /// vendors' pools, so to a vendor they do not exist (existence is not revealed).
+    /// </summary>
+    public static readonly IReadOnlySet<Permission> HiddenFromVendors = new HashSet<Permission> { Permission.PlanSurge };
 
     public static bool May(this AccessScope scope, Permission permission) => Roles[permission].Contains(scope.Role);
 
@@ -112,10 +122,11 @@ public static class Permissions
         foreach (var permission in Enum.GetValues<Permission>())
             builder.AddPolicy(permission.ToString(), p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, HiddenFromVendorsResults>();
         return builder;
     }
 
-    private sealed record PermissionRequirement(Permission Permission) : IAuthorizationRequirement;
+    public sealed record PermissionRequirement(Permission Permission) : IAuthorizationRequirement;
 
     private sealed class PermissionHandler(AccessScopeAccessor scopes) : AuthorizationHandler<PermissionRequirement>
     {
@@ -123,6 +134,20 @@ public static class Permissions
         {
             if (scopes.Current?.May(requirement.Permission) == true) context.Succeed(requirement);
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Refusals of a <see cref="HiddenFromVendors"/> permission to a vendor manager become "not found".</summary>
+    private sealed class HiddenFromVendorsResults : IAuthorizationMiddlewareResultHandler
+    {
+        private readonly AuthorizationMiddlewareResultHandler standard = new();
+
+        public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+        {
+            if (result.Forbidden && context.RequestServices.GetRequiredService<AccessScopeAccessor>().Current?.Role == TenantRole.VendorManager
+                && result.AuthorizationFailure?.FailedRequirements.OfType<PermissionRequirement>().Any(r => HiddenFromVendors.Contains(r.Permission)) == true)
+                throw new NotFound(Thing.Event);
+            return standard.HandleAsync(next, context, policy, result);
         }
     }
 }
