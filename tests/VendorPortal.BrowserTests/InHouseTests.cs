@@ -71,7 +71,7 @@ public sealed class InHouseTests(PortalApp app)
         Assert.Equal((scheduled - 20).ToString(CultureInfo.InvariantCulture), await page.GetAttributeAsync("#staffing-chart .vp-bar-slot", "data-gap"));
         var tooltip = await page.Locator("#staffing-chart .vp-bar-slot title").TextContentAsync() ?? "";
         Assert.Contains(language == "zh-CN" ? $"自有 20，缺口 {scheduled - 20}" : $"20 in-house, gap {scheduled - 20}", tooltip);
-        Assert.Equal("08:00–12:00", (await page.InnerTextAsync("#in-house-table tbody tr td:nth-child(3)")).Trim());
+        Assert.Equal("08:00–12:00 · 20", (await page.InnerTextAsync("#in-house-table tbody tr td:nth-child(3)")).Trim());
 
         // A vendor manager sees the same smaller gap, without the in-house card.
         var vendor = await app.SignInAsync("apex@demo.test");

@@ -45,8 +45,11 @@ public sealed record InHouseScheduleResponse(Guid EventId, int IntervalMinutes, 
 
 public sealed record InHouseResult(bool Stored, int Intervals, IReadOnlyList<RowProblem> Errors);
 
-/// <summary>One skill on one day of the in-house schedule, for the event page's summary.</summary>
-public sealed record InHouseDay(string Skill, DateOnly Date, int Intervals, int PeakAgents, TimeOnly From, TimeOnly To);
+/// <summary>A run of consecutive intervals with the same in-house agents; <see cref="To"/> is exclusive (midnight ends the day).</summary>
+public sealed record InHouseBlock(TimeOnly From, TimeOnly To, int Agents);
+
+/// <summary>One skill on one day of the in-house schedule, for the event page's summary: its blocks of equal staffing.</summary>
+public sealed record InHouseDay(string Skill, DateOnly Date, int Intervals, int PeakAgents, IReadOnlyList<InHouseBlock> Blocks);
 
 /// <summary>
 /// The center's own team per event, skill and interval: read, replaced all-or-nothing, or filled from a weekly pattern.
@@ -80,9 +83,15 @@ public sealed class InHouseSchedule(AppDbContext db, EventOperations events, Bul
         [
             .. schedule.Intervals.Where(i => i.Agents > 0).GroupBy(i => (i.Skill, i.Date)).Select(g =>
             {
-                var starts = g.Select(i => TimeOnly.ParseExact(i.Start, "HH:mm", CultureInfo.InvariantCulture)).ToList();
-                return new InHouseDay(g.Key.Skill, g.Key.Date, g.Count(), g.Max(i => i.Agents), starts.Min(),
-                    starts.Max().AddMinutes(schedule.IntervalMinutes));
+                var blocks = new List<InHouseBlock>();
+                foreach (var i in g)
+                {
+                    var start = TimeOnly.ParseExact(i.Start, "HH:mm", CultureInfo.InvariantCulture);
+                    var end = start.AddMinutes(schedule.IntervalMinutes);
+                    if (blocks.Count > 0 && blocks[^1].To == start && blocks[^1].Agents == i.Agents) blocks[^1] = blocks[^1] with { To = end };
+                    else blocks.Add(new InHouseBlock(start, end, i.Agents));
+                }
+                return new InHouseDay(g.Key.Skill, g.Key.Date, g.Count(), g.Max(i => i.Agents), blocks);
             }),
         ];
     }
