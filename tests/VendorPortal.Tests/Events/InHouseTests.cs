@@ -240,6 +240,32 @@ public sealed class InHouseTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_pattern_leaves_out_the_local_times_the_clocks_skip_and_a_put_refuses_them()
+    {
+        using var admin = await app.ClientFor(DemoData.SandboxAdmin);
+        var day = new DateOnly(2027, 3, 28);
+        using var created = await admin.SendAsync(ApiRoutes.Sandbox.Events.Create, new
+        {
+            name = "Spring clocks in-house", startDate = day, endDate = day, intervalMinutes = 30, serviceLevel = 0.8, targetSeconds = 20, shrinkage = 0.3, maxOccupancy = 1.0,
+        });
+        await created.ShouldBe(HttpStatusCode.Created);
+        var eventId = (await created.ReadObjectAsync()).Id();
+        using (var pattern = await admin.SendAsync(ApiRoutes.Sandbox.Events.InHousePattern(eventId), new
+        {
+            skill = "CHAT", days = new[] { "Sunday" }, from = "00:00", to = "03:00", agents = 4,
+        }))
+        {
+            await pattern.ShouldBe(HttpStatusCode.OK);
+            Assert.Equal(["00:00", "00:30", "02:00", "02:30"], (await pattern.ReadObjectAsync())["intervals"]!.AsArray().Select(i => (string)i!["start"]!));
+        }
+        using var skipped = await admin.SendAsync(ApiRoutes.Sandbox.Events.ReplaceInHouse(eventId), new
+        {
+            intervals = new[] { new { skill = "CHAT", date = "2027-03-28", start = "01:00", agents = 4 } },
+        });
+        Assert.Contains("does not exist in Europe/London", (await skipped.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Errors()["intervals[0]"]);
+    }
+
+    [Fact]
     public async Task Event_changes_that_would_strand_in_house_intervals_are_refused()
     {
         using var planner = await app.ClientFor(DemoData.Planner);
@@ -322,6 +348,12 @@ public sealed class InHouseTests(AppFactory app)
             var html = System.Net.WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
             Assert.Contains("Choose at least one day of the week.", html);
             Assert.Contains("The end must be after the start.", html);
+        }
+        using (var unreadable = await planner.PostFormAsync(page, "InHousePattern",
+            [new("Pattern.Skill", "PRESALES"), new("Pattern.Days", "all"), new("Pattern.From", "10:00"), new("Pattern.To", "11:00"), new("Pattern.Agents", "lots")]))
+        {
+            Assert.Equal(HttpStatusCode.OK, unreadable.StatusCode);
+            Assert.Contains("agents must be a whole number from 0 to 100,000", System.Net.WebUtility.HtmlDecode(await unreadable.Content.ReadAsStringAsync()));
         }
         Assert.Empty((await ScheduleAsync(api, eventId))["intervals"]!.AsArray());
 

@@ -1,5 +1,6 @@
 using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using VendorPortal.Web.Features.CapacityRequests;
 using VendorPortal.Web.Features.Shifts;
@@ -97,12 +98,16 @@ public sealed class DetailsModel(
         ShowPattern = true;
         try
         {
+            // A number the form could not read is not silently taken as 0 agents.
+            if (ModelState.GetFieldValidationState($"{nameof(Pattern)}.{nameof(Pattern.Agents)}") == ModelValidationState.Invalid)
+                throw new RuleViolation("agents", EventRules.InHouseAgentsRange(InHouseSchedule.MaxAgents));
             var set = await inHouse.ApplyPatternAsync(eventId, Pattern, ct);
             TempData["Flash"] = T["The pattern was applied: {0} intervals set.", set].Value;
             return LocalRedirect($"/t/{tenant}/events/{eventId}#in-house-card");
         }
         catch (RuleViolation rule)
         {
+            ModelState.Remove($"{nameof(Pattern)}.{nameof(Pattern.Agents)}");
             if (rule.Rows.Count == 0) ModelState.Add(rule, nameof(Pattern));
             else
                 foreach (var (field, error) in rule.Rows)
