@@ -97,7 +97,9 @@ public static class Composition
         .AddScoped<StatementOperations>()
         .AddScoped<Scorecards>()
         .AddScoped<EventOperations>()
-        .AddScoped<ForecastImport>();
+        .AddScoped<ForecastImport>()
+        .AddScoped<InHouseSchedule>()
+        .AddScoped<InHouseImport>();
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
 

@@ -20,6 +20,7 @@ public sealed class CsvImportBadInputTests(QuietApp quiet)
     {
         "api/t/{tenant}/agents/import",
         "api/t/{tenant}/events/{eventId}/forecast/import",
+        "api/t/{tenant}/events/{eventId}/in-house/import",
         "api/t/{tenant}/contact-volumes/import",
     };
 
@@ -38,6 +39,8 @@ public sealed class CsvImportBadInputTests(QuietApp quiet)
             new(DemoData.Apex, ApiRoutes.Demo.Agents.Import, "externalRef,displayName,skills", i => $"CSV-{i},Agent {i},PRESALES", AgentImport.MaxRows),
             new(DemoData.Planner, ApiRoutes.Demo.Events.ImportForecast(eventId), "skill,date,start,contacts,ahtSeconds",
                 i => $"PRESALES,{first.AddDays(i / 48 % 3):yyyy-MM-dd},{TimeSpan.FromMinutes(i % 48 * 30):hh\\:mm},{100 + i},300", EventOperations.MaxForecastRows),
+            new(DemoData.Planner, ApiRoutes.Demo.Events.ImportInHouse(eventId), "skill,date,start,agents",
+                i => $"PRESALES,{first.AddDays(i / 48 % 3):yyyy-MM-dd},{TimeSpan.FromMinutes(i % 48 * 30):hh\\:mm},{i % 1000}", InHouseSchedule.MaxRows),
             new(DemoData.Apex, ApiRoutes.Demo.ContactVolumes.Import, "skill,date,handled",
                 i => $"PRESALES,{new DateOnly(2026, 1, 1).AddDays(i % 300):yyyy-MM-dd},{100 + i}", ContactVolumeOperations.MaxCsvRows),
         ];

@@ -98,6 +98,10 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
         ["PUT /api/t/{tenant}/events/{eventId}"] = [Admin, Planner],
         ["PUT /api/t/{tenant}/events/{eventId}/forecast"] = [Admin, Planner],
         ["POST /api/t/{tenant}/events/{eventId}/forecast/import"] = [Admin, Planner],
+        ["GET /api/t/{tenant}/events/{eventId}/in-house"] = [Admin, Planner, HiddenFromVendor],
+        ["PUT /api/t/{tenant}/events/{eventId}/in-house"] = [Admin, Planner, HiddenFromVendor],
+        ["POST /api/t/{tenant}/events/{eventId}/in-house/import"] = [Admin, Planner, HiddenFromVendor],
+        ["POST /api/t/{tenant}/events/{eventId}/in-house/pattern"] = [Admin, Planner, HiddenFromVendor],
 
         ["GET /api/t/{tenant}/capacity-requests"] = [Admin, Planner, Vendor],
         ["GET /api/t/{tenant}/capacity-requests/{id}"] = [Admin, Planner, Vendor],

@@ -128,6 +128,11 @@ public sealed class EventsApi(string root)
     public ApiRoute Fill(object? eventId) => ApiRoute.Get($"{One(eventId)}/fill");
     public ApiRoute ReplaceForecast(object? eventId) => ApiRoute.Put(Forecast(eventId));
     public ApiRoute ImportForecast(object? eventId) => ApiRoute.Post($"{Forecast(eventId)}/import");
+    public ApiRoute InHouse(object? eventId) => ApiRoute.Get(InHousePath(eventId));
+    public ApiRoute ReplaceInHouse(object? eventId) => ApiRoute.Put(InHousePath(eventId));
+    public ApiRoute ImportInHouse(object? eventId) => ApiRoute.Post($"{InHousePath(eventId)}/import");
+    public ApiRoute InHousePattern(object? eventId) => ApiRoute.Post($"{InHousePath(eventId)}/pattern");
+    private string InHousePath(object? eventId) => $"{One(eventId)}/in-house";
     private string One(object? eventId) => $"{root}/{eventId}";
     private string Forecast(object? eventId) => $"{One(eventId)}/forecast";
 }

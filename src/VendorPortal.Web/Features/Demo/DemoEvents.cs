@@ -37,6 +37,7 @@ public static class DemoEvents
                 }
         var result = await events.ReplaceForecastAsync(e.Id, rows, [], ct);
         if (!result.Stored) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(p => $"{p.Where}: {p.Reason}")));
+        await DemoInHouse.SeedAsync(sp, e, ct);
 
         // The seeded refresher prepares for this promotion.
         var session = await db.TrainingSessions.Where(s => s.EventId == null && s.Title.StartsWith("Double 12")).FirstOrDefaultAsync(ct);

@@ -121,6 +121,11 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
             throw RuleViolation.Conflict("startDate", EventRules.ForecastOutsideDates);
         if (slots.Any(s => (s.Start.Hour * 60 + s.Start.Minute) % input.IntervalMinutes != 0))
             throw RuleViolation.Conflict("intervalMinutes", EventRules.ForecastOffGrid(input.IntervalMinutes));
+        var inHouse = await db.InHouseIntervals.Where(h => h.EventId == id).Select(h => new { h.Date, h.Start }).Distinct().ToListAsync(ct);
+        if (inHouse.Any(s => s.Date < input.StartDate || s.Date > input.EndDate))
+            throw RuleViolation.Conflict("startDate", EventRules.InHouseOutsideDates);
+        if (inHouse.Any(s => (s.Start.Hour * 60 + s.Start.Minute) % input.IntervalMinutes != 0))
+            throw RuleViolation.Conflict("intervalMinutes", EventRules.InHouseOffGrid(input.IntervalMinutes));
         Apply(e, input);
         await db.SaveChangesAsync(ct);
         return e;
@@ -154,17 +159,8 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
         {
             if (errors.Count > 0 && errors[^1].Where == "rows") break;
             var problems = new List<RuleError>();
-            var code = row.Skill?.Trim() ?? "";
-            if (!skills.TryGetValue(code, out var skillId)) problems.Add(code.Length == 0 ? EventRules.MissingSkill : EventRules.UnknownSkill(code));
-            var dateOk = DateOnly.TryParseExact(row.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
-            if (!dateOk) problems.Add(CommonRules.BadDate(row.Date ?? ""));
-            else if (date < e.StartDate || date > e.EndDate) problems.Add(EventRules.DateOutside(date, e.StartDate, e.EndDate));
-            var startOk = TimeOnly.TryParseExact(row.Start?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start);
-            if (!startOk) problems.Add(EventRules.BadStart(row.Start ?? ""));
-            else if (start.Second != 0 || (start.Hour * 60 + start.Minute) % e.IntervalMinutes != 0)
-                problems.Add(EventRules.StartOffGrid(start, e.IntervalMinutes));
-            else if (dateOk && zone.IsInvalidTime(date.ToDateTime(start)))
-                problems.Add(CommonRules.SkippedTime(date.ToDateTime(start), zone.Id));
+            EventSlots.Skill(skills, row.Skill, problems, out var skillId);
+            EventSlots.DateAndStart(e, zone, row.Date, row.Start, problems, out var date, out var start);
             if (double.IsNaN(row.Contacts) || row.Contacts < 0) problems.Add(EventRules.NegativeContacts);
             else if (row.Contacts > 1_000_000) problems.Add(EventRules.TooManyContacts);
             if (double.IsNaN(row.AhtSeconds) || row.AhtSeconds <= 0 || row.AhtSeconds > 86_400) problems.Add(EventRules.AhtSecondsRange);

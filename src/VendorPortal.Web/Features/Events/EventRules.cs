@@ -24,4 +24,21 @@ public static class EventRules
     public static RuleError AhtSecondsRange => new("event.forecast.aht_seconds_range");
     public static RuleError TooMuchTraffic(double erlangs) => new("event.forecast.too_much_traffic", erlangs);
     public static RuleError DuplicateRow(string first) => new("event.forecast.duplicate", first);
+
+    // In-house capacity: the center's own agents per skill and interval, and the weekly pattern that fills them in.
+    public static RuleError InHouseOutsideDates => new("event.in_house_outside_dates");
+    public static RuleError InHouseOffGrid(int intervalMinutes) => new("event.in_house_off_grid", intervalMinutes);
+    public static RuleError InHouseEmpty => new("event.in_house.empty");
+    public static RuleError InHouseTooManyLines(int max) => new("event.in_house.too_many_lines", max);
+    public static RuleError InHouseTooManyRows(int max) => new("event.in_house.too_many_rows", max);
+    public static RuleError InHouseNoRows => new("event.in_house.no_rows");
+    public static RuleError InHouseUnknownSkillId => new("event.in_house.unknown_skill_id");
+    public static RuleError InHouseBadAgents(string text) => new("event.in_house.bad_agents", text);
+    public static RuleError InHouseAgentsRange(int max) => new("event.in_house.agents_range", max);
+    public static RuleError PatternNoDays => new("event.in_house.pattern_no_days");
+    public static RuleError PatternBadDay(string text) => new("event.in_house.pattern_bad_day", text);
+    public static RuleError PatternBadTime(string text) => new("event.in_house.pattern_bad_time", text);
+    public static RuleError PatternOffGrid(string text, int intervalMinutes) => new("event.in_house.pattern_off_grid", text, intervalMinutes);
+    public static RuleError PatternEndsBeforeStart => new("event.in_house.pattern_ends_before_start");
+    public static RuleError PatternNoEventDays => new("event.in_house.pattern_no_event_days");
 }

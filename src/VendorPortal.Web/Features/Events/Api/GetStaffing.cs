@@ -15,7 +15,9 @@ public sealed class GetStaffing(EventOperations events) : Endpoint<EventRouteReq
                 "serviceLevel, probabilityOfWaiting, averageSpeedOfAnswerSeconds, occupancy. Per skill and day: forecast contacts, peak required and " +
                 "peak scheduled agents. Per interval and, as the day's highest, per day: requestedAgents (asked in open and answered capacity requests), " +
                 "committedAgents (on the vendors' scheduled shifts) and confirmedAgents (confirmed by the vendors), counting the shifts running " +
-                "at the interval's start. A vendor manager sees their own vendor's figures only.";
+                "at the interval's start. inHouseAgents are the center's own agents scheduled in the interval (PUT .../in-house) and gapAgents = " +
+                "max(0, scheduledAgents − inHouseAgents), what vendors are asked to cover; per skill and day, gapAgents is the day's largest gap, " +
+                "gapAt its interval and inHouseAgents the in-house agents there. A vendor manager sees their own vendor's figures only.";
         });
     }
 

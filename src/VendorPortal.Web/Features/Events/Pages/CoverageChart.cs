@@ -2,10 +2,10 @@ using System.Text;
 
 namespace VendorPortal.Web.Features.Events.Pages;
 
-/// <summary>One interval's bar: the scheduled agents it needs, split where the confirmed agents stop covering them.</summary>
+/// <summary>One interval's bar: the gap vendors must cover (scheduled minus in-house), split where the confirmed vendor agents stop covering it.</summary>
 public sealed record CoverageBar(double X, double Width, double TopY, double CoveredY, bool Short, StaffingInterval Interval);
 
-/// <summary>One skill on one day: bars for the scheduled agents needed, step lines for requested, committed and confirmed agents.</summary>
+/// <summary>One skill on one day: bars for the gap vendors must cover, step lines for requested, committed and confirmed agents.</summary>
 public sealed record SkillCoverageChart(
     string Skill, IReadOnlyList<CoverageBar> Bars, string RequestedPath, string CommittedPath, string ConfirmedPath,
     IReadOnlyList<(double Y, int Value)> YTicks, int ShortIntervals, int WorstGap, DateTimeOffset? WorstAt);
@@ -23,7 +23,7 @@ public sealed record CoverageChart(DateOnly Day, IReadOnlyList<DateOnly> Days, I
         var days = staffing.Days.Select(d => d.Date).Distinct().Order().ToList();
         var shown = day is { } wanted && days.Contains(wanted)
             ? wanted
-            : staffing.Days.GroupBy(d => d.Date).MaxBy(g => g.Sum(d => d.PeakScheduledAgents))!.Key;
+            : staffing.Days.GroupBy(d => d.Date).MaxBy(g => (g.Sum(d => d.GapAgents), g.Sum(d => d.PeakScheduledAgents)))!.Key;
         var slots = 24 * 60 / staffing.IntervalMinutes;
         var slotWidth = (Width - Left - Right) / slots;
         var skills = staffing.Intervals.Where(i => i.Date == shown).GroupBy(i => i.Skill).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -34,7 +34,7 @@ public sealed record CoverageChart(DateOnly Day, IReadOnlyList<DateOnly> Days, I
 
     private static SkillCoverageChart Skill(string skill, List<StaffingInterval> intervals, int intervalMinutes, double slotWidth)
     {
-        var max = Math.Max(1, intervals.Max(i => Math.Max(Math.Max(i.ScheduledAgents, i.RequestedAgents), Math.Max(i.CommittedAgents, i.ConfirmedAgents))));
+        var max = Math.Max(1, intervals.Max(i => Math.Max(Math.Max(i.GapAgents, i.RequestedAgents), Math.Max(i.CommittedAgents, i.ConfirmedAgents))));
         var step = NiceStep(max);
         var top = (int)Math.Ceiling(max / (double)step) * step;
         double Y(int value) => Top + (Base - Top) * (1 - value / (double)top);
@@ -42,9 +42,9 @@ public sealed record CoverageChart(DateOnly Day, IReadOnlyList<DateOnly> Days, I
         double X(int slot) => Left + slotWidth * slot;
 
         var gap = Math.Min(2, slotWidth * 0.15);
-        var bars = intervals.Where(i => i.ScheduledAgents > 0).Select(i => new CoverageBar(
-            X(Slot(i)) + gap / 2, slotWidth - gap, Y(i.ScheduledAgents), Y(Math.Min(i.ConfirmedAgents, i.ScheduledAgents)),
-            i.ConfirmedAgents < i.ScheduledAgents, i)).ToList();
+        var bars = intervals.Where(i => i.GapAgents > 0).Select(i => new CoverageBar(
+            X(Slot(i)) + gap / 2, slotWidth - gap, Y(i.GapAgents), Y(Math.Min(i.ConfirmedAgents, i.GapAgents)),
+            i.ConfirmedAgents < i.GapAgents, i)).ToList();
 
         string Steps(Func<StaffingInterval, int> value)
         {
@@ -61,11 +61,11 @@ public sealed record CoverageChart(DateOnly Day, IReadOnlyList<DateOnly> Days, I
             return path.ToString();
         }
 
-        var worst = intervals.MaxBy(i => i.ScheduledAgents - i.ConfirmedAgents)!;
-        var worstGap = Math.Max(0, worst.ScheduledAgents - worst.ConfirmedAgents);
+        var worst = intervals.MaxBy(i => i.GapAgents - i.ConfirmedAgents)!;
+        var worstGap = Math.Max(0, worst.GapAgents - worst.ConfirmedAgents);
         return new SkillCoverageChart(skill, bars, Steps(i => i.RequestedAgents), Steps(i => i.CommittedAgents), Steps(i => i.ConfirmedAgents),
             [.. Enumerable.Range(0, top / step + 1).Select(k => (Y(k * step), k * step))],
-            intervals.Count(i => i.ConfirmedAgents < i.ScheduledAgents), worstGap, worstGap > 0 ? worst.Start : null);
+            intervals.Count(i => i.ConfirmedAgents < i.GapAgents), worstGap, worstGap > 0 ? worst.Start : null);
     }
 
     private static int NiceStep(int max)
