@@ -18,9 +18,11 @@ using VendorPortal.Web.Features.Tenants;
 using VendorPortal.Web.Features.Vendors;
 using VendorPortal.Web.Hosting;
 
+if (args is ["erlang-a", .. var rest]) return ErlangABench.Run(rest);
 if (args is not ["readiness-scan", var t, var s, var a])
 {
     Console.Error.WriteLine("usage: VendorPortal.Bench readiness-scan <tenants> <shifts per tenant> <assignments per shift>");
+    Console.Error.WriteLine("       VendorPortal.Bench erlang-a [erlangs] [runs] [patience seconds]");
     return 2;
 }
 var (tenantCount, shiftCount, perShift) = (int.Parse(t, CultureInfo.InvariantCulture), int.Parse(s, CultureInfo.InvariantCulture), int.Parse(a, CultureInfo.InvariantCulture));
