@@ -18,6 +18,11 @@ public readonly record struct ErlangAMeasures(
 public static class ErlangA
 {
     public const double MaxPatienceSeconds = 86_400;
+    /// <summary>
+    /// The longest queue summed term by term. Only thousands of erlangs with callers patient for hours far beyond the
+    /// handle time come near it (their queue spreads over millions of states); they get a clear refusal, not a hang.
+    /// </summary>
+    public const int MaxQueueStates = 20_000_000;
 
     public static StaffingResult Staff(StaffingInput input, double patienceSeconds)
     {
@@ -30,18 +35,40 @@ public static class ErlangA
         ErlangAMeasures At(int agents) => Measures(traffic, agents, input.AhtSeconds, patienceSeconds, input.TargetSeconds);
 
         // Served callers never exceed n/A of the arrivals, so fewer than ⌈SL·A⌉ agents cannot meet the target. The
-        // service level rises and the occupancy falls with every agent added: gallop up from there, then bisect.
+        // service level rises and the occupancy falls with every agent added. Start at the traffic (below it the queue
+        // of patient callers grows long and slow to sum), gallop down or up to bracket the answer, then bisect.
         var low = Math.Max(1, (int)Math.Ceiling(Math.Round(input.ServiceLevel * traffic, 9)));
-        var failing = low - 1;
-        var step = 1;
-        var agents = low;
+        var agents = Math.Max(low, (int)Math.Ceiling(Math.Round(traffic, 9)));
         var measures = At(agents);
-        while (!Meets(measures))
+        int failing;
+        if (Meets(measures))
+        {
+            failing = low - 1;
+            for (var step = 1; agents - step >= low; step *= 2)
+            {
+                var m = At(agents - step);
+                if (!Meets(m))
+                {
+                    failing = agents - step;
+                    break;
+                }
+                (agents, measures) = (agents - step, m);
+            }
+        }
+        else
         {
             failing = agents;
-            agents = (int)Math.Min(int.MaxValue, (long)agents + step);
-            step *= 2;
-            measures = At(agents);
+            for (var step = 1; ; step *= 2)
+            {
+                var probe = (int)Math.Min(int.MaxValue, (long)failing + step);
+                var m = At(probe);
+                if (Meets(m))
+                {
+                    (agents, measures) = (probe, m);
+                    break;
+                }
+                failing = probe;
+            }
         }
         while (agents - failing > 1)
         {
@@ -79,6 +106,8 @@ public static class ErlangA
         const double Rescale = 1e200;
         for (var j = 0; ; j++)
         {
+            if (j > MaxQueueStates)
+                throw new RuleViolation("patienceSeconds", StaffingRules.ErlangATooLong(traffic, patienceSeconds));
             if (j > 0)
             {
                 t *= traffic / (n + j * theta);
