@@ -25,11 +25,20 @@ public sealed class EventInput
     public StaffingModel StaffingModel { get; set; } = StaffingModel.ErlangC;
     /// <summary>Callers' average patience in seconds (exponential): required with ErlangA, ignored with ErlangC.</summary>
     public double? PatienceSeconds { get; set; }
+
+    /// <summary>The form's starting values for editing an event, its staffing model included.</summary>
+    public static EventInput From(EventResponse e) => new()
+    {
+        Name = e.Name, StartDate = e.StartDate, EndDate = e.EndDate, Description = e.Description, Status = e.Status,
+        IntervalMinutes = e.IntervalMinutes, ServiceLevel = e.ServiceLevel, TargetSeconds = e.TargetSeconds,
+        Shrinkage = e.Shrinkage, MaxOccupancy = e.MaxOccupancy, StaffingModel = e.StaffingModel, PatienceSeconds = e.PatienceSeconds,
+    };
 }
 
 public sealed class EventInputValidator : Validator<EventInput>
 {
     public const int MaxDays = 62;
+    private const string PatienceRange = "Patience is more than 0 and at most 86400 seconds.";
 
     public EventInputValidator()
     {
@@ -49,8 +58,9 @@ public sealed class EventInputValidator : Validator<EventInput>
         When(x => x.StaffingModel == StaffingModel.ErlangA, () =>
         {
             RuleFor(x => x.PatienceSeconds).NotNull().WithMessage("Erlang A needs the callers' average patience in seconds.");
-            RuleFor(x => x.PatienceSeconds).GreaterThan(0).LessThanOrEqualTo(ErlangA.MaxPatienceSeconds)
-                .WithMessage($"Patience is more than 0 and at most {ErlangA.MaxPatienceSeconds:0} seconds.");
+            RuleFor(x => x.PatienceSeconds)
+                .GreaterThan(0).WithMessage(PatienceRange)
+                .LessThanOrEqualTo(ErlangA.MaxPatienceSeconds).WithMessage(PatienceRange);
         });
     }
 }
