@@ -3,6 +3,7 @@
 // job does, twice (the first pass raises the alerts and queues their e-mails, the second finds nothing new), timing
 // each pass and counting the SQL commands EF sends. One extra tenant with a tenth of the shifts shows whether the count
 // follows the shifts. Usage: VendorPortal.Bench readiness-scan <tenants> <shifts per tenant> <assignments per shift>
+// Also: VendorPortal.Bench erlang-a [erlangs] [runs] [patience seconds] times Erlang A for one interval (ErlangABench.cs).
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;

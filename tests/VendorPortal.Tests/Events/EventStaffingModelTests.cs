@@ -113,4 +113,41 @@ public sealed class EventStaffingModelTests(AppFactory app)
         Assert.Equal("erlangC", (string)body["staffingModel"]!);
         Assert.Null(body["patienceSeconds"]);
     }
+
+    [Fact]
+    public async Task The_event_form_without_JavaScript_posts_both_fields_and_Erlang_C_ignores_the_patience()
+    {
+        List<KeyValuePair<string, string>> Form(string name, string model, string patience) =>
+        [
+            new("Input.Name", name), new("Input.StartDate", Day.ToString("yyyy-MM-dd")), new("Input.EndDate", Day.ToString("yyyy-MM-dd")),
+            new("Input.Status", "Planning"), new("Input.IntervalMinutes", "30"), new("Input.ServiceLevel", "0.8"),
+            new("Input.TargetSeconds", "20"), new("Input.Shrinkage", "0.3"), new("Input.MaxOccupancy", "1"),
+            new("Input.StaffingModel", model), new("Input.PatienceSeconds", patience), new("Input.Description", ""),
+        ];
+        using var portal = await app.CookieClientFor(DemoData.Planner);
+        using var api = await app.ClientFor(DemoData.Planner);
+
+        var plainName = $"Form C {Guid.NewGuid():N}"[..16];
+        using var plain = await portal.PostFormAsync(Pages.Demo.Events, null, Form(plainName, "ErlangC", "90"));
+        Assert.Equal(HttpStatusCode.Redirect, plain.StatusCode);
+        var plainEvent = await EventNamedAsync(api, plainName);
+        Assert.Equal("erlangC", (string)plainEvent["staffingModel"]!);
+        Assert.Null(plainEvent["patienceSeconds"]);
+
+        var patientName = $"Form A {Guid.NewGuid():N}"[..16];
+        using var missing = await portal.PostFormAsync(Pages.Demo.Events, null, Form(patientName, "ErlangA", ""));
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        Assert.Contains("Erlang A needs the callers", await missing.Content.ReadAsStringAsync());
+        using var patient = await portal.PostFormAsync(Pages.Demo.Events, null, Form(patientName, "ErlangA", "90"));
+        Assert.Equal(HttpStatusCode.Redirect, patient.StatusCode);
+        var patientEvent = await EventNamedAsync(api, patientName);
+        Assert.Equal("erlangA", (string)patientEvent["staffingModel"]!);
+        Assert.Equal(90, (double)patientEvent["patienceSeconds"]!);
+    }
+
+    private static async Task<JsonObject> EventNamedAsync(HttpClient api, string name)
+    {
+        var list = await api.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.List.Query("pageSize=200"), Json.Options);
+        return list!["items"]!.AsArray().Single(e => (string)e!["name"]! == name)!.AsObject();
+    }
 }
