@@ -305,6 +305,17 @@ printf "%-42s %10s s     (first call; %s intervals; target: under 1 s)\n" "GET /
 printf "%-42s %10s s     (median of 5 warm calls)\n" "GET /events/{id}/staffing" "$warm"
 
 echo
+echo "== Erlang A (issue: Erlang A) =="
+# The arithmetic alone (the bench tool, mean of 50 after a warm-up), then through HTTP: 2,000 erlangs = 6,000 contacts in
+# 15 minutes at a 300 s handle time, 80% within 20 s, callers' patience 120 s.
+(cd tests/VendorPortal.Bench && exec dotnet bin/Release/net10.0/VendorPortal.Bench.dll erlang-a 2000 50 120)
+erlang_a="$url/api/t/demo/staffing/erlang-a?contacts=6000&intervalMinutes=15&ahtSeconds=300&serviceLevel=0.8&targetSeconds=20&shrinkage=0.3&patienceSeconds=120"
+curl -fsS -o "$data/erlang-a.json" "$erlang_a" -H "Authorization: Bearer $planner_token"
+erlang_a_agents=$(grep -o '"agents":[0-9]*' "$data/erlang-a.json" | cut -d: -f2)
+erlang_a_warm=$(for i in 1 2 3 4 5; do curl -fsS -o /dev/null -w '%{time_total}\n' "$erlang_a" -H "Authorization: Bearer $planner_token"; done | sort -n | sed -n 3p)
+printf "%-42s %10s s     (median of 5, HTTP included; target: under 1 s; %s agents)\n" "GET /staffing/erlang-a, 2,000 erlangs" "$erlang_a_warm" "$erlang_a_agents"
+
+echo
 echo "== Bulk confirmation (issue: shifts and confirmations) =="
 # Five 1,000-agent shifts for Apex on the bench fortnight's first day, filled with the agents imported above.
 apex_id=$(curl -fsS "$url/api/t/demo/vendors?pageSize=200" -H "Authorization: Bearer $admin_token" | grep -o '"id":"[^"]*","name":"Apex BPO"' | json_field id)

@@ -3,6 +3,7 @@
 // job does, twice (the first pass raises the alerts and queues their e-mails, the second finds nothing new), timing
 // each pass and counting the SQL commands EF sends. One extra tenant with a tenth of the shifts shows whether the count
 // follows the shifts. Usage: VendorPortal.Bench readiness-scan <tenants> <shifts per tenant> <assignments per shift>
+// Also: VendorPortal.Bench erlang-a [erlangs] [runs] [patience seconds] times Erlang A for one interval (ErlangABench.cs).
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +19,11 @@ using VendorPortal.Web.Features.Tenants;
 using VendorPortal.Web.Features.Vendors;
 using VendorPortal.Web.Hosting;
 
+if (args is ["erlang-a", .. var rest]) return ErlangABench.Run(rest);
 if (args is not ["readiness-scan", var t, var s, var a])
 {
     Console.Error.WriteLine("usage: VendorPortal.Bench readiness-scan <tenants> <shifts per tenant> <assignments per shift>");
+    Console.Error.WriteLine("       VendorPortal.Bench erlang-a [erlangs] [runs] [patience seconds]");
     return 2;
 }
 var (tenantCount, shiftCount, perShift) = (int.Parse(t, CultureInfo.InvariantCulture), int.Parse(s, CultureInfo.InvariantCulture), int.Parse(a, CultureInfo.InvariantCulture));

@@ -91,6 +91,7 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
         ["DELETE /api/t/{tenant}/training-sessions/{id}/enrollments/{agentId}"] = [Admin, Planner, Vendor],
 
         ["GET /api/t/{tenant}/staffing/erlang-c"] = Members,
+        ["GET /api/t/{tenant}/staffing/erlang-a"] = Members,
         ["GET /api/t/{tenant}/events"] = Members,
         ["GET /api/t/{tenant}/events/{eventId}"] = Members,
         ["GET /api/t/{tenant}/events/{eventId}/staffing"] = Members,

@@ -58,6 +58,7 @@ public sealed class TenantApi(string root)
     public ShiftsApi Shifts => new(root);
     public ApiRoute Readiness => ApiRoute.Get($"{root}/readiness");
     public ApiRoute ErlangC => ApiRoute.Get($"{root}/staffing/erlang-c");
+    public ApiRoute ErlangA => ApiRoute.Get($"{root}/staffing/erlang-a");
     public AlertsApi Alerts => new($"{root}/alerts");
     public StatementsApi Statements => new($"{root}/statements");
     public RateCardsApi RateCards => new($"{root}/rate-cards");

@@ -84,6 +84,7 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["DELETE api/t/{tenant}/agents/{agentId}"] = ApexRow("agentId", i => i.ApexAgentId),
         ["GET api/t/{tenant}/pool"] = Open(Access.Tenant),
         ["GET api/t/{tenant}/staffing/erlang-c"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/staffing/erlang-a"] = Open(Access.Tenant),
         ["PUT api/t/{tenant}/pool/plans"] = Open(Access.Tenant),
         ["GET api/t/{tenant}/training-sessions"] = Open(Access.Tenant),
         ["POST api/t/{tenant}/training-sessions"] = Open(Access.Tenant),

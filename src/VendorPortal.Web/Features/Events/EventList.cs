@@ -12,7 +12,8 @@ public sealed class EventList(AppDbContext db)
         return query.OrderByDescending(e => e.StartDate).ThenBy(e => e.Id)
             .Select(e => new EventResponse(
                 e.Id, e.Name, e.StartDate, e.EndDate, e.Description, e.Status, e.IntervalMinutes, e.ServiceLevel, e.TargetSeconds,
-                e.Shrinkage, e.MaxOccupancy, db.ForecastIntervals.Count(f => f.EventId == e.Id), e.CreatedAt, e.UpdatedAt))
+                e.Shrinkage, e.MaxOccupancy, db.ForecastIntervals.Count(f => f.EventId == e.Id), e.CreatedAt, e.UpdatedAt,
+                e.StaffingModel, e.PatienceSeconds))
             .ToPageAsync(page, ct);
     }
 }

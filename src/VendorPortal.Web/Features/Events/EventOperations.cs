@@ -21,11 +21,24 @@ public sealed class EventInput
     /// <summary>Share of paid time agents are not available (breaks, training, absence), e.g. 0.3.</summary>
     public double Shrinkage { get; set; }
     public double MaxOccupancy { get; set; } = 1;
+    /// <summary>ErlangC (nobody hangs up, the default) or ErlangA (callers abandon after patienceSeconds on average).</summary>
+    public StaffingModel StaffingModel { get; set; } = StaffingModel.ErlangC;
+    /// <summary>Callers' average patience in seconds (exponential): required with ErlangA, ignored with ErlangC.</summary>
+    public double? PatienceSeconds { get; set; }
+
+    /// <summary>The form's starting values for editing an event, its staffing model included.</summary>
+    public static EventInput From(EventResponse e) => new()
+    {
+        Name = e.Name, StartDate = e.StartDate, EndDate = e.EndDate, Description = e.Description, Status = e.Status,
+        IntervalMinutes = e.IntervalMinutes, ServiceLevel = e.ServiceLevel, TargetSeconds = e.TargetSeconds,
+        Shrinkage = e.Shrinkage, MaxOccupancy = e.MaxOccupancy, StaffingModel = e.StaffingModel, PatienceSeconds = e.PatienceSeconds,
+    };
 }
 
 public sealed class EventInputValidator : Validator<EventInput>
 {
     public const int MaxDays = 62;
+    private const string PatienceRange = "Patience is more than 0 and at most 86400 seconds.";
 
     public EventInputValidator()
     {
@@ -41,6 +54,14 @@ public sealed class EventInputValidator : Validator<EventInput>
         RuleFor(x => x.TargetSeconds).GreaterThanOrEqualTo(0).LessThanOrEqualTo(3600);
         RuleFor(x => x.Shrinkage).GreaterThanOrEqualTo(0).LessThanOrEqualTo(0.9);
         RuleFor(x => x.MaxOccupancy).GreaterThan(0).LessThanOrEqualTo(1);
+        RuleFor(x => x.StaffingModel).IsInEnum();
+        When(x => x.StaffingModel == StaffingModel.ErlangA, () =>
+        {
+            RuleFor(x => x.PatienceSeconds).NotNull().WithMessage("Erlang A needs the callers' average patience in seconds.");
+            RuleFor(x => x.PatienceSeconds)
+                .GreaterThan(0).WithMessage(PatienceRange)
+                .LessThanOrEqualTo(ErlangA.MaxPatienceSeconds).WithMessage(PatienceRange);
+        });
     }
 }
 
@@ -66,11 +87,11 @@ public sealed record ForecastResult(bool Stored, int Rows, double Contacts, IRea
 public sealed record EventResponse(
     Guid Id, string Name, DateOnly StartDate, DateOnly EndDate, string? Description, EventStatus Status,
     int IntervalMinutes, double ServiceLevel, double TargetSeconds, double Shrinkage, double MaxOccupancy,
-    int ForecastRows, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    int ForecastRows, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, StaffingModel StaffingModel, double? PatienceSeconds)
 {
     public static EventResponse Of(SurgeEvent e, int forecastRows) => new(
         e.Id, e.Name, e.StartDate, e.EndDate, e.Description, e.Status, e.IntervalMinutes, e.ServiceLevel, e.TargetSeconds,
-        e.Shrinkage, e.MaxOccupancy, forecastRows, e.CreatedAt, e.UpdatedAt);
+        e.Shrinkage, e.MaxOccupancy, forecastRows, e.CreatedAt, e.UpdatedAt, e.StaffingModel, e.PatienceSeconds);
 }
 
 /// <summary>
@@ -80,7 +101,7 @@ public sealed record EventResponse(
 public sealed record StaffingInterval(
     string Skill, DateOnly Date, DateTimeOffset Start, double Contacts, double AhtSeconds, double TrafficErlangs,
     int Agents, int ScheduledAgents, double ServiceLevel, double ProbabilityOfWaiting, double AverageSpeedOfAnswerSeconds, double Occupancy,
-    int RequestedAgents, int CommittedAgents, int ConfirmedAgents, int InHouseAgents, int GapAgents);
+    double AbandonRate, int RequestedAgents, int CommittedAgents, int ConfirmedAgents, int InHouseAgents, int GapAgents);
 
 /// <summary>
 /// One skill on one day: the peak requirement, and the day's largest gap with the in-house agents at that interval
@@ -92,15 +113,16 @@ public sealed record StaffingDay(
 
 public sealed record EventStaffing(
     Guid EventId, string TimeZone, int IntervalMinutes, double ServiceLevel, double TargetSeconds, double Shrinkage, double MaxOccupancy,
-    string Summary, IReadOnlyList<StaffingDay> Days, IReadOnlyList<StaffingInterval> Intervals);
+    string Summary, IReadOnlyList<StaffingDay> Days, IReadOnlyList<StaffingInterval> Intervals, StaffingModel StaffingModel, double? PatienceSeconds);
 
 /// <summary>Surge events, their forecasts and the staffing they need. Shared by the API and the portal.</summary>
 public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, CapacityRequestReads requests, BulkChanges bulk)
 {
     public const int MaxForecastRows = 50_000;
     public const string CapacityNote =
-        "Required agents are Erlang C per interval; scheduled agents add shrinkage. In-house agents are the center's own team " +
-        "scheduled for the interval, and the gap, scheduled minus in-house, is what vendors are asked to cover. Requested agents are those asked of vendors in " +
+        "Required agents are Erlang C per interval, or Erlang A when the event counts callers who hang up; scheduled agents add shrinkage. " +
+        "In-house agents are the center's own team scheduled for the interval, and the gap, scheduled minus in-house, is what vendors " +
+        "are asked to cover. Requested agents are those asked of vendors in " +
         "open and answered capacity requests, committed agents those the vendors' shifts hold, confirmed agents those the vendors " +
         "confirmed on them: each counts the shifts running at the interval's start, and a day shows its highest interval.";
 
@@ -190,7 +212,7 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
     }
 
     /// <summary>
-    /// Erlang C for every forecast interval with the capacity that covers it, and per skill and day the contacts, the peak
+    /// Erlang C (or the event's Erlang A) for every forecast interval with the capacity that covers it, and per skill and day the contacts, the peak
     /// requirement and the most agents requested, committed and confirmed in any interval.
     /// </summary>
     public async Task<EventStaffing> StaffingAsync(Guid eventId, CancellationToken ct)
@@ -213,14 +235,14 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
         foreach (var (r, skill, at) in slots)
         {
             if (!memo.TryGetValue((r.Contacts, r.AhtSeconds), out var s))
-                memo[(r.Contacts, r.AhtSeconds)] = s = ErlangC.Staff(new StaffingInput(
-                    r.Contacts, e.IntervalMinutes, r.AhtSeconds, e.ServiceLevel, e.TargetSeconds, e.Shrinkage, e.MaxOccupancy));
+                memo[(r.Contacts, r.AhtSeconds)] = s = Erlang.Staff(new StaffingInput(
+                    r.Contacts, e.IntervalMinutes, r.AhtSeconds, e.ServiceLevel, e.TargetSeconds, e.Shrinkage, e.MaxOccupancy, Patience(e)));
             if (sweep?.SkillId != r.SkillId) sweep = new CoverageSweep(r.SkillId, coverage[r.SkillId]);
             var on = sweep.At(at);
             var house = inHouse.GetValueOrDefault((r.SkillId, r.Date, r.Start));
             intervals.Add(new StaffingInterval(skill, r.Date, TenantTime.ToLocal(at, zone), r.Contacts, r.AhtSeconds,
                 s.TrafficErlangs, s.Agents, s.ScheduledAgents, s.ServiceLevel, s.ProbabilityOfWaiting, s.AverageSpeedOfAnswerSeconds, s.Occupancy,
-                on.Requested, on.Committed, on.Confirmed, house, Math.Max(0, s.ScheduledAgents - house)));
+                s.AbandonRate, on.Requested, on.Committed, on.Confirmed, house, Math.Max(0, s.ScheduledAgents - house)));
         }
         var days = intervals.GroupBy(i => (i.Skill, i.Date)).Select(g =>
         {
@@ -232,8 +254,11 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
                 widest.InHouseAgents, widest.GapAgents, widest.GapAgents == 0 ? null : widest.Start);
         }).OrderBy(d => d.Skill, StringComparer.Ordinal).ThenBy(d => d.Date).ToList();
         return new EventStaffing(e.Id, zone.Id, e.IntervalMinutes, e.ServiceLevel, e.TargetSeconds, e.Shrinkage, e.MaxOccupancy,
-            CapacityNote, days, intervals);
+            CapacityNote, days, intervals, e.StaffingModel, Patience(e));
     }
+
+    /// <summary>The patience Erlang A sizes with; null (Erlang C) unless the event chose Erlang A.</summary>
+    private static double? Patience(SurgeEvent e) => e.StaffingModel == StaffingModel.ErlangA ? e.PatienceSeconds : null;
 
     /// <summary>
     /// The agents on shift at each instant of one skill, asked in ascending order: one pass over the shifts' starts and ends
@@ -272,5 +297,7 @@ public sealed class EventOperations(AppDbContext db, AccessScopeAccessor scope, 
         e.TargetSeconds = input.TargetSeconds;
         e.Shrinkage = input.Shrinkage;
         e.MaxOccupancy = input.MaxOccupancy;
+        e.StaffingModel = input.StaffingModel;
+        e.PatienceSeconds = input.StaffingModel == StaffingModel.ErlangA ? input.PatienceSeconds : null;
     }
 }

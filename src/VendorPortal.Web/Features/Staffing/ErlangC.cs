@@ -2,11 +2,11 @@ namespace VendorPortal.Web.Features.Staffing;
 
 public sealed record StaffingInput(
     double Contacts, int IntervalMinutes, double AhtSeconds, double ServiceLevel, double TargetSeconds,
-    double Shrinkage = 0, double MaxOccupancy = 1);
+    double Shrinkage = 0, double MaxOccupancy = 1, double? PatienceSeconds = null);
 
 public sealed record StaffingResult(
     double TrafficErlangs, int Agents, double ServiceLevel, double ProbabilityOfWaiting,
-    double AverageSpeedOfAnswerSeconds, double Occupancy, int ScheduledAgents);
+    double AverageSpeedOfAnswerSeconds, double Occupancy, int ScheduledAgents, double AbandonRate = 0);
 
 /// <summary>
 /// Erlang C staffing: the fewest agents who answer the service-level share of contacts within the target

@@ -1,7 +1,7 @@
 namespace VendorPortal.Web.Features.Staffing;
 
 /// <summary>One interval's Erlang C question, as the API receives it and the calculator page asks it.</summary>
-public sealed class ErlangCRequest
+public class ErlangCRequest
 {
     [QueryParam] public double Contacts { get; set; }
     [QueryParam] public int IntervalMinutes { get; set; }

@@ -85,4 +85,17 @@
             });
         });
     });
+
+    // A field that matters for one choice only (e.g. patience for Erlang A): hidden and not posted otherwise.
+    document.querySelectorAll("select[data-show-target]").forEach(function (select) {
+        var target = document.getElementById(select.getAttribute("data-show-target"));
+        if (!target) return;
+        function sync() {
+            var show = select.value === select.getAttribute("data-show-when");
+            target.hidden = !show;
+            target.querySelectorAll("input, select, textarea").forEach(function (field) { field.disabled = !show; });
+        }
+        sync();
+        select.addEventListener("change", sync);
+    });
 })();

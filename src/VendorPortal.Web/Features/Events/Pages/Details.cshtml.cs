@@ -41,12 +41,7 @@ public sealed class DetailsModel(
     public async Task OnGetAsync(Guid eventId, CancellationToken ct)
     {
         await LoadAsync(eventId, ct);
-        Input = new EventInput
-        {
-            Name = Event.Name, StartDate = Event.StartDate, EndDate = Event.EndDate, Description = Event.Description, Status = Event.Status,
-            IntervalMinutes = Event.IntervalMinutes, ServiceLevel = Event.ServiceLevel, TargetSeconds = Event.TargetSeconds,
-            Shrinkage = Event.Shrinkage, MaxOccupancy = Event.MaxOccupancy,
-        };
+        Input = EventInput.From(Event);
     }
 
     public async Task<IActionResult> OnPostUpdateAsync(string tenant, Guid eventId, CancellationToken ct)
