@@ -119,5 +119,6 @@ public static class Composition
         .AddScoped<MemberList>()
         .AddScoped<InvitationList>()
         .AddScoped<ApiKeyList>()
-        .AddScoped<ReadinessList>();
+        .AddScoped<ReadinessList>()
+        .AddScoped<Features.Planning.PlanOperations>();
 }
