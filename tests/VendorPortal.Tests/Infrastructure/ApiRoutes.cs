@@ -128,6 +128,8 @@ public sealed class EventsApi(string root)
     public ApiRoute Fill(object? eventId) => ApiRoute.Get($"{One(eventId)}/fill");
     public ApiRoute ReplaceForecast(object? eventId) => ApiRoute.Put(Forecast(eventId));
     public ApiRoute ImportForecast(object? eventId) => ApiRoute.Post($"{Forecast(eventId)}/import");
+    public ApiRoute Plan(object? eventId) => ApiRoute.Post($"{One(eventId)}/plan");
+    public ApiRoute SendPlan(object? eventId) => ApiRoute.Post($"{One(eventId)}/plan/send");
     private string One(object? eventId) => $"{root}/{eventId}";
     private string Forecast(object? eventId) => $"{One(eventId)}/forecast";
 }

@@ -8,7 +8,13 @@ public sealed class SendPlanRequest
 
 public sealed class SendPlanValidator : Validator<SendPlanRequest>
 {
-    public SendPlanValidator() => RuleFor(x => x.Plan).NotNull().SetValidator(new SendPlanInputValidator());
+    private static readonly SendPlanInputValidator Body = new();
+
+    // The body's own names (shiftLengthsHours[1], not plan.shiftLengthsHours[1]): the body is the request.
+    public SendPlanValidator() => RuleFor(x => x).Custom((req, context) =>
+    {
+        foreach (var failure in Body.Validate(req.Plan).Errors) context.AddFailure(failure);
+    });
 }
 
 public sealed class SendPlan(PlanOperations plans) : Endpoint<SendPlanRequest, SendPlanResponse>

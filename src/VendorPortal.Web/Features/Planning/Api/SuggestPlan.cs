@@ -8,7 +8,13 @@ public sealed class SuggestPlanRequest
 
 public sealed class SuggestPlanValidator : Validator<SuggestPlanRequest>
 {
-    public SuggestPlanValidator() => RuleFor(x => x.Plan).NotNull().SetValidator(new PlanInputValidator());
+    private static readonly PlanInputValidator Body = new();
+
+    // The body's own names (shiftLengthsHours[1], not plan.shiftLengthsHours[1]): the body is the request.
+    public SuggestPlanValidator() => RuleFor(x => x).Custom((req, context) =>
+    {
+        foreach (var failure in Body.Validate(req.Plan).Errors) context.AddFailure(failure);
+    });
 }
 
 public sealed class SuggestPlan(PlanOperations plans) : Endpoint<SuggestPlanRequest, PlanResponse>
