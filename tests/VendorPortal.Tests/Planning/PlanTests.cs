@@ -252,6 +252,30 @@ public sealed class PlanTests(ClockedApp clocked) : IClassFixture<ClockedApp>
         using (var foreign = await sandbox.SendAsync(ApiRoutes.For("sandbox").Events.Plan(s.EventId), new { })) await foreign.ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task The_plan_page_shows_the_shifts_per_vendor_and_its_one_button_sends_them_and_returns_to_the_event()
+    {
+        var s = await SetupAsync([3, 20], day => Enumerable.Range(0, 8).Select(k => Row(day, 18 * 60 + k * 30, 60)));
+        using var planner = await App.CookieClientFor(DemoData.Planner);
+        var query = "?lengths=4&" + string.Join("&", s.Vendors.Select(v => $"vendors={v}"));
+        var html = await planner.GetStringAsync(Pages.Demo.Plan(s.EventId) + query);
+        Assert.Contains("id=\"send-plan\"", html);
+        Assert.Contains("vp-plan-shift", html);
+        Assert.Contains("18:00 – 22:00", html);
+        var eventPage = await planner.GetStringAsync(Pages.Demo.Event(s.EventId));
+        Assert.Contains($"href=\"/t/demo/events/{s.EventId}/plan\"", eventPage);
+
+        using var sent = await planner.PostFormAsync(Pages.Demo.Plan(s.EventId) + query, "Send",
+            [new("lengths", "4"), .. s.Vendors.Select(v => new KeyValuePair<string, string>("vendors", v.ToString())),
+             new("message", "From the plan page")]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(Pages.Demo.Event(s.EventId), sent.Headers.Location?.OriginalString);
+        using var api = await App.ClientFor(DemoData.Planner);
+        var requests = await api.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.CapacityRequests.List.Query($"eventId={s.EventId}"), Json.Options);
+        Assert.Equal(2, (int)requests!["total"]!);
+        Assert.All(requests["items"]!.AsArray(), r => Assert.Equal("From the plan page", (string)r!["message"]!));
+    }
+
     /// <summary>P[X ≥ agents] for X ~ Binomial(n, p), summed term by term: the test's own arithmetic, not the app's.</summary>
     private static double AtLeast(int agents, int n, double p)
     {

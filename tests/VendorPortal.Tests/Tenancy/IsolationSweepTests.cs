@@ -117,6 +117,8 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["POST api/t/{tenant}/events/{eventId}/forecast/import"] = InTenant("eventId", i => i.EventId),
         ["GET api/t/{tenant}/events/{eventId}/staffing"] = InTenant("eventId", i => i.EventId),
         ["GET api/t/{tenant}/events/{eventId}/fill"] = InTenant("eventId", i => i.EventId),
+        ["POST api/t/{tenant}/events/{eventId}/plan"] = InTenant("eventId", i => i.EventId),
+        ["POST api/t/{tenant}/events/{eventId}/plan/send"] = InTenant("eventId", i => i.EventId),
         ["GET api/t/{tenant}/capacity-requests"] = Open(Access.Tenant),
         ["POST api/t/{tenant}/capacity-requests"] = Open(Access.Tenant),
         ["GET api/t/{tenant}/capacity-requests/{id}"] = ApexRow("id", i => i.ApexRequestId),

@@ -20,12 +20,12 @@ public sealed class PlanInputValidator : Validator<PlanInput>
     public PlanInputValidator()
     {
         RuleFor(x => x.ShiftLengthsHours).Must(l => l is null || l.Count is >= 1 and <= MaxLengths)
-            .WithMessage($"Allow one to {MaxLengths} shift lengths.");
+            .WithMessage("Allow one to 6 shift lengths.");
         RuleForEach(x => x.ShiftLengthsHours).InclusiveBetween(1, 12).WithMessage("A shift lasts 1 to 12 hours.");
         RuleFor(x => x.StartStepMinutes).InclusiveBetween(1, 720).WithMessage("Shifts start every 1 to 720 minutes.");
         RuleFor(x => x.TargetShowProbability).GreaterThan(0).LessThan(1)
             .WithMessage("The show probability lies strictly between 0 and 1, e.g. 0.9.");
-        RuleFor(x => x.VendorIds).Must(v => v is null || v.Count <= MaxVendors).WithMessage($"Name at most {MaxVendors} vendors.");
+        RuleFor(x => x.VendorIds).Must(v => v is null || v.Count <= MaxVendors).WithMessage("Name at most 50 vendors.");
         RuleForEach(x => x.VendorIds).NotEmpty();
     }
 }
@@ -89,7 +89,7 @@ public sealed class SendPlanInputValidator : Validator<SendPlanInput>
 
     public SendPlanInputValidator()
     {
-        RuleFor(x => x.Shifts).NotNull().Must(s => s.Count is >= 1 and <= MaxShifts).WithMessage($"Send one to {MaxShifts} shifts.");
+        RuleFor(x => x.Shifts).NotNull().Must(s => s.Count is >= 1 and <= MaxShifts).WithMessage("Send one to 500 shifts.");
         RuleForEach(x => x.Shifts).NotNull().ChildRules(s =>
         {
             s.RuleFor(x => x.Skill).MaximumLength(40);

@@ -13,7 +13,8 @@ public sealed class SendPlanValidator : Validator<SendPlanRequest>
     // The body's own names (shiftLengthsHours[1], not plan.shiftLengthsHours[1]): the body is the request.
     public SendPlanValidator() => RuleFor(x => x).Custom((req, context) =>
     {
-        foreach (var failure in Body.Validate(req.Plan).Errors) context.AddFailure(failure);
+        if (req.Plan is null) context.AddFailure("body", "Send the plan as a JSON object.");
+        else foreach (var failure in Body.Validate(req.Plan).Errors) context.AddFailure(failure);
     });
 }
 
