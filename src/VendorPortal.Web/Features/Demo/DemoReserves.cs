@@ -72,6 +72,35 @@ public static class DemoReserves
                 past.SeatsTaken++;
             }
         }
+        // The other skills had a refresher too, so a suggested plan finds trained agents for every skill. Its attendees are
+        // taken from the end of each list: the demo's shifts staff from the start, and their readiness stays as it was.
+        var otherSkills = pools.SelectMany(p => p.Skills).Distinct().Where(c => c != firstSkill).Select(c => skills[c]).ToList();
+        if (otherSkills.Count > 0)
+        {
+            var second = new TrainingSession
+            {
+                Title = "After-sales and hotline refresher", StartsAt = pastDay.AddDays(1).AddHours(1), EndsAt = pastDay.AddDays(1).AddHours(4),
+                Capacity = 60, Location = "Online (Teams)", Trainer = "Pat Planner", CreatedAt = now.AddDays(-20), UpdatedAt = now.AddDays(-11),
+                TenantId = db.Scope!.TenantId,
+            };
+            second.SkillIds = otherSkills;
+            db.TrainingSessions.Add(second);
+            foreach (var (_, list) in agentsByVendor)
+            {
+                var attendees = list.Where(a => a.Status == AgentStatus.Active && a.SkillIds.Any(otherSkills.Contains))
+                    .OrderByDescending(a => a.ExternalRef, StringComparer.Ordinal).Take(list.Count / 2).ToList();
+                foreach (var (agent, k) in attendees.Select((a, k) => (a, k)))
+                {
+                    db.TrainingEnrollments.Add(new TrainingEnrollment
+                    {
+                        SessionId = second.Id, AgentId = agent.Id, VendorId = agent.VendorId, EnrolledAt = second.CreatedAt,
+                        Outcome = k % 8 == 7 ? TrainingOutcome.Failed : TrainingOutcome.Passed,
+                        Score = 62 + (k * 11) % 38, ResultAt = second.EndsAt,
+                    });
+                    second.SeatsTaken++;
+                }
+            }
+        }
         await db.SaveChangesAsync(ct);
 
         var training = sp.GetRequiredService<TrainingOperations>();
