@@ -18,9 +18,10 @@ using VendorPortal.Web.Features.Tenants;
 using VendorPortal.Web.Features.Vendors;
 using VendorPortal.Web.Hosting;
 
+if (args is ["plan"]) return await PlanBench.RunAsync();
 if (args is not ["readiness-scan", var t, var s, var a])
 {
-    Console.Error.WriteLine("usage: VendorPortal.Bench readiness-scan <tenants> <shifts per tenant> <assignments per shift>");
+    Console.Error.WriteLine("usage: VendorPortal.Bench readiness-scan <tenants> <shifts per tenant> <assignments per shift> | plan");
     return 2;
 }
 var (tenantCount, shiftCount, perShift) = (int.Parse(t, CultureInfo.InvariantCulture), int.Parse(s, CultureInfo.InvariantCulture), int.Parse(a, CultureInfo.InvariantCulture));

@@ -72,32 +72,32 @@ public static class DemoReserves
                 past.SeatsTaken++;
             }
         }
-        // The other skills had a refresher too, so a suggested plan finds trained agents for every skill. Its attendees are
-        // taken from the end of each list: the demo's shifts staff from the start, and their readiness stays as it was.
-        var otherSkills = pools.SelectMany(p => p.Skills).Distinct().Where(c => c != firstSkill).Select(c => skills[c]).ToList();
-        if (otherSkills.Count > 0)
+        // The other skills had a refresher each too, so a suggested plan finds trained agents for every skill. The attendees work
+        // the skill and are taken from the end of each list: the demo's shifts staff from the start, and their readiness stays.
+        foreach (var (code, k0) in pools.SelectMany(p => p.Skills).Distinct().Where(c => c != firstSkill).Select((c, k) => (c, k)))
         {
-            var second = new TrainingSession
+            var skillId = skills[code];
+            var refresher = new TrainingSession
             {
-                Title = "After-sales and hotline refresher", StartsAt = pastDay.AddDays(1).AddHours(1), EndsAt = pastDay.AddDays(1).AddHours(4),
-                Capacity = 60, Location = "Online (Teams)", Trainer = "Pat Planner", CreatedAt = now.AddDays(-20), UpdatedAt = now.AddDays(-11),
+                Title = $"{code} refresher", StartsAt = pastDay.AddDays(1 + k0).AddHours(1), EndsAt = pastDay.AddDays(1 + k0).AddHours(4),
+                Capacity = 60, Location = "Online (Teams)", Trainer = "Pat Planner", CreatedAt = now.AddDays(-20), UpdatedAt = now.AddDays(-11 + k0),
                 TenantId = db.Scope!.TenantId,
             };
-            second.SkillIds = otherSkills;
-            db.TrainingSessions.Add(second);
+            refresher.SkillIds = [skillId];
+            db.TrainingSessions.Add(refresher);
             foreach (var (_, list) in agentsByVendor)
             {
-                var attendees = list.Where(a => a.Status == AgentStatus.Active && a.SkillIds.Any(otherSkills.Contains))
-                    .OrderByDescending(a => a.ExternalRef, StringComparer.Ordinal).Take(list.Count / 2).ToList();
+                var attendees = list.Where(a => a.Status == AgentStatus.Active && a.SkillIds.Contains(skillId))
+                    .OrderByDescending(a => a.ExternalRef, StringComparer.Ordinal).Take(Math.Min(list.Count / 2, 30)).ToList();
                 foreach (var (agent, k) in attendees.Select((a, k) => (a, k)))
                 {
                     db.TrainingEnrollments.Add(new TrainingEnrollment
                     {
-                        SessionId = second.Id, AgentId = agent.Id, VendorId = agent.VendorId, EnrolledAt = second.CreatedAt,
+                        SessionId = refresher.Id, AgentId = agent.Id, VendorId = agent.VendorId, EnrolledAt = refresher.CreatedAt,
                         Outcome = k % 8 == 7 ? TrainingOutcome.Failed : TrainingOutcome.Passed,
-                        Score = 62 + (k * 11) % 38, ResultAt = second.EndsAt,
+                        Score = 62 + (k * 11) % 38, ResultAt = refresher.EndsAt,
                     });
-                    second.SeatsTaken++;
+                    refresher.SeatsTaken++;
                 }
             }
         }
