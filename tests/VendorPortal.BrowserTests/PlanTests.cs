@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Playwright;
 
 namespace VendorPortal.BrowserTests;
 
@@ -54,6 +55,23 @@ public sealed class PlanTests(PortalApp app)
             Assert.DoesNotContain("/plan", page.Url, StringComparison.Ordinal);
             Assert.Contains(language == "zh" ? "计划已发送" : "The plan was sent", await page.InnerTextAsync("#flash"));
             Assert.Equal(requests, await page.Locator("#request-table tbody tr").CountAsync());
+
+            if (language == "en")
+            {
+                // The demo's Double 12 (three skills, two vendors) for the README; looking sends nothing.
+                var eventUrl = page.Url;
+                await page.GotoAsync(Pages.Demo.Events);
+                await page.ClickAsync("#event-table a:text-is('Double 12')");
+                await page.ClickAsync("#suggest-plan");
+                await page.WaitForSelectorAsync("#plan-vendors");
+                await app.ScreenshotAsync(page, "en-plan-double-12");
+                await page.ScreenshotAsync(new PageScreenshotOptions
+                {
+                    Path = Path.Combine(app.ScreenshotFolder, "en-plan-double-12-top.png"), FullPage = true,
+                    Clip = new Clip { X = 0, Y = 0, Width = 1366, Height = 2300 },
+                });
+                await page.GotoAsync(eventUrl);
+            }
 
             // Planning again asks for nothing twice.
             await page.ClickAsync("#suggest-plan");
