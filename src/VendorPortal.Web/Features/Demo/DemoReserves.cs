@@ -85,10 +85,13 @@ public static class DemoReserves
             };
             refresher.SkillIds = [skillId];
             db.TrainingSessions.Add(refresher);
-            foreach (var (_, list) in agentsByVendor)
+            foreach (var (vendorName, list) in agentsByVendor)
             {
+                // Three quarters of the reserve target (2 × the planned peak): still short of it, as the pool page shows.
+                var peak = pools.Single(p => p.Vendor == vendorName).Peaks.Where(p => p.Skill == code).Select(p => p.Peak).FirstOrDefault();
+                var seats = peak > 0 ? peak * 3 / 2 : Math.Min(list.Count / 2, 30);
                 var attendees = list.Where(a => a.Status == AgentStatus.Active && a.SkillIds.Contains(skillId))
-                    .OrderByDescending(a => a.ExternalRef, StringComparer.Ordinal).Take(Math.Min(list.Count / 2, 30)).ToList();
+                    .OrderByDescending(a => a.ExternalRef, StringComparer.Ordinal).Take(Math.Min(list.Count / 2, seats)).ToList();
                 foreach (var (agent, k) in attendees.Select((a, k) => (a, k)))
                 {
                     db.TrainingEnrollments.Add(new TrainingEnrollment
