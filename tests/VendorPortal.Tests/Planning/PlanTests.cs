@@ -102,8 +102,7 @@ public sealed class PlanTests(ClockedApp clocked) : IClassFixture<ClockedApp>
         Assert.Contains(plan["shifts"]!.AsArray(), x => (string)x!["start"]! == "08:00");
         Assert.Contains(plan["shifts"]!.AsArray(), x => (string)x!["end"]! == "13:00");
 
-        // With 6-hour shifts allowed too, one row of 5 hours cannot be bought; but 4 + ... no: a single 6-hour shift does not fit a
-        // 5-hour window, so the answer stays 8G.
+        // Allowing 6-hour shifts changes nothing: one does not fit into the 5-hour window, so the answer stays 8G.
         var wider = await PlanAsync(planner, s, new { shiftLengthsHours = new[] { 4, 6 } });
         Assert.Equal(8.0 * g, (double)wider["agentHours"]!);
         // One-hour shifts cover the gap exactly: 5G agent-hours.
