@@ -348,4 +348,11 @@ printf "%-42s %10s s     (5 requests of 1,000 agents, every rule checked)\n" "PO
 printf "%-42s %10s s     (5,000 assignments in one request; target: under 1 s)\n" "POST /confirmations" "$confirm_seconds"
 printf "%-42s %10s MB\n" "app peak memory (VmHWM)" "$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' /proc/$app/status)"
 
+echo
+echo "== Suggested surge plan (issue 14: plan) =="
+# The bench tool seeds the issue's scenario into a fresh SQLite database and times the plan's answer in-process.
+mkdir -p "$data/plan"
+(cd tests/VendorPortal.Bench && VENDORPORTAL_DATA="$data/plan" ASPNETCORE_ENVIRONMENT=Production \
+  exec dotnet bin/Release/net10.0/VendorPortal.Bench.dll plan)
+
 postgres_sections

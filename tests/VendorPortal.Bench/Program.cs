@@ -20,10 +20,12 @@ using VendorPortal.Web.Features.Vendors;
 using VendorPortal.Web.Hosting;
 
 if (args is ["erlang-a", .. var rest]) return ErlangABench.Run(rest);
+if (args is ["plan"]) return await PlanBench.RunAsync();
 if (args is not ["readiness-scan", var t, var s, var a])
 {
     Console.Error.WriteLine("usage: VendorPortal.Bench readiness-scan <tenants> <shifts per tenant> <assignments per shift>");
     Console.Error.WriteLine("       VendorPortal.Bench erlang-a [erlangs] [runs] [patience seconds]");
+    Console.Error.WriteLine("       VendorPortal.Bench plan");
     return 2;
 }
 var (tenantCount, shiftCount, perShift) = (int.Parse(t, CultureInfo.InvariantCulture), int.Parse(s, CultureInfo.InvariantCulture), int.Parse(a, CultureInfo.InvariantCulture));

@@ -121,5 +121,6 @@ public static class Composition
         .AddScoped<MemberList>()
         .AddScoped<InvitationList>()
         .AddScoped<ApiKeyList>()
-        .AddScoped<ReadinessList>();
+        .AddScoped<ReadinessList>()
+        .AddScoped<Features.Planning.PlanOperations>();
 }

@@ -45,6 +45,8 @@ public sealed class BadInputSweepTests(QuietApp quiet, ITestOutputHelper output)
         ["/api/t/{tenant}/events/{eventId}/forecast"] = t => t.EventId,
         ["/api/t/{tenant}/events/{eventId}/in-house"] = t => t.EventId,
         ["/api/t/{tenant}/events/{eventId}/in-house/pattern"] = t => t.EventId,
+        ["/api/t/{tenant}/events/{eventId}/plan"] = t => t.EventId,
+        ["/api/t/{tenant}/events/{eventId}/plan/send"] = t => t.EventId,
         ["/api/t/{tenant}/capacity-requests/{id}/response"] = t => t.RequestId,
         ["/api/t/{tenant}/capacity-requests/{id}/cancel"] = t => t.RequestId,
         ["/api/t/{tenant}/shifts/{shiftId}/assignments"] = t => t.ShiftId,

@@ -109,6 +109,8 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
         ["POST /api/t/{tenant}/capacity-requests"] = [Admin, Planner],
         ["POST /api/t/{tenant}/capacity-requests/{id}/cancel"] = [Admin, Planner],
         ["GET /api/t/{tenant}/events/{eventId}/fill"] = [Admin, Planner],
+        ["POST /api/t/{tenant}/events/{eventId}/plan"] = [Admin, Planner, HiddenFromVendor],
+        ["POST /api/t/{tenant}/events/{eventId}/plan/send"] = [Admin, Planner, HiddenFromVendor],
         ["POST /api/t/{tenant}/capacity-requests/{id}/response"] = [Vendor],
 
         ["GET /api/t/{tenant}/shifts"] = [Admin, Planner, Vendor],
@@ -166,6 +168,7 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
         ["t/{tenant}/events"] = Members,
         ["t/{tenant}/events/{eventId:guid}"] = Members,
         ["t/{tenant}/events/{eventId:guid}/fill"] = [Admin, Planner],
+        ["t/{tenant}/events/{eventId:guid}/plan"] = [Admin, Planner, HiddenFromVendor],
         ["t/{tenant}/requests"] = [Admin, Planner, Vendor],
         ["t/{tenant}/requests/{requestId:guid}"] = [Admin, Planner, Vendor],
         ["t/{tenant}/requests/new"] = [Admin, Planner],

@@ -134,6 +134,8 @@ public sealed class EventsApi(string root)
     public ApiRoute ImportInHouse(object? eventId) => ApiRoute.Post($"{InHousePath(eventId)}/import");
     public ApiRoute InHousePattern(object? eventId) => ApiRoute.Post($"{InHousePath(eventId)}/pattern");
     private string InHousePath(object? eventId) => $"{One(eventId)}/in-house";
+    public ApiRoute Plan(object? eventId) => ApiRoute.Post($"{One(eventId)}/plan");
+    public ApiRoute SendPlan(object? eventId) => ApiRoute.Post($"{One(eventId)}/plan/send");
     private string One(object? eventId) => $"{root}/{eventId}";
     private string Forecast(object? eventId) => $"{One(eventId)}/forecast";
 }

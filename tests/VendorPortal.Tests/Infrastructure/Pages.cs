@@ -43,6 +43,7 @@ public sealed class TenantPages(string root)
     public string Events => $"{root}/events";
     public string Event(object? eventId) => $"{Events}/{eventId}";
     public string Fill(object? eventId) => $"{Event(eventId)}/fill";
+    public string Plan(object? eventId) => $"{Event(eventId)}/plan";
 
     public string Requests => $"{root}/requests";
     public string NewRequest => $"{Requests}/new";

@@ -122,6 +122,8 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["PUT api/t/{tenant}/events/{eventId}/in-house"] = InTenant("eventId", i => i.EventId),
         ["POST api/t/{tenant}/events/{eventId}/in-house/import"] = InTenant("eventId", i => i.EventId),
         ["POST api/t/{tenant}/events/{eventId}/in-house/pattern"] = InTenant("eventId", i => i.EventId),
+        ["POST api/t/{tenant}/events/{eventId}/plan"] = InTenant("eventId", i => i.EventId),
+        ["POST api/t/{tenant}/events/{eventId}/plan/send"] = InTenant("eventId", i => i.EventId),
         ["GET api/t/{tenant}/capacity-requests"] = Open(Access.Tenant),
         ["POST api/t/{tenant}/capacity-requests"] = Open(Access.Tenant),
         ["GET api/t/{tenant}/capacity-requests/{id}"] = ApexRow("id", i => i.ApexRequestId),

@@ -87,6 +87,18 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
 {
     public async Task<CapacityRequest> CreateAsync(CapacityRequestInput input, CancellationToken ct)
     {
+        var request = await AddAsync(input, ct);
+        await db.SaveChangesAsync(ct);
+        notifier.Dispatch(request.TenantId);
+        return request;
+    }
+
+    /// <summary>
+    /// Checks a request as <see cref="CreateAsync"/> does and adds it (with its e-mails) to the unit of work without saving,
+    /// so a batch (the suggested plan's send) saves many requests in one transaction or none. The caller saves and dispatches.
+    /// </summary>
+    public async Task<CapacityRequest> AddAsync(CapacityRequestInput input, CancellationToken ct)
+    {
         var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == input.EventId, ct)
             ?? throw new RuleViolation("eventId", EventRules.NoSuchEvent);
         if (e.Status == EventStatus.Closed) throw RuleViolation.Conflict("eventId", EventRules.Closed);
@@ -125,8 +137,6 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
         };
         db.CapacityRequests.Add(request);
         await notifier.CapacityRequestedAsync(request, e.Name, input.Skill.Trim().ToUpperInvariant(), ct);
-        await db.SaveChangesAsync(ct);
-        notifier.Dispatch(request.TenantId);
         return request;
     }
 

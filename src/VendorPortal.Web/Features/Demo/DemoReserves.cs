@@ -72,6 +72,38 @@ public static class DemoReserves
                 past.SeatsTaken++;
             }
         }
+        // The other skills had a refresher each too, so a suggested plan finds trained agents for every skill. The attendees work
+        // the skill and are taken from the end of each list: the demo's shifts staff from the start, and their readiness stays.
+        foreach (var (code, k0) in pools.SelectMany(p => p.Skills).Distinct().Where(c => c != firstSkill).Select((c, k) => (c, k)))
+        {
+            var skillId = skills[code];
+            var refresher = new TrainingSession
+            {
+                Title = $"{code} refresher", StartsAt = pastDay.AddDays(1 + k0).AddHours(1), EndsAt = pastDay.AddDays(1 + k0).AddHours(4),
+                Capacity = 60, Location = "Online (Teams)", Trainer = "Pat Planner", CreatedAt = now.AddDays(-20), UpdatedAt = now.AddDays(-11 + k0),
+                TenantId = db.Scope!.TenantId,
+            };
+            refresher.SkillIds = [skillId];
+            db.TrainingSessions.Add(refresher);
+            foreach (var (vendorName, list) in agentsByVendor)
+            {
+                // Three quarters of the reserve target (2 × the planned peak): still short of it, as the pool page shows.
+                var peak = pools.Single(p => p.Vendor == vendorName).Peaks.Where(p => p.Skill == code).Select(p => p.Peak).FirstOrDefault();
+                var seats = peak > 0 ? peak * 3 / 2 : Math.Min(list.Count / 2, 30);
+                var attendees = list.Where(a => a.Status == AgentStatus.Active && a.SkillIds.Contains(skillId))
+                    .OrderByDescending(a => a.ExternalRef, StringComparer.Ordinal).Take(Math.Min(list.Count / 2, seats)).ToList();
+                foreach (var (agent, k) in attendees.Select((a, k) => (a, k)))
+                {
+                    db.TrainingEnrollments.Add(new TrainingEnrollment
+                    {
+                        SessionId = refresher.Id, AgentId = agent.Id, VendorId = agent.VendorId, EnrolledAt = refresher.CreatedAt,
+                        Outcome = k % 8 == 7 ? TrainingOutcome.Failed : TrainingOutcome.Passed,
+                        Score = 62 + (k * 11) % 38, ResultAt = refresher.EndsAt,
+                    });
+                    refresher.SeatsTaken++;
+                }
+            }
+        }
         await db.SaveChangesAsync(ct);
 
         var training = sp.GetRequiredService<TrainingOperations>();

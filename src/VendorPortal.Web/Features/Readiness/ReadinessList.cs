@@ -115,7 +115,7 @@ public sealed class ReadinessList(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Each vendor's show rate from attendance recorded for confirmed agents on shifts that started in the history window.</summary>
-    private async Task<Dictionary<Guid, double>> ShowRatesAsync(List<Guid> vendorIds, DateTimeOffset now, CancellationToken ct)
+    public async Task<Dictionary<Guid, double>> ShowRatesAsync(List<Guid> vendorIds, DateTimeOffset now, CancellationToken ct)
     {
         if (vendorIds.Count == 0) return [];
         var since = now - ReadinessRules.ShowRateHistory;
