@@ -33,6 +33,9 @@ public sealed class ScreenshotTests(PortalApp app)
             await page.ClickAsync("#event-table a:text-is('Double 12')");
             await page.WaitForSelectorAsync("#staffing-chart");
             await app.ScreenshotAsync(page, $"{language}-event-staffing");
+            await page.ClickAsync("#suggest-plan");
+            await page.WaitForSelectorAsync("#plan-figures");
+            await app.ScreenshotAsync(page, $"{language}-event-plan");
 
             await page.GotoAsync(Pages.Demo.ApiKeys);
             await page.FillAsync("#Input_Name", $"Screenshot key {language}");

@@ -37,6 +37,7 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         ["POST /api/invitations/accept"] = "anonymous: the audit row names the invitation, not a signed-in actor (covered by the invitation tests)",
         ["POST /api/auth/forgot-password"] = "anonymous and tenant-less: only queues an e-mail; no record changes",
         ["POST /api/auth/reset-password"] = "changes the person's own credentials, which belong to no tenant's trail; it ends their sign-ins (RevocationTests)",
+        ["POST /api/t/{tenant}/events/{eventId}/plan"] = "suggests a plan and writes nothing (PlanTests: planning creates no request)",
     };
 
     private static readonly Dictionary<string, Write> Writes = new(StringComparer.Ordinal)
@@ -79,6 +80,11 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         ["POST /api/t/{tenant}/events/{eventId}/in-house/pattern"] = new(DemoData.Planner, async s => s.Json(new { skill = "PRESALES", days = new[] { "all" }, from = "09:00", to = "18:00", agents = 20 }, ("eventId", await s.EventAsync(40)))),
         ["POST /api/t/{tenant}/events/{eventId}/forecast/import"] = new(DemoData.Planner, async s => s.Csv($"skill,date,start,contacts,ahtSeconds\nPRESALES,{s.Day(40):yyyy-MM-dd},10:30,50,200\n", ("eventId", await s.ForecastedEventAsync()))),
         ["POST /api/t/{tenant}/capacity-requests"] = new(DemoData.Planner, async s => s.Json(await s.RequestBodyAsync())),
+        ["POST /api/t/{tenant}/events/{eventId}/plan/send"] = new(DemoData.Planner, async s => s.Json(new
+        {
+            respondByLocal = s.At(5, 12),
+            shifts = new[] { new { skill = "PRESALES", date = s.Day(36), start = "09:00", end = "13:00", allocations = new[] { new { vendorId = (await s.Demo).ApexInDemo, requested = 3 } } } },
+        }, ("eventId", await s.EventAsync(36)))),
         ["POST /api/t/{tenant}/capacity-requests/{id}/response"] = new(DemoData.Apex, async s => { var request = await s.CapacityRequestAsync(); return s.Json(new { shifts = new[] { new { requestedShiftId = (string)request["shifts"]![0]!["id"]!, committed = 2 } } }, ("id", request.Id())); }),
         ["POST /api/t/{tenant}/capacity-requests/{id}/cancel"] = new(DemoData.Planner, async s => s.Json(new { reason = "Forecast dropped" }, ("id", (await s.CapacityRequestAsync()).Id()))),
         ["POST /api/t/{tenant}/shifts"] = new(DemoData.Planner, async s => s.Json(new { eventId = await s.EventAsync(30), vendorId = (await s.Demo).ApexInDemo, skill = "PRESALES", startsAtLocal = s.At(30, 9), endsAtLocal = s.At(30, 13), headcount = 2 })),
