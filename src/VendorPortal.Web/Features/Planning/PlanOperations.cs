@@ -23,7 +23,7 @@ public sealed class PlanOperations(
     public const double DefaultShowProbability = 0.9;
 
     public const string Note =
-        "The gap is the scheduled agents (Erlang C with shrinkage) minus the in-house team minus agents already asked in open requests " +
+        "The gap is the scheduled agents (the event's Erlang C or Erlang A requirement with shrinkage) minus the in-house team minus agents already asked in open requests " +
         "or held on the vendors' scheduled shifts, so planning again after sending asks for nothing twice. Shifts start on the step " +
         "inside each day's forecast window and end inside it; CP-SAT finds, per skill and day, the fewest agent-hours covering the gap " +
         "(lowerBound is its proven bound). Each shift goes to vendors by measured show rate, then price, then name; a vendor is asked for " +
