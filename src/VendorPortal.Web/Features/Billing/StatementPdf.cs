@@ -29,6 +29,8 @@ public sealed class StatementPdf : IDisposable
     private readonly Dictionary<(SKTypeface, float), SKFont> fonts = [];
     private Dictionary<Face, SortedSet<int>>? used = [];
     private readonly Dictionary<Face, Cut> cuts = [];
+    private readonly Dictionary<(string, float, bool), List<ShapedRun>> shapedCache = [];
+    private readonly HarfBuzzSharp.Buffer buffer = new();
     private readonly SKPaint ink = new() { Color = new SKColor(0x22, 0x22, 0x22), IsAntialias = true };
     private readonly SKPaint muted = new() { Color = new SKColor(0x66, 0x66, 0x66), IsAntialias = true };
     private readonly SKPaint rule = new() { Color = new SKColor(0xBB, 0xBB, 0xBB), StrokeWidth = 0.6f, IsStroke = true };
@@ -57,6 +59,7 @@ public sealed class StatementPdf : IDisposable
     {
         foreach (var font in fonts.Values) font.Dispose();
         foreach (var cut in cuts.Values) cut.Dispose();
+        buffer.Dispose();
         ink.Dispose();
         muted.Dispose();
         rule.Dispose();
@@ -343,7 +346,15 @@ public sealed class StatementPdf : IDisposable
 
     private static float RunsWidth(List<ShapedRun> runs) => runs.Count == 0 ? 0 : runs[^1].Offset + runs[^1].Advance;
 
+    /// <summary>Shaped once per document: a statement repeats its dates, tiers, prices and labels on every page.</summary>
     private List<ShapedRun> Shape(string text, float size, bool bold)
+    {
+        if (!shapedCache.TryGetValue((text, size, bold), out var runs))
+            shapedCache[(text, size, bold)] = runs = ShapeNew(text, size, bold);
+        return runs;
+    }
+
+    private List<ShapedRun> ShapeNew(string text, float size, bool bold)
     {
         var runs = new List<ShapedRun>();
         var offset = 0f;
@@ -352,7 +363,7 @@ public sealed class StatementPdf : IDisposable
             var utf8 = Encoding.UTF8.GetBytes(text.Substring(start, length));
             var cut = cuts[face];
             var font = FontOf(cut.Typeface, size);
-            using var buffer = new HarfBuzzSharp.Buffer();
+            buffer.ClearContents();
             buffer.AddUtf8(utf8);
             buffer.GuessSegmentProperties();
             var shaped = cut.Shaper.Shape(buffer, 0, 0, font);
