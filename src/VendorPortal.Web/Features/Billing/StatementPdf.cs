@@ -7,8 +7,9 @@ namespace VendorPortal.Web.Features.Billing;
 /// <summary>
 /// The statement PDF, drawn with SkiaSharp's PDF backend from a <see cref="StatementModel"/> built beforehand.
 /// Composed like QuestPDF's example invoice: a header on every page, the content (first-page summary, the line
-/// table with its header repeated after each page break, adjustments and totals) and a "page x of y" footer.
-/// Pages are laid out first, so the page count is known before the first page is drawn.
+/// table with its header repeated after each page break, adjustments and totals) and an "x / y" page footer.
+/// Pages are laid out first, so the page count is known before the first page is drawn. Text is shaped by HarfBuzz
+/// and drawn in vendored TrueType faces cut to the document's characters (README: "Statement PDF").
 /// </summary>
 public sealed class StatementPdf : IDisposable
 {
@@ -19,7 +20,7 @@ public sealed class StatementPdf : IDisposable
     private static readonly string[] Headings = ["Skill / 技能", "Period / 期间", "Tier / 阶梯", "Contacts", "Price", "Amount"];
     private static readonly bool[] RightAligned = [false, false, false, true, true, true];
 
-    // TrueType-outline faces only: Skia embeds those as Type 0/CIDFontType2 subsets, while CFF faces (Noto Sans CJK)
+    // TrueType-outline faces only: Skia embeds those as Type 0/CIDFontType2 fonts, while CFF faces (Noto Sans CJK)
     // come out as Type 3 fonts that extract badly. Both ship in the assembly, so no PDF depends on the host's fonts.
     private static readonly Lazy<Face> Latin = new(() => new Face("DejaVuSans.ttf"));
     private static readonly Lazy<Face> LatinBold = new(() => new Face("DejaVuSans-Bold.ttf"));
