@@ -21,7 +21,7 @@ public sealed class StatementPdf : IDisposable
     private static readonly bool[] RightAligned = [false, false, false, true, true, true];
 
     // TrueType-outline faces only: Skia embeds those as Type 0/CIDFontType2 fonts, while CFF faces (Noto Sans CJK)
-    // come out as Type 3 fonts that extract badly. Both ship in the assembly, so no PDF depends on the host's fonts.
+    // come out as Type 3 fonts that extract badly. All three ship in the assembly, so no PDF depends on the host's fonts.
     private static readonly Lazy<Face> Latin = new(() => new Face("DejaVuSans.ttf"));
     private static readonly Lazy<Face> LatinBold = new(() => new Face("DejaVuSans-Bold.ttf"));
     private static readonly Lazy<Face> Cjk = new(() => new Face("DroidSansFallbackFull.ttf"));
