@@ -355,4 +355,9 @@ mkdir -p "$data/plan"
 (cd tests/VendorPortal.Bench && VENDORPORTAL_DATA="$data/plan" ASPNETCORE_ENVIRONMENT=Production \
   exec dotnet bin/Release/net10.0/VendorPortal.Bench.dll plan)
 
+echo
+echo "== Statement PDF (issue 16: a statement PDF to archive) =="
+# In-process: a 41-page bilingual statement rendered repeatedly (pages/s, bytes per page), then one-page statements/s.
+(cd tests/VendorPortal.Bench && exec dotnet bin/Release/net10.0/VendorPortal.Bench.dll statement-pdf 3)
+
 postgres_sections

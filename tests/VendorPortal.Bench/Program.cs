@@ -4,6 +4,7 @@
 // each pass and counting the SQL commands EF sends. One extra tenant with a tenth of the shifts shows whether the count
 // follows the shifts. Usage: VendorPortal.Bench readiness-scan <tenants> <shifts per tenant> <assignments per shift>
 // Also: VendorPortal.Bench erlang-a [erlangs] [runs] [patience seconds] times Erlang A for one interval (ErlangABench.cs).
+// And: VendorPortal.Bench statement-pdf [seconds] renders a 41-page and a one-page statement PDF (StatementPdfBench.cs).
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -21,11 +22,13 @@ using VendorPortal.Web.Hosting;
 
 if (args is ["erlang-a", .. var rest]) return ErlangABench.Run(rest);
 if (args is ["plan"]) return await PlanBench.RunAsync();
+if (args is ["statement-pdf", .. var pdfArgs]) return StatementPdfBench.Run(pdfArgs);
 if (args is not ["readiness-scan", var t, var s, var a])
 {
     Console.Error.WriteLine("usage: VendorPortal.Bench readiness-scan <tenants> <shifts per tenant> <assignments per shift>");
     Console.Error.WriteLine("       VendorPortal.Bench erlang-a [erlangs] [runs] [patience seconds]");
     Console.Error.WriteLine("       VendorPortal.Bench plan");
+    Console.Error.WriteLine("       VendorPortal.Bench statement-pdf [seconds per round]");
     return 2;
 }
 var (tenantCount, shiftCount, perShift) = (int.Parse(t, CultureInfo.InvariantCulture), int.Parse(s, CultureInfo.InvariantCulture), int.Parse(a, CultureInfo.InvariantCulture));

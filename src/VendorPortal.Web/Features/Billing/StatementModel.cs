@@ -20,6 +20,9 @@ public sealed record StatementModel(
 {
     public string Title => Number is null ? "DRAFT" : Number;
 
+    /// <summary>When the statement last changed (voided, issued or generated): the PDF's creation and modification date.</summary>
+    public DateTimeOffset? Stamped { get; init; }
+
     public static StatementModel From(Statement s, TimeZoneInfo zone)
     {
         var c = s.Currency;
@@ -55,7 +58,10 @@ public sealed record StatementModel(
             summary, lines, adjustments,
             Money.Format(s.Subtotal, c), Money.Format(s.AdjustmentsTotal, c),
             s.TaxRate is { } rate ? $"Tax / 税 ({Percent(rate)})" : null, Money.Format(s.TaxAmount, c), Money.Format(s.Total, c),
-            s.Total, s.Subtotal, s.AdjustmentsTotal, s.TaxAmount, s.TaxRate, s.Contacts);
+            s.Total, s.Subtotal, s.AdjustmentsTotal, s.TaxAmount, s.TaxRate, s.Contacts)
+        {
+            Stamped = s.VoidedAt ?? s.IssuedAt ?? s.GeneratedAt,
+        };
     }
 
     private static string Percent(decimal fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %";

@@ -1,12 +1,15 @@
+using System.Text;
 using SkiaSharp;
+using SkiaSharp.HarfBuzz;
 
 namespace VendorPortal.Web.Features.Billing;
 
 /// <summary>
 /// The statement PDF, drawn with SkiaSharp's PDF backend from a <see cref="StatementModel"/> built beforehand.
 /// Composed like QuestPDF's example invoice: a header on every page, the content (first-page summary, the line
-/// table with its header repeated after each page break, adjustments and totals) and a "page x of y" footer.
-/// Pages are laid out first, so the page count is known before the first page is drawn.
+/// table with its header repeated after each page break, adjustments and totals) and an "x / y" page footer.
+/// Pages are laid out first, so the page count is known before the first page is drawn. Text is shaped by HarfBuzz
+/// and drawn in vendored TrueType faces cut to the document's characters (README: "Statement PDF").
 /// </summary>
 public sealed class StatementPdf : IDisposable
 {
@@ -17,11 +20,18 @@ public sealed class StatementPdf : IDisposable
     private static readonly string[] Headings = ["Skill / 技能", "Period / 期间", "Tier / 阶梯", "Contacts", "Price", "Amount"];
     private static readonly bool[] RightAligned = [false, false, false, true, true, true];
 
-    private static readonly Lazy<SKTypeface> Regular = new(() => Match(SKFontStyle.Normal));
-    private static readonly Lazy<SKTypeface> Bold = new(() => Match(SKFontStyle.Bold));
+    // TrueType-outline faces only: Skia embeds those as Type 0/CIDFontType2 fonts, while CFF faces (Noto Sans CJK)
+    // come out as Type 3 fonts that extract badly. All three ship in the assembly, so no PDF depends on the host's fonts.
+    private static readonly Lazy<Face> Latin = new(() => new Face("DejaVuSans.ttf"));
+    private static readonly Lazy<Face> LatinBold = new(() => new Face("DejaVuSans-Bold.ttf"));
+    private static readonly Lazy<Face> Cjk = new(() => new Face("DroidSansFallbackFull.ttf"));
 
     private readonly StatementModel model;
     private readonly Dictionary<(SKTypeface, float), SKFont> fonts = [];
+    private Dictionary<Face, SortedSet<int>>? used = [];
+    private readonly Dictionary<Face, Cut> cuts = [];
+    private readonly Dictionary<(string, float, bool), List<ShapedRun>> shapedCache = [];
+    private readonly HarfBuzzSharp.Buffer buffer = new();
     private readonly SKPaint ink = new() { Color = new SKColor(0x22, 0x22, 0x22), IsAntialias = true };
     private readonly SKPaint muted = new() { Color = new SKColor(0x66, 0x66, 0x66), IsAntialias = true };
     private readonly SKPaint rule = new() { Color = new SKColor(0xBB, 0xBB, 0xBB), StrokeWidth = 0.6f, IsStroke = true };
@@ -39,9 +49,18 @@ public sealed class StatementPdf : IDisposable
         return pdf.Draw();
     }
 
+    /// <summary>The pages <see cref="Render"/> draws for the model (the benchmark sizes its statement with it).</summary>
+    public static int PageCount(StatementModel model)
+    {
+        using var pdf = new StatementPdf(model);
+        return pdf.Layout().Count;
+    }
+
     public void Dispose()
     {
         foreach (var font in fonts.Values) font.Dispose();
+        foreach (var cut in cuts.Values) cut.Dispose();
+        buffer.Dispose();
         ink.Dispose();
         muted.Dispose();
         rule.Dispose();
@@ -58,10 +77,31 @@ public sealed class StatementPdf : IDisposable
         {
             Title = $"Statement {model.Title} — {model.VendorName}",
             Author = model.TenantName,
+            Subject = $"Statement / 结算单 {model.Title}: {model.VendorName}, {model.PeriodStart} – {model.PeriodEnd}, {model.Currency}",
+            Keywords = "statement; 结算单; zh-CN; en",
             Creator = "VendorPortal",
-            Producer = "VendorPortal",
+            Producer = "VendorPortal (SkiaSharp PDF)",
+            // The statement's own time (generated, issued or voided, all from the injected TimeProvider), never the machine's.
+            Creation = model.Stamped?.UtcDateTime,
+            Modified = model.Stamped?.UtcDateTime,
+            // PDF/A-2b: XMP metadata, an sRGB output intent and every font embedded (README: "Statement PDF").
+            PdfA = true,
             RasterDpi = 72,
         };
+        // First pass on a canvas that draws nothing: which characters each face must carry. Then every face is cut to
+        // those (FontSubset), and the second pass draws with the cuts.
+        using (var counting = new SKNoDrawCanvas((int)Width, (int)Height))
+        {
+            for (var i = 0; i < pages.Count; i++)
+            {
+                ComposeHeader(counting);
+                ComposeContent(counting, pages[i]);
+                ComposeFooter(counting, i + 1, pages.Count);
+                ComposeWatermark(counting);
+            }
+        }
+        foreach (var (face, codePoints) in used ?? []) cuts[face] = new Cut(face.Subsetter.Cut(codePoints));
+        used = null;
         using (var document = SKDocument.CreatePdf(stream, metadata))
         {
             for (var i = 0; i < pages.Count; i++)
@@ -117,7 +157,7 @@ public sealed class StatementPdf : IDisposable
         canvas.Save();
         canvas.Translate(Width / 2, Height / 2);
         canvas.RotateDegrees(-35);
-        canvas.DrawText(mark, 0, 40, SKTextAlign.Center, Font(mark, 120, bold: true), watermark);
+        Text(canvas, mark, 0, 40, 120, watermark, bold: true, align: SKTextAlign.Center);
         canvas.Restore();
     }
 
@@ -231,7 +271,7 @@ public sealed class StatementPdf : IDisposable
         var y = Height - Margin;
         canvas.DrawLine(Margin, y - 12, Width - Margin, y - 12, rule);
         Text(canvas, $"{model.VendorName} · {model.PeriodStart} – {model.PeriodEnd} · {model.Title}", Margin, y, 7.5f, muted, maxWidth: 380);
-        Text(canvas, string.Create(CultureInfo.InvariantCulture, $"Page {page} of {pages}"), Width - Margin, y, 7.5f, muted, align: SKTextAlign.Right);
+        Text(canvas, string.Create(CultureInfo.InvariantCulture, $"{page} / {pages}"), Width - Margin, y, 7.5f, muted, align: SKTextAlign.Right);
     }
 
     private void Cells(SKCanvas canvas, IReadOnlyList<string> cells, float baseline, float size, bool bold)
@@ -246,44 +286,157 @@ public sealed class StatementPdf : IDisposable
         }
     }
 
+    /// <summary>
+    /// Draws one line of text: split into runs by the face that covers each character (DejaVu Sans for Latin, Droid
+    /// Sans Fallback for Chinese), each run shaped by HarfBuzz (kerning, CJK), and laid into one text blob that keeps
+    /// the UTF-8 text and HarfBuzz's clusters, so Skia writes ToUnicode maps that give back exactly the characters drawn.
+    /// </summary>
     private void Text(SKCanvas canvas, string text, float x, float y, float size, SKPaint paint, bool bold = false,
         SKTextAlign align = SKTextAlign.Left, float maxWidth = 0)
     {
         if (text.Length == 0) return;
-        var font = Font(text, size, bold);
-        if (maxWidth > 0 && font.MeasureText(text) > maxWidth)
+        if (used is not null)
+        {
+            foreach (var (face, start, length) in Split(text, bold))
+            {
+                if (!used.TryGetValue(face, out var set)) used[face] = set = [];
+                for (var i = start; i < start + length; i += char.IsSurrogatePair(text, i) ? 2 : 1) set.Add(char.ConvertToUtf32(text, i));
+            }
+            if (maxWidth > 0)
+            {
+                var latin = bold ? LatinBold.Value : Latin.Value;
+                if (!used.TryGetValue(latin, out var set)) used[latin] = set = [];
+                set.Add('…');
+            }
+            return;
+        }
+        var runs = Shape(text, size, bold);
+        if (maxWidth > 0 && RunsWidth(runs) > maxWidth)
         {
             var cut = text.Length;
-            while (cut > 1 && font.MeasureText(text.AsSpan(0, cut)) + font.MeasureText("…") > maxWidth) cut--;
-            text = string.Concat(text.AsSpan(0, cut), "…");
+            do
+            {
+                cut--;
+                if (cut > 0 && char.IsLowSurrogate(text[cut])) cut--;
+                runs = Shape(string.Concat(text.AsSpan(0, cut), "…"), size, bold);
+            }
+            while (cut > 1 && RunsWidth(runs) > maxWidth);
         }
-        canvas.DrawText(text, x, y, align, font, paint);
-    }
-
-    /// <summary>The CJK-capable face when it covers the text, else whatever installed face covers its first missing character.</summary>
-    private SKFont Font(string text, float size, bool bold)
-    {
-        var face = bold ? Bold.Value : Regular.Value;
-        var font = FontOf(face, size);
-        if (font.ContainsGlyphs(text)) return font;
-        foreach (var rune in text.EnumerateRunes())
+        var width = RunsWidth(runs);
+        var left = align switch { SKTextAlign.Right => x - width, SKTextAlign.Center => x - width / 2, _ => x };
+        using var builder = new SKTextBlobBuilder();
+        foreach (var run in runs)
         {
-            if (font.ContainsGlyph(rune.Value)) continue;
-            if (SKFontManager.Default.MatchCharacter(rune.Value) is { } fallback) return FontOf(fallback, size);
-            break;
+            var buffer = builder.AllocatePositionedTextRun(run.Font, run.Glyphs.Length, run.Utf8.Length);
+            var glyphs = buffer.Glyphs;
+            var points = buffer.Positions;
+            var clusters = buffer.Clusters;
+            for (var i = 0; i < run.Glyphs.Length; i++)
+            {
+                glyphs[i] = run.Glyphs[i];
+                points[i] = new SKPoint(left + run.Offset + run.Points[i].X, y + run.Points[i].Y);
+                clusters[i] = run.Clusters[i];
+            }
+            run.Utf8.CopyTo(buffer.Text);
         }
-        return font;
+        using var blob = builder.Build();
+        if (blob is not null) canvas.DrawText(blob, 0, 0, paint);
     }
 
-    private SKFont FontOf(SKTypeface face, float size)
+    private sealed record ShapedRun(SKFont Font, ushort[] Glyphs, SKPoint[] Points, uint[] Clusters, byte[] Utf8, float Offset, float Advance);
+
+    private static float RunsWidth(List<ShapedRun> runs) => runs.Count == 0 ? 0 : runs[^1].Offset + runs[^1].Advance;
+
+    /// <summary>Shaped once per document: a statement repeats its dates, tiers, prices and labels on every page.</summary>
+    private List<ShapedRun> Shape(string text, float size, bool bold)
     {
-        if (!fonts.TryGetValue((face, size), out var font))
-            fonts[(face, size)] = font = new SKFont(face, size) { Subpixel = true };
+        if (!shapedCache.TryGetValue((text, size, bold), out var runs))
+            shapedCache[(text, size, bold)] = runs = ShapeNew(text, size, bold);
+        return runs;
+    }
+
+    private List<ShapedRun> ShapeNew(string text, float size, bool bold)
+    {
+        var runs = new List<ShapedRun>();
+        var offset = 0f;
+        foreach (var (face, start, length) in Split(text, bold))
+        {
+            var utf8 = Encoding.UTF8.GetBytes(text.Substring(start, length));
+            var cut = cuts[face];
+            var font = FontOf(cut.Typeface, size);
+            buffer.ClearContents();
+            buffer.AddUtf8(utf8);
+            buffer.GuessSegmentProperties();
+            var shaped = cut.Shaper.Shape(buffer, 0, 0, font);
+            var glyphs = Array.ConvertAll(shaped.Codepoints, g => (ushort)g);
+            runs.Add(new ShapedRun(font, glyphs, shaped.Points, shaped.Clusters, utf8, offset, shaped.Width));
+            offset += shaped.Width;
+        }
+        return runs;
+    }
+
+    /// <summary>Runs of one face: the Latin face (regular or bold) where it has the glyph, else the Chinese face; spaces stay with the run they sit in.</summary>
+    private static IEnumerable<(Face Face, int Start, int Length)> Split(string text, bool bold)
+    {
+        var latin = bold ? LatinBold.Value : Latin.Value;
+        var cjk = Cjk.Value;
+        Face? current = null;
+        var start = 0;
+        for (var i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1)
+        {
+            var rune = char.ConvertToUtf32(text, i);
+            Face face = rune == ' ' && current is not null ? current
+                : latin.Covers(rune) ? latin : cjk.Covers(rune) ? cjk : latin;
+            if (current is null) current = face;
+            else if (!ReferenceEquals(face, current))
+            {
+                yield return (current, start, i - start);
+                current = face;
+                start = i;
+            }
+        }
+        if (current is not null) yield return (current, start, text.Length - start);
+    }
+
+    private SKFont FontOf(SKTypeface typeface, float size)
+    {
+        if (!fonts.TryGetValue((typeface, size), out var font))
+            fonts[(typeface, size)] = font = new SKFont(typeface, size) { Subpixel = true };
         return font;
     }
 
-    private static SKTypeface Match(SKFontStyle style) =>
-        SKFontManager.Default.MatchFamily("Noto Sans CJK SC", style)
-        ?? SKFontManager.Default.MatchCharacter("Noto Sans", ["zh-CN"], '中')
-        ?? SKTypeface.Default;
+    /// <summary>One document's subset of a face and its HarfBuzz shaper.</summary>
+    private sealed class Cut(SKTypeface typeface) : IDisposable
+    {
+        public SKTypeface Typeface { get; } = typeface;
+        public SKShaper Shaper { get; } = new(typeface);
+
+        public void Dispose()
+        {
+            Shaper.Dispose();
+            Typeface.Dispose();
+        }
+    }
+
+    /// <summary>A vendored font (Fonts/, embedded in the assembly), loaded once per process: its coverage and its subsetter.</summary>
+    private sealed class Face
+    {
+        private readonly SKFont probe;
+
+        public Face(string file)
+        {
+            using var stream = typeof(Face).Assembly.GetManifestResourceStream($"VendorPortal.Web.Fonts.{file}")
+                ?? throw new InvalidOperationException($"The font {file} is not embedded.");
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            var font = bytes.ToArray();
+            using var data = SKData.CreateCopy(font);
+            probe = new SKFont(SKTypeface.FromData(data) ?? throw new InvalidOperationException($"The font {file} does not load."));
+            Subsetter = new FontSubset(font);
+        }
+
+        public FontSubset Subsetter { get; }
+
+        public bool Covers(int rune) => probe.ContainsGlyph(rune);
+    }
 }
