@@ -77,9 +77,8 @@ public static partial class ApiDocument
         foreach (var tag in doc.Tags ?? new HashSet<OpenApiTag>())
             if (TagDescriptions.TryGetValue(tag.Name ?? "", out var text)) tag.Description = text;
 
-        // The server the document was read from, without the trailing slash the framework leaves.
-        foreach (var server in doc.Servers ?? [])
-            if (server.Url is { Length: > 1 } url && url.EndsWith('/')) server.Url = url.TrimEnd('/');
+        // The API is where the document is: a relative server, not the host name the request happened to use.
+        doc.Servers = [new OpenApiServer { Url = "/", Description = "The site that serves this document." }];
 
         var schemas = doc.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
         var used = new HashSet<string>(StringComparer.Ordinal);
