@@ -112,7 +112,12 @@ public static partial class ApiDocument
 
                 if (definition?.EndpointSummary?.ExampleRequest is { } example && op.RequestBody?.Content is { } exampleContent
                     && exampleContent.TryGetValue("application/json", out var exampleMedia))
-                    exampleMedia.Example = JsonSerializer.SerializeToNode(example, example.GetType(), ExampleJson);
+                {
+                    // A [FromBody] property is the whole body: its value is the example, not the request wrapper.
+                    var whole = definition.ReqDtoType.GetProperties().FirstOrDefault(p => p.GetCustomAttribute<FromBodyAttribute>() is not null);
+                    var value = whole is null ? example : whole.GetValue(example);
+                    if (value is not null) exampleMedia.Example = JsonSerializer.SerializeToNode(value, value.GetType(), ExampleJson);
+                }
 
                 if (metadata.OfType<IAllowAnonymous>().Any())
                     // Explicitly anonymous: an empty requirement, so no caller is asked for credentials.
