@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 ensure_packages chromium fonts-noto-cjk fonts-dejavu-core || { echo "Could not install Chromium and fonts." >&2; exit 1; }
+# The OpenAPI lint test runs @redocly/cli, pinned in tests/tools/package-lock.json.
+command -v npm >/dev/null || ensure_packages nodejs npm || { echo "Could not install Node.js and npm." >&2; exit 1; }
+(cd tests/tools && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || { echo "npm ci in tests/tools failed." >&2; exit 1; }
 
 results="$PWD/TestResults"
 rm -rf "$results"

@@ -42,6 +42,7 @@ public static partial class ApiDocument
                 doc.Components.Schemas["ProblemDetails"] = ProblemDetailsSchema();
                 return Task.CompletedTask;
             });
+            o.AddSchemaTransformer(EnumsAsStrings);
             o.AddOperationTransformer(async (op, ctx, ct) =>
             {
                 var metadata = ctx.Description.ActionDescriptor.EndpointMetadata;
@@ -62,6 +63,7 @@ public static partial class ApiDocument
 
                 var definition = metadata.OfType<EndpointDefinition>().FirstOrDefault();
                 var method = ctx.Description.HttpMethod;
+                if (definition is not null) Describe(op, definition);
                 if (method is "GET" or "DELETE") op.RequestBody = null;
                 if (metadata.OfType<CsvUpload>().Any()) op.RequestBody = CsvBody();
                 // A [FromBody] property is the whole body (e.g. the confirmations array): document it, not the request wrapper.
@@ -108,8 +110,25 @@ public static partial class ApiDocument
                     AddProblem(op, ctx.Document, "422", "Breaks a business rule; errors name the field.");
                 }
 
-                if (!metadata.OfType<IAllowAnonymous>().Any())
+                if (definition?.EndpointSummary?.ExampleRequest is { } example && op.RequestBody?.Content is { } exampleContent
+                    && exampleContent.TryGetValue("application/json", out var exampleMedia))
                 {
+                    // A [FromBody] property is the whole body: its value is the example, not the request wrapper.
+                    var whole = definition.ReqDtoType.GetProperties().FirstOrDefault(p => p.GetCustomAttribute<FromBodyAttribute>() is not null);
+                    var value = whole is null ? example : whole.GetValue(example);
+                    if (value is not null) exampleMedia.Example = JsonSerializer.SerializeToNode(value, value.GetType(), ExampleJson);
+                }
+
+                if (metadata.OfType<IAllowAnonymous>().Any())
+                    // Explicitly anonymous: an empty requirement, so no caller is asked for credentials.
+                    op.Security = [new OpenApiSecurityRequirement()];
+                else
+                {
+                    // FastEndpoints declares 401 and 403 without a body; the API answers them as problem details.
+                    op.Responses.Remove("401");
+                    op.Responses.Remove("403");
+                    AddProblem(op, ctx.Document, "401", "No valid bearer token or API key was sent.");
+                    AddProblem(op, ctx.Document, "403", "The caller's role or key may not do this.");
                     op.Security =
                     [
                         new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", ctx.Document)] = [] },
@@ -121,6 +140,12 @@ public static partial class ApiDocument
                     if (roles.Count > 0)
                         op.Description = $"{op.Description}\n\nRoles: {string.Join(", ", roles)}".Trim();
                 }
+            });
+            // After the operations: the components they use are known, so examples can be made and the rest pruned.
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                Finish(doc);
+                return Task.CompletedTask;
             });
         });
 

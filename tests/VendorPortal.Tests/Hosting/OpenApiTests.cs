@@ -112,5 +112,77 @@ public sealed class OpenApiTests(AppFactory app)
         Assert.Contains("openapi/v1.json", html);
     }
 
+    [Fact]
+    public async Task Every_operation_has_summary_description_unique_operation_id_tag_and_security()
+    {
+        var document = await DocumentAsync();
+        var tags = document["tags"]!.AsArray().ToDictionary(t => (string)t!["name"]!, t => (string?)t!["description"]);
+        var problems = new List<string>();
+        var ids = new Dictionary<string, string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var key = $"{method.ToUpperInvariant()} {path}";
+                if (string.IsNullOrWhiteSpace((string?)operation!["summary"])) problems.Add($"{key}: no summary");
+                if (string.IsNullOrWhiteSpace((string?)operation["description"])) problems.Add($"{key}: no description");
+                var id = (string?)operation["operationId"];
+                if (id is null || !System.Text.RegularExpressions.Regex.IsMatch(id, "^[A-Z][A-Za-z0-9]+$")) problems.Add($"{key}: operationId {id}");
+                else if (!ids.TryAdd(id, key)) problems.Add($"{key}: operationId {id} is also {ids[id]}'s");
+                var tag = (string?)operation["tags"]?.AsArray().SingleOrDefault();
+                if (tag is null || string.IsNullOrWhiteSpace(tags.GetValueOrDefault(tag))) problems.Add($"{key}: no described tag");
+                if (operation["security"] is not JsonArray { Count: > 0 }) problems.Add($"{key}: no security (an empty requirement for anonymous)");
+                var responses = operation["responses"]!.AsObject();
+                var anonymous = operation["security"] is JsonArray { Count: 1 } only && only[0] is JsonObject { Count: 0 };
+                foreach (var status in anonymous ? new[] { "400" } : new[] { "400", "401", "403" })
+                    if ((string?)responses[status]?["content"]?["application/problem+json"]?["schema"]?["$ref"] != "#/components/schemas/ProblemDetails")
+                        problems.Add($"{key}: {status} is not problem details");
+                if (anonymous && (responses["401"] is not null || responses["403"] is not null)) problems.Add($"{key}: anonymous but answers 401/403");
+                foreach (var (type, media) in operation["requestBody"]?["content"]?.AsObject() ?? [])
+                    if (type == "application/json" && media!["example"] is null) problems.Add($"{key}: no request example");
+            }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Equal("CreateEvent", (string?)document["paths"]!["/api/t/{tenant}/events"]!["post"]!["operationId"]);
+        Assert.Equal("[{}]", document["paths"]!["/api/auth/login"]!["post"]!["security"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Enums_are_the_camel_case_strings_the_api_reads_and_writes()
+    {
+        var document = await DocumentAsync();
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        var status = schemas["EventStatus"]!;
+        Assert.Equal("string", (string?)status["type"]);
+        Assert.Equal(["planning", "confirmed", "live", "closed"], status["enum"]!.AsArray().Select(v => (string?)v));
+        var decision = document["paths"]!["/api/t/{tenant}/confirmations"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        var decisionSchema = Resolve(document, Resolve(document, decision)["items"]!)["properties"]!["decision"]!;
+        Assert.Equal(["confirm", "decline"], Resolve(document, decisionSchema)["enum"]!.AsArray().Select(v => (string?)v));
+
+        // No enum anywhere is an integer or spelled in PascalCase.
+        var problems = new List<string>();
+        void Walk(JsonNode? node, string at)
+        {
+            if (node is JsonObject o)
+            {
+                if (o["enum"] is JsonArray values && values.Any(v => v is not null && (v.GetValueKind() != JsonValueKind.String || char.IsUpper(((string)v!)[0]))))
+                    problems.Add(at);
+                foreach (var (k, v) in o) Walk(v, at + "/" + k);
+            }
+            else if (node is JsonArray a) for (var i = 0; i < a.Count; i++)
+                Walk(a[i], $"{at}/{i}");
+        }
+        Walk(document, "#");
+        Assert.True(problems.Count == 0, "Enums not as camelCase strings: " + string.Join(", ", problems));
+    }
+
+    [Fact]
+    public async Task Every_component_schema_is_used()
+    {
+        var document = await DocumentAsync();
+        var text = document.ToJsonString();
+        var unused = document["components"]!["schemas"]!.AsObject().Select(p => p.Key)
+            .Where(name => !text.Contains($"\"#/components/schemas/{name}\"", StringComparison.Ordinal)).ToList();
+        Assert.True(unused.Count == 0, "Unused components: " + string.Join(", ", unused));
+    }
+
     private static string OpenApiPath(ApiEndpoint endpoint) => "/" + endpoint.Route;
 }

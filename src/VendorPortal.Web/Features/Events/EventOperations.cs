@@ -55,6 +55,8 @@ public sealed class EventInputValidator : Validator<EventInput>
         RuleFor(x => x.Shrinkage).GreaterThanOrEqualTo(0).LessThanOrEqualTo(0.9);
         RuleFor(x => x.MaxOccupancy).GreaterThan(0).LessThanOrEqualTo(1);
         RuleFor(x => x.StaffingModel).IsInEnum();
+        // Ignored with Erlang C, but never an overflowing number (1e400 reads as Infinity): refused whatever the model.
+        RuleFor(x => x.PatienceSeconds).Must(p => p is null || double.IsFinite(p.Value)).WithMessage(PatienceRange);
         When(x => x.StaffingModel == StaffingModel.ErlangA, () =>
         {
             RuleFor(x => x.PatienceSeconds).NotNull().WithMessage("Erlang A needs the callers' average patience in seconds.");

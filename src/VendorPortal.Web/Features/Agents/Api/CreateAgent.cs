@@ -6,6 +6,7 @@ public sealed class CreateAgent(AgentOperations agents) : Endpoint<AgentInput, A
     public override void Configure()
     {
         Post("agents");
+        Summary(s => s.Summary = "Adds an agent to a vendor.");
         Group<TenantGroup>();
         Policies(nameof(Permission.ManageAgents));
         Description(b => b.ClearDefaultProduces(200).Produces<AgentResponse>(201));

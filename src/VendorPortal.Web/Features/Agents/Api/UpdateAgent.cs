@@ -17,6 +17,7 @@ public sealed class UpdateAgent(AgentOperations agents) : Endpoint<UpdateAgentRe
     public override void Configure()
     {
         Put("agents/{agentId}");
+        Summary(s => s.Summary = "Changes an agent's details.");
         Group<TenantGroup>();
         Policies(nameof(Permission.ManageAgents));
     }

@@ -10,6 +10,7 @@ public sealed class ListApiKeys(ApiKeyList keys) : Endpoint<ListApiKeysRequest, 
     public override void Configure()
     {
         Get("api-keys");
+        Summary(s => s.Summary = "The tenant's API keys with their role, vendor and last use; never the keys themselves.");
         Group<TenantGroup>();
         Policies(nameof(Permission.ManageApiKeys));
     }

@@ -11,6 +11,7 @@ public sealed class RevokeApiKey(ApiKeyOperations keys) : Endpoint<RevokeApiKeyR
     public override void Configure()
     {
         Delete("api-keys/{id}");
+        Summary(s => s.Summary = "Revokes an API key; requests that send it are refused from then on.");
         Group<TenantGroup>();
         Policies(nameof(Permission.ManageApiKeys));
     }

@@ -13,6 +13,7 @@ public sealed class GetCapacityRequest(CapacityRequestReads reads) : Endpoint<Ca
     public override void Configure()
     {
         Get("capacity-requests/{id}");
+        Summary(s => s.Summary = "One capacity request; a vendor manager sees only their vendor's.");
         Group<TenantGroup>();
         Policies(nameof(Permission.ReadCapacityRequests));
     }

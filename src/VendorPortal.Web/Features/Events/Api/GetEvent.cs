@@ -11,6 +11,7 @@ public sealed class GetEvent(EventOperations events) : Endpoint<EventRouteReques
     public override void Configure()
     {
         Get("events/{eventId}");
+        Summary(s => s.Summary = "One event of the tenant.");
         Group<TenantGroup>();
         Policies(nameof(Permission.ReadEvents));
     }

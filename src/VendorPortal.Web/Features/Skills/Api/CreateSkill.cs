@@ -6,6 +6,7 @@ public sealed class CreateSkill(SkillOperations skills) : Endpoint<SkillInput, S
     public override void Configure()
     {
         Post("skills");
+        Summary(s => s.Summary = "Adds a skill to the tenant.");
         Group<TenantGroup>();
         Description(b => b.ClearDefaultProduces(200).Produces<SkillResponse>(201));
         Policies(nameof(Permission.ManageSkills));

@@ -10,6 +10,7 @@ public sealed class ListSkills(SkillList skills) : Endpoint<ListSkillsRequest, P
     public override void Configure()
     {
         Get("skills");
+        Summary(s => s.Summary = "The tenant's skills, a page at a time.");
         Group<TenantGroup>();
         Policies(nameof(Permission.ReadSkills));
     }

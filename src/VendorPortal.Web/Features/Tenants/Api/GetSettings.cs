@@ -6,6 +6,7 @@ public sealed class GetSettings(TenantSettingsOperations settings) : EndpointWit
     public override void Configure()
     {
         Get("settings");
+        Summary(s => s.Summary = "The tenant's settings.");
         Group<TenantGroup>();
         Policies(nameof(Permission.ReadSettings));
     }

@@ -6,6 +6,7 @@ public sealed class UpdateSettings(TenantSettingsOperations settings) : Endpoint
     public override void Configure()
     {
         Put("settings");
+        Summary(s => s.Summary = "Changes the tenant's settings.");
         Group<TenantGroup>();
         Policies(nameof(Permission.ManageSettings));
     }

@@ -10,6 +10,7 @@ public sealed class ListInvitations(InvitationList invitations) : Endpoint<ListI
     public override void Configure()
     {
         Get("invitations");
+        Summary(s => s.Summary = "The tenant's invitations, newest first, with when each was sent and accepted.");
         Group<TenantGroup>();
         Policies(nameof(Permission.ManageUsers));
     }

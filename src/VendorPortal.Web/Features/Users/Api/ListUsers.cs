@@ -12,6 +12,7 @@ public sealed class ListUsers(MemberList members) : Endpoint<ListUsersRequest, P
     public override void Configure()
     {
         Get("users");
+        Summary(s => s.Summary = "The tenant's members and their roles.");
         Group<TenantGroup>();
         Policies(nameof(Permission.ManageUsers));
     }

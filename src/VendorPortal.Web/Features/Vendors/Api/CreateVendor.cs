@@ -6,6 +6,7 @@ public sealed class CreateVendor(VendorOperations vendors) : Endpoint<VendorInpu
     public override void Configure()
     {
         Post("vendors");
+        Summary(s => s.Summary = "Adds a vendor; names are unique within the tenant.");
         Group<TenantGroup>();
         Description(b => b.ClearDefaultProduces(200).Produces<VendorResponse>(201));
         Policies(nameof(Permission.ManageVendors));

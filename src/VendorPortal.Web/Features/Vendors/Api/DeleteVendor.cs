@@ -6,6 +6,7 @@ public sealed class DeleteVendor(VendorOperations vendors) : Endpoint<VendorRout
     public override void Configure()
     {
         Delete("vendors/{vendorId}");
+        Summary(s => s.Summary = "Removes a vendor; one that still has people, API keys or billing answers 409.");
         Group<TenantGroup>();
         Policies(nameof(Permission.ManageVendors));
     }

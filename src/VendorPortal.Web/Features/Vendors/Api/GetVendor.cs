@@ -11,6 +11,7 @@ public sealed class GetVendor(AppDbContext db) : Endpoint<VendorRouteRequest, Ve
     public override void Configure()
     {
         Get("vendors/{vendorId}");
+        Summary(s => s.Summary = "One vendor; a vendor manager sees only their own.");
         Group<TenantGroup>();
         Policies(nameof(Permission.ReadVendors));
     }

@@ -17,6 +17,7 @@ public sealed class UpdateVendor(VendorOperations vendors) : Endpoint<UpdateVend
     public override void Configure()
     {
         Put("vendors/{vendorId}");
+        Summary(s => s.Summary = "Changes a vendor's name, contact details, status and notes.");
         Group<TenantGroup>();
         Policies(nameof(Permission.ManageVendors));
     }
