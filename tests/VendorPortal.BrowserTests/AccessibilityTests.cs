@@ -91,7 +91,7 @@ public sealed class AccessibilityTests(PortalApp app, ITestOutputHelper output)
             if (!paths.Contains(list)) return null;
             await page.GotoAsync(list);
             var links = page.Locator(selector);
-            if (await links.CountAsync() == 0) return null;
+            Assert.True(await links.CountAsync() > 0, $"No {selector} on {list}.");
             var href = (await links.First.GetAttributeAsync("href"))!;
             paths.Add(href);
             return href;
