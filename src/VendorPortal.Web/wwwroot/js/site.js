@@ -20,6 +20,18 @@
         select.addEventListener("change", function () { syncVendor(select); });
     });
 
+    // A table wider (or taller) than its box scrolls: keyboard users reach it with Tab and scroll it with the arrow keys.
+    function focusScrollers() {
+        document.querySelectorAll(".table-card, .table-responsive, .vp-scroll-table, .vp-calendar-scroll, .vp-error-list, .vp-checklist").forEach(function (box) {
+            var scrolls = box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1;
+            if (scrolls && !box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
+            else if (!scrolls && box.getAttribute("tabindex") === "0" && box.hasAttribute("data-scroll-focus")) box.removeAttribute("tabindex");
+            if (scrolls) box.setAttribute("data-scroll-focus", "");
+        });
+    }
+    focusScrollers();
+    window.addEventListener("resize", focusScrollers);
+
     document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
         select.addEventListener("change", function () { select.form.submit(); });
     });
