@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.WebEncoders;
 
 namespace VendorPortal.Web.Hosting;
 
@@ -12,8 +11,9 @@ public static class Portal
     public static IServiceCollection AddPortal(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
-        // Razor's encoder allows only Basic Latin by default and would send Chinese as &#x...; references: send it as UTF-8.
-        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Razor's HTML encoder allows only Basic Latin by default and would send Chinese as &#x...; references: send it as
+        // UTF-8. Only the HTML encoder: URLs and script strings keep encoding what is not ASCII.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddRazorPages(o =>
             {
                 // Pages live beside their feature (Features/*/Pages) with explicit @page routes.
