@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace VendorPortal.Web.Features.Events.Pages;
 
 /// <summary>One interval's bar: the gap vendors must cover (scheduled minus in-house), split where the confirmed vendor agents stop covering it.</summary>
@@ -28,14 +26,14 @@ public sealed record CoverageChart(DateOnly Day, IReadOnlyList<DateOnly> Days, I
         var slotWidth = (Width - Left - Right) / slots;
         var skills = staffing.Intervals.Where(i => i.Date == shown).GroupBy(i => i.Skill).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Skill(g.Key, [.. g.OrderBy(i => i.Start)], staffing.IntervalMinutes, slotWidth)).ToList();
-        var xTicks = Enumerable.Range(0, 9).Select(h => (Left + slotWidth * h * 3 * 60 / staffing.IntervalMinutes, $"{h * 3:00}:00")).ToList();
+        var xTicks = DayChart.HourTicks(Left, slotWidth, staffing.IntervalMinutes);
         return new CoverageChart(shown, days, skills, xTicks);
     }
 
     private static SkillCoverageChart Skill(string skill, List<StaffingInterval> intervals, int intervalMinutes, double slotWidth)
     {
         var max = Math.Max(1, intervals.Max(i => Math.Max(Math.Max(i.GapAgents, i.RequestedAgents), Math.Max(i.CommittedAgents, i.ConfirmedAgents))));
-        var step = NiceStep(max);
+        var step = DayChart.TickStep(max);
         var top = (int)Math.Ceiling(max / (double)step) * step;
         double Y(int value) => Top + (Base - Top) * (1 - value / (double)top);
         int Slot(StaffingInterval i) => (int)(TimeOnly.FromDateTime(i.Start.DateTime).ToTimeSpan().TotalMinutes / intervalMinutes);
@@ -46,32 +44,12 @@ public sealed record CoverageChart(DateOnly Day, IReadOnlyList<DateOnly> Days, I
             X(Slot(i)) + gap / 2, slotWidth - gap, Y(i.GapAgents), Y(Math.Min(i.ConfirmedAgents, i.GapAgents)),
             i.ConfirmedAgents < i.GapAgents, i)).ToList();
 
-        string Steps(Func<StaffingInterval, int> value)
-        {
-            var path = new StringBuilder();
-            var previous = int.MinValue;
-            foreach (var i in intervals)
-            {
-                var slot = Slot(i);
-                if (slot == previous + 1) path.Append(CultureInfo.InvariantCulture, $"V{Y(value(i)):0.#}");
-                else path.Append(CultureInfo.InvariantCulture, $"M{X(slot):0.#},{Y(value(i)):0.#}");
-                path.Append(CultureInfo.InvariantCulture, $"H{X(slot + 1):0.#}");
-                previous = slot;
-            }
-            return path.ToString();
-        }
+        string Steps(Func<StaffingInterval, int> value) => DayChart.StepPath(intervals.Select(i => (Slot(i), Y(value(i)))), X);
 
         var worst = intervals.MaxBy(i => i.GapAgents - i.ConfirmedAgents)!;
         var worstGap = Math.Max(0, worst.GapAgents - worst.ConfirmedAgents);
         return new SkillCoverageChart(skill, bars, Steps(i => i.RequestedAgents), Steps(i => i.CommittedAgents), Steps(i => i.ConfirmedAgents),
             [.. Enumerable.Range(0, top / step + 1).Select(k => (Y(k * step), k * step))],
             intervals.Count(i => i.ConfirmedAgents < i.GapAgents), worstGap, worstGap > 0 ? worst.Start : null);
-    }
-
-    private static int NiceStep(int max)
-    {
-        foreach (var s in new[] { 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000 })
-            if (max / s <= 4) return s;
-        return 10_000;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace VendorPortal.Web.Features.Planning.Pages;
 
 /// <summary>One interval's bar: the gap vendors must cover.</summary>
@@ -28,14 +26,14 @@ public sealed record PlanChart(DateOnly Day, IReadOnlyList<DateOnly> Days, IRead
         var slotWidth = (Width - Left - Right) / slots;
         var skills = plan.Coverage.Where(c => c.Date == shown).GroupBy(c => c.Skill).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Skill(g.Key, [.. g.OrderBy(c => c.Start)], plan.IntervalMinutes, slotWidth)).ToList();
-        var xTicks = Enumerable.Range(0, 9).Select(h => (Left + slotWidth * h * 3 * 60 / plan.IntervalMinutes, $"{h * 3:00}:00")).ToList();
+        var xTicks = DayChart.HourTicks(Left, slotWidth, plan.IntervalMinutes);
         return new PlanChart(shown, days, skills, xTicks);
     }
 
     private static SkillPlanChart Skill(string skill, List<PlanCoverage> intervals, int intervalMinutes, double slotWidth)
     {
         var max = Math.Max(1, intervals.Max(i => Math.Max(i.Gap, Math.Max(i.Planned, i.Allocated))));
-        var step = NiceStep(max);
+        var step = DayChart.TickStep(max);
         var top = (int)Math.Ceiling(max / (double)step) * step;
         double Y(int value) => Top + (Base - Top) * (1 - value / (double)top);
         int Slot(PlanCoverage i) => (i.Start.Hour * 60 + i.Start.Minute) / intervalMinutes;
@@ -43,29 +41,9 @@ public sealed record PlanChart(DateOnly Day, IReadOnlyList<DateOnly> Days, IRead
         var gap = Math.Min(2, slotWidth * 0.15);
         var bars = intervals.Where(i => i.Gap > 0).Select(i => new GapBar(X(Slot(i)) + gap / 2, slotWidth - gap, Y(i.Gap), i)).ToList();
 
-        string Steps(Func<PlanCoverage, int> value)
-        {
-            var path = new StringBuilder();
-            var previous = int.MinValue;
-            foreach (var i in intervals)
-            {
-                var slot = Slot(i);
-                if (slot == previous + 1) path.Append(CultureInfo.InvariantCulture, $"V{Y(value(i)):0.#}");
-                else path.Append(CultureInfo.InvariantCulture, $"M{X(slot):0.#},{Y(value(i)):0.#}");
-                path.Append(CultureInfo.InvariantCulture, $"H{X(slot + 1):0.#}");
-                previous = slot;
-            }
-            return path.ToString();
-        }
+        string Steps(Func<PlanCoverage, int> value) => DayChart.StepPath(intervals.Select(i => (Slot(i), Y(value(i)))), X);
 
         return new SkillPlanChart(skill, bars, Steps(i => i.Planned), Steps(i => i.Allocated),
             [.. Enumerable.Range(0, top / step + 1).Select(k => (Y(k * step), k * step))], intervals);
-    }
-
-    private static int NiceStep(int max)
-    {
-        foreach (var s in new[] { 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000 })
-            if (max / s <= 4) return s;
-        return 10_000;
     }
 }
