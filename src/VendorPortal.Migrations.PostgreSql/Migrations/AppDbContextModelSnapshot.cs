@@ -264,6 +264,9 @@ namespace VendorPortal.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(160)
@@ -284,6 +287,9 @@ namespace VendorPortal.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Needed")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("ShiftId")
                         .HasColumnType("uuid");
@@ -312,7 +318,7 @@ namespace VendorPortal.Migrations.PostgreSql.Migrations
                     b.HasIndex("TenantId", "Key")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "AcknowledgedAt", "CreatedAt");
+                    b.HasIndex("TenantId", "ResolvedAt", "AcknowledgedAt", "CreatedAt");
 
                     b.ToTable("Alerts");
                 });
@@ -1488,6 +1494,11 @@ namespace VendorPortal.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<int>("AlertEscalationMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(120);
 
                     b.PrimitiveCollection<List<int>>("AlertLeadHours")
                         .IsRequired()

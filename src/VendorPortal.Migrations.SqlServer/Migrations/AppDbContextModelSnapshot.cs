@@ -263,6 +263,9 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(160)
@@ -283,6 +286,9 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Needed")
                         .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<Guid?>("ShiftId")
                         .HasColumnType("uniqueidentifier");
@@ -311,7 +317,7 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "Key")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "AcknowledgedAt", "CreatedAt");
+                    b.HasIndex("TenantId", "ResolvedAt", "AcknowledgedAt", "CreatedAt");
 
                     b.ToTable("Alerts");
                 });
@@ -1490,6 +1496,11 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AlertEscalationMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(120);
 
                     b.PrimitiveCollection<string>("AlertLeadHours")
                         .IsRequired()

@@ -254,6 +254,9 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(160)
@@ -273,6 +276,9 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Needed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ShiftId")
@@ -302,7 +308,7 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "Key")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "AcknowledgedAt", "CreatedAt");
+                    b.HasIndex("TenantId", "ResolvedAt", "AcknowledgedAt", "CreatedAt");
 
                     b.ToTable("Alerts");
                 });
@@ -1478,6 +1484,11 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("AlertEscalationMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(120);
 
                     b.PrimitiveCollection<string>("AlertLeadHours")
                         .IsRequired()

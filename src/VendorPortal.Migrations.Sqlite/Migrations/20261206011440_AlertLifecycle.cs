@@ -1,0 +1,67 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace VendorPortal.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AlertLifecycle : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Alerts_TenantId_AcknowledgedAt_CreatedAt",
+                table: "Alerts");
+
+            migrationBuilder.AddColumn<int>(
+                name: "AlertEscalationMinutes",
+                table: "Tenants",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 120);
+
+            migrationBuilder.AddColumn<long>(
+                name: "EscalatedAt",
+                table: "Alerts",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ResolvedAt",
+                table: "Alerts",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_TenantId_ResolvedAt_AcknowledgedAt_CreatedAt",
+                table: "Alerts",
+                columns: new[] { "TenantId", "ResolvedAt", "AcknowledgedAt", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Alerts_TenantId_ResolvedAt_AcknowledgedAt_CreatedAt",
+                table: "Alerts");
+
+            migrationBuilder.DropColumn(
+                name: "AlertEscalationMinutes",
+                table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "EscalatedAt",
+                table: "Alerts");
+
+            migrationBuilder.DropColumn(
+                name: "ResolvedAt",
+                table: "Alerts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_TenantId_AcknowledgedAt_CreatedAt",
+                table: "Alerts",
+                columns: new[] { "TenantId", "AcknowledgedAt", "CreatedAt" });
+        }
+    }
+}
