@@ -87,7 +87,7 @@ async Task<(double Seconds, int Commands, int PerTenantMax, int Raised)> ScanAsy
         counter.Reset();
         await using var scope = app.Services.CreateAsyncScope();
         if (!await scope.ServiceProvider.GetRequiredService<TenantJobScope>().EnterAsync(tenantId, "alerts")) throw new InvalidOperationException("tenant missing");
-        raised += (await scope.ServiceProvider.GetRequiredService<AlertOperations>().EvaluateAsync(CancellationToken.None)).Count;
+        raised += (await scope.ServiceProvider.GetRequiredService<AlertOperations>().EvaluateAsync(CancellationToken.None)).Raised.Count;
         total += counter.Count;
         max = Math.Max(max, counter.Count);
     }

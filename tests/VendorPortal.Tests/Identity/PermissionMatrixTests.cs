@@ -125,6 +125,7 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
         ["GET /api/t/{tenant}/readiness"] = [Admin, Planner, Vendor],
         ["GET /api/t/{tenant}/alerts"] = [Admin, Planner, Vendor],
         ["POST /api/t/{tenant}/alerts/{id}/acknowledge"] = [Admin, Planner, Vendor],
+        ["POST /api/t/{tenant}/alerts/evaluate"] = [Admin, Planner],
 
         ["GET /api/t/{tenant}/rate-cards"] = [Admin, Finance, Vendor],
         ["GET /api/t/{tenant}/rate-cards/{id}"] = [Admin, Finance, Vendor],

@@ -170,6 +170,7 @@ public sealed class AlertsApi(string root)
 {
     public ApiRoute List => ApiRoute.Get(root);
     public ApiRoute Acknowledge(object? id) => ApiRoute.Post($"{root}/{id}/acknowledge");
+    public ApiRoute Evaluate => ApiRoute.Post($"{root}/evaluate");
 }
 
 public sealed class StatementsApi(string root)

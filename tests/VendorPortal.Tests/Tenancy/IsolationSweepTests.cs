@@ -140,6 +140,7 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["GET api/t/{tenant}/readiness"] = Open(Access.Tenant),
         ["GET api/t/{tenant}/alerts"] = Open(Access.Tenant),
         ["POST api/t/{tenant}/alerts/{id}/acknowledge"] = ApexRow("id", i => i.ApexAlertId),
+        ["POST api/t/{tenant}/alerts/evaluate"] = Open(Access.Tenant),
     };
 
     private static readonly string[] ExpectedAnonymous = ["auth/forgot-password", "auth/login", "auth/refresh", "auth/reset-password", "calendar/{token}.ics", "invitations/accept"];

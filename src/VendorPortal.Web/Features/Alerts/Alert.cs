@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace VendorPortal.Web.Features.Alerts;
 
 public enum AlertKind
@@ -29,13 +31,21 @@ public sealed class Alert : IVendorOwned, IAudited
     /// <summary>The lead time (hours before the shift) that raised it; none for overdue confirmations and pool alerts.</summary>
     public int? LeadHours { get; init; }
     /// <summary>The figure that falls short (confirmed, confirmed and trained, or trained reserve agents) and what it should reach.</summary>
-    public int Actual { get; init; }
-    public int Needed { get; init; }
+    public int Actual { get; set; }
+    public int Needed { get; set; }
     /// <summary>An English summary with the figures; the portal and e-mails word it in the reader's language from the figures.</summary>
-    public required string Message { get; init; }
-    public DateTimeOffset CreatedAt { get; init; }
+    public required string Message { get; set; }
+    /// <summary>When it was raised; a resolved alert whose condition comes back is raised again (reopened) and this moves to then.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public string? AcknowledgedBy { get; set; }
+    /// <summary>When a scan found its condition no longer holds (figures met, shift cancelled, ended or moved out of the lead time).</summary>
+    public DateTimeOffset? ResolvedAt { get; set; }
+    /// <summary>When its tenant's admins were told it sat unacknowledged for the escalation time; an alert escalates once per raising.</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
+
+    /// <summary>Waiting for someone: neither acknowledged nor resolved.</summary>
+    public static readonly Expression<Func<Alert, bool>> IsOpen = a => a.AcknowledgedAt == null && a.ResolvedAt == null;
 }
 
 public sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
@@ -47,7 +57,7 @@ public sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         b.Property(x => x.Message).HasMaxLength(1000);
         b.Property(x => x.AcknowledgedBy).HasMaxLength(200);
         b.HasIndex(x => new { x.TenantId, x.Key }).IsUnique();
-        b.HasIndex(x => new { x.TenantId, x.AcknowledgedAt, x.CreatedAt });
+        b.HasIndex(x => new { x.TenantId, x.ResolvedAt, x.AcknowledgedAt, x.CreatedAt });
         b.HasOne<Tenants.Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Cascade);
         // Restrict: SQL Server allows one cascade path from a tenant to a row; a vendor's deletion removes its alerts first.
         b.HasOne<Vendors.Vendor>().WithMany().HasForeignKey(x => x.VendorId).OnDelete(DeleteBehavior.Restrict);

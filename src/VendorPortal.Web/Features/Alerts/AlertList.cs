@@ -1,13 +1,15 @@
 namespace VendorPortal.Web.Features.Alerts;
 
+/// <summary>Open, acknowledged and resolved divide the alerts between them: a resolved alert counts as resolved whether or not someone acknowledged it.</summary>
 public enum AlertState
 {
     Open,
     Acknowledged,
+    Resolved,
     All,
 }
 
-/// <summary>The alerts list's filters: open, acknowledged or all; a kind; alerts about shifts of an event.</summary>
+/// <summary>The alerts list's filters: open, acknowledged, resolved or all; a kind; alerts about shifts of an event.</summary>
 public sealed record AlertFilter(AlertState State = AlertState.Open, AlertKind? Kind = null, Guid? EventId = null);
 
 /// <summary>Readiness alerts, newest first, read by the API and the portal; a vendor manager sees their own vendor's.</summary>
@@ -18,8 +20,9 @@ public sealed class AlertList(AppDbContext db, AlertOperations operations)
         var alerts = db.Alerts.AsNoTracking();
         alerts = filter.State switch
         {
-            AlertState.Open => alerts.Where(a => a.AcknowledgedAt == null),
-            AlertState.Acknowledged => alerts.Where(a => a.AcknowledgedAt != null),
+            AlertState.Open => alerts.Where(Alert.IsOpen),
+            AlertState.Acknowledged => alerts.Where(a => a.AcknowledgedAt != null && a.ResolvedAt == null),
+            AlertState.Resolved => alerts.Where(a => a.ResolvedAt != null),
             _ => alerts,
         };
         if (filter.Kind is { } kind) alerts = alerts.Where(a => a.Kind == kind);

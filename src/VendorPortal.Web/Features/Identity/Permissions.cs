@@ -32,6 +32,7 @@ public enum Permission
     ConfirmAssignments,
     RecordAttendance,
     WatchReadiness,
+    RunAlertScan,
     ReadBilling,
     RecordContactVolumes,
     ManageRateCards,
@@ -96,6 +97,8 @@ public static class Permissions
         [Permission.RecordAttendance] = [Vendor],
         // Readiness, its alerts, and acknowledging them.
         [Permission.WatchReadiness] = [Admin, Planner, Vendor],
+        // Run the tenant's alert scan now instead of waiting for the next scheduled one.
+        [Permission.RunAlertScan] = [Admin, Planner],
         // Rate cards, contact volumes, scorecards and statements with their files.
         [Permission.ReadBilling] = [Admin, Finance, Vendor],
         [Permission.RecordContactVolumes] = [Admin, Finance, Vendor],

@@ -146,6 +146,24 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
     private void Add(string email, string kind, Guid subjectId, string subject, string body) =>
         db.Notifications.Add(new Notification { ToEmail = email, Subject = subject, Body = body, Kind = kind, SubjectId = subjectId });
 
+    /// <summary>Tells each of the tenant's admins, in their own language, which urgent alerts sat unacknowledged for the escalation time.</summary>
+    public async Task AlertsEscalatedAsync(IReadOnlyList<(Alert Alert, AlertAbout About)> escalated, int minutes, CancellationToken ct)
+    {
+        if (escalated.Count == 0) return;
+        var link = $"{mail.Value.PublicBaseUrl.TrimEnd('/')}/t/{db.Scope!.TenantSlug}/alerts";
+        var admins = await db.Memberships.Where(m => m.Role == TenantRole.TenantAdmin && m.DisabledAt == null)
+            .Select(m => new { m.User!.Email, m.User.Language }).ToListAsync(ct);
+        foreach (var (alert, about) in escalated)
+            foreach (var a in admins.Where(a => a.Email is not null))
+            {
+                using var _ = new UiCulture(a.Language);
+                var place = text["the {0} shift of {1} on {2:yyyy-MM-dd HH:mm} ({3}) at {4}", about.Skill, about.EventName ?? "", about.StartsAt!, about.Zone, about.VendorName];
+                Add(a.Email!, "alert:escalated", alert.Id,
+                    text["Escalated alert: {0}, {1}", text.Label(alert.Kind), about.VendorName],
+                    text["Nobody has acknowledged this alert in {0} minutes. {1} for {2}. Please make sure the vendor or a planner acts now. Alerts: {3}",
+                        minutes, text.Summary(alert.Kind, alert.Actual, alert.Needed), place, link]);
+            }
+    }
 }
 
 /// <summary>Sends a tenant's unsent outbox e-mails, claiming each first so a second run never sends it again.</summary>

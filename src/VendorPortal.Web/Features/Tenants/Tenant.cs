@@ -24,6 +24,11 @@ public sealed class Tenant : IAudited
     public int ConfirmedAlertPercent { get; set; } = 100;
     /// <summary>Alert when confirmed-and-trained agents fall below this share of the requirement.</summary>
     public int TrainedAlertPercent { get; set; } = 90;
+    /// <summary>
+    /// Minutes an open confirmations-overdue alert may sit unacknowledged before the tenant's admins are e-mailed; 0 never
+    /// escalates. The default, two hours, is eight scans: long enough for the vendor and planner to react first.
+    /// </summary>
+    public int AlertEscalationMinutes { get; set; } = 120;
     public DateTimeOffset CreatedAt { get; init; }
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
@@ -39,5 +44,8 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         b.Property(x => x.TimeZone).HasMaxLength(64);
         b.Property(x => x.Currency).HasMaxLength(3);
         b.Property(x => x.ReserveRatioTarget).HasPrecision(5, 2);
+        // The database default gives tenants that existed before the setting the same two hours; the sentinel is a value
+        // the validator never lets through, so EF always writes the tenant's own value, 0 (never escalate) included.
+        b.Property(x => x.AlertEscalationMinutes).HasDefaultValue(120).HasSentinel(-1);
     }
 }

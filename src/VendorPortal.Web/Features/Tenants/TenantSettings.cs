@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace VendorPortal.Web.Features.Tenants;
 
-/// <summary>A PUT sends every setting: a missing one is refused rather than reset to its default.</summary>
+/// <summary>
+/// A PUT sends every setting: a missing one is refused rather than reset to its default. Settings added later are the
+/// exception, so clients written before them keep working: left out, they keep their value.
+/// </summary>
 public sealed class TenantSettings
 {
     [JsonRequired] public string Name { get; set; } = "";
@@ -16,6 +19,11 @@ public sealed class TenantSettings
     [JsonRequired] public List<int> AlertLeadHours { get; set; } = [72, 48];
     [JsonRequired] public int ConfirmedAlertPercent { get; set; } = 100;
     [JsonRequired] public int TrainedAlertPercent { get; set; } = 90;
+    /// <summary>
+    /// Minutes an open confirmationsOverdue alert may go unacknowledged before the tenant's admins are e-mailed (0: never;
+    /// default 120). Optional on PUT: left out, it keeps its value.
+    /// </summary>
+    public int? AlertEscalationMinutes { get; set; }
 
     public static TenantSettings From(Tenant t) => new()
     {
@@ -30,6 +38,7 @@ public sealed class TenantSettings
         AlertLeadHours = [.. t.AlertLeadHours],
         ConfirmedAlertPercent = t.ConfirmedAlertPercent,
         TrainedAlertPercent = t.TrainedAlertPercent,
+        AlertEscalationMinutes = t.AlertEscalationMinutes,
     };
 }
 
@@ -50,7 +59,11 @@ public sealed class TenantSettingsValidator : Validator<TenantSettings>
         RuleForEach(x => x.AlertLeadHours).InclusiveBetween(1, 720);
         RuleFor(x => x.ConfirmedAlertPercent).InclusiveBetween(1, 200);
         RuleFor(x => x.TrainedAlertPercent).InclusiveBetween(1, 200);
+        RuleFor(x => x.AlertEscalationMinutes).InclusiveBetween(0, MaxEscalationMinutes);
     }
+
+    /// <summary>A week: an alert left longer has outlived any shift it was about.</summary>
+    public const int MaxEscalationMinutes = 7 * 24 * 60;
 
     public static bool IsTimeZone(string id) =>
         (id == "UTC" || id.Contains('/')) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
@@ -88,6 +101,7 @@ public sealed class TenantSettingsOperations(AppDbContext db)
         tenant.AlertLeadHours = [.. input.AlertLeadHours.Distinct().OrderDescending()];
         tenant.ConfirmedAlertPercent = input.ConfirmedAlertPercent;
         tenant.TrainedAlertPercent = input.TrainedAlertPercent;
+        if (input.AlertEscalationMinutes is { } minutes) tenant.AlertEscalationMinutes = minutes;
         await db.SaveChangesAsync(ct);
         return tenant;
     }

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace VendorPortal.Web.Features.Alerts.Pages;
 
 [Authorize(Policy = nameof(Permission.WatchReadiness))]
-public sealed class IndexModel(AppDbContext db, AlertOperations alerts, AlertList list) : PageModel
+public sealed class IndexModel(AppDbContext db, AlertOperations alerts, AlertList list, IStringLocalizer<SharedResource> T) : PageModel
 {
-    /// <summary>open (default) or acknowledged.</summary>
+    /// <summary>open (default), acknowledged or resolved.</summary>
     [FromQuery(Name = "status")] public AlertState Status { get; set; } = AlertState.Open;
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     [FromQuery(Name = "pageSize")] public int PageSize { get; set; } = PortalPageRequest.DefaultPageSize;
@@ -15,6 +15,7 @@ public sealed class IndexModel(AppDbContext db, AlertOperations alerts, AlertLis
     public int OpenCount { get; private set; }
     public string ZoneId { get; private set; } = "";
     public bool IsVendor => db.Scope!.IsVendor;
+    public bool CanRunScan => db.Scope!.May(Permission.RunAlertScan);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -34,6 +35,14 @@ public sealed class IndexModel(AppDbContext db, AlertOperations alerts, AlertLis
         {
             return NotFound();
         }
+        return RedirectToPage(new { tenant, status = "open" });
+    }
+
+    public async Task<IActionResult> OnPostEvaluateAsync(string tenant, CancellationToken ct)
+    {
+        if (!CanRunScan) return Forbid();
+        var scan = await alerts.EvaluateAsync(ct);
+        TempData["Flash"] = T["Scan done: {0} raised, {1} resolved, {2} escalated.", scan.Raised.Count, scan.Resolved.Count, scan.Escalated.Count].Value;
         return RedirectToPage(new { tenant, status = "open" });
     }
 }

@@ -50,7 +50,7 @@ public sealed class DashboardModel(AppDbContext db, VendorList vendorList, Skill
         var skills = await skillList.PageAsync(firstPage, ct);
         (Skills, SkillCount) = (skills.Items, skills.Total);
 
-        if (Scope.May(Permission.WatchReadiness)) OpenAlerts = await db.Alerts.CountAsync(a => a.AcknowledgedAt == null, ct);
+        if (Scope.May(Permission.WatchReadiness)) OpenAlerts = await db.Alerts.CountAsync(Alerts.Alert.IsOpen, ct);
         if (IsVendorManager) await LoadVendorWorkAsync(ct);
         if (IsVendor) return;
         MemberCount = await db.Memberships.CountAsync(ct);
