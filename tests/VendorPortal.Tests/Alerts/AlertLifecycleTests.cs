@@ -23,16 +23,21 @@ public sealed class AlertLifecycleTests(ClockedApp clocked) : IClassFixture<Cloc
         await AtAsync(start - TimeSpan.FromHours(71));
         Assert.Equal(["confirmationsShort:72", "trainingShort:72"], Described(await AlertsAsync(eventId, "open")));
 
-        using var apex = await App.ClientFor(DemoData.Apex);
-        var assignments = (await apex.ShiftAsync(shiftId))["assignments"]!.AsArray().Select(a => Guid.Parse((string)a!["id"]!)).ToList();
+        // Clients sign in after the clock moves: a token from before would have expired.
+        List<Guid> assignments;
+        using (var apex = await App.ClientFor(DemoData.Apex))
+        {
+            assignments = [.. (await apex.ShiftAsync(shiftId))["assignments"]!.AsArray().Select(a => Guid.Parse((string)a!["id"]!))];
+            await apex.ConfirmedAsync(assignments.Take(1));
+        }
 
         // One of two confirmed: still short, nothing resolves.
-        await apex.ConfirmedAsync(assignments.Take(1));
         await AtAsync(start - TimeSpan.FromHours(70));
         Assert.Equal(["confirmationsShort:72", "trainingShort:72"], Described(await AlertsAsync(eventId, "open")));
         Assert.Empty(await AlertsAsync(eventId, "resolved"));
 
-        await apex.ConfirmedAsync(assignments.Skip(1));
+        using (var apex = await App.ClientFor(DemoData.Apex))
+            await apex.ConfirmedAsync(assignments.Skip(1));
         await AtAsync(start - TimeSpan.FromHours(69));
         Assert.Equal(["trainingShort:72"], Described(await AlertsAsync(eventId, "open")));
         var resolved = Assert.Single(await AlertsAsync(eventId, "resolved"));
@@ -132,8 +137,8 @@ public sealed class AlertLifecycleTests(ClockedApp clocked) : IClassFixture<Cloc
     public async Task The_scan_endpoint_answers_its_counts_and_a_second_run_changes_nothing()
     {
         var (_, eventId, _, start) = await NewShiftAsync(headcount: 2, assigned: 2);
-        using var planner = await App.ClientFor(DemoData.Planner);
         clocked.Clock.SetUtcNow(start - TimeSpan.FromHours(71));
+        using var planner = await App.ClientFor(DemoData.Planner);
 
         var first = await EvaluateAsync(planner);
         Assert.True((int)first["raised"]! >= 2, first.ToJsonString());
