@@ -215,6 +215,41 @@ public sealed class AlertLifecycleTests(ClockedApp clocked) : IClassFixture<Cloc
         }
     }
 
+    [Fact]
+    public async Task The_alerts_page_runs_the_scan_for_a_planner_and_lists_resolved_alerts_under_their_own_tab()
+    {
+        var (eventName, _, shiftId, start) = await NewShiftAsync(headcount: 2, assigned: 0);
+        clocked.Clock.SetUtcNow(start - TimeSpan.FromHours(71));
+        using var planner = await App.CookieClientFor(DemoData.Planner);
+        var page = await planner.GetStringAsync(Pages.Demo.Alerts);
+        Assert.Contains("id=\"run-scan\"", page);
+        Assert.DoesNotContain(eventName, page);
+
+        using var ran = await planner.PostFormAsync(Pages.Demo.Alerts, "Evaluate", []);
+        Assert.Equal(HttpStatusCode.Redirect, ran.StatusCode);
+        page = await planner.GetStringAsync(ran.Headers.Location!.OriginalString);
+        Assert.Matches(@"Scan done: [1-9]\d* raised, \d+ resolved, \d+ escalated\.", page);
+        Assert.Contains(eventName, page);
+
+        using (var api = await App.ClientFor(DemoData.Planner))
+        using (var cancelled = await api.SendAsync(ApiRoutes.Demo.Shifts.Cancel(shiftId), new { reason = "Forecast lower" }))
+            await cancelled.ShouldBe(HttpStatusCode.OK);
+        using (var again = await planner.PostFormAsync(Pages.Demo.Alerts, "Evaluate", []))
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.DoesNotContain(eventName, await planner.GetStringAsync(Pages.Demo.Alerts));
+        Assert.Contains(eventName, await planner.GetStringAsync(Pages.Demo.Alerts + "?status=resolved"));
+
+        using var apex = await App.CookieClientFor(DemoData.Apex);
+        var vendorPage = await apex.GetStringAsync(Pages.Demo.Alerts);
+        Assert.DoesNotContain("run-scan", vendorPage);
+        var token = Sessions.AntiforgeryToken(vendorPage);
+        using var refused = await apex.PostAsync(Pages.Demo.Alerts + "?handler=Evaluate",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        // Refused as the portal refuses: to the access-denied page.
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/account/denied", refused.Headers.Location!.OriginalString);
+    }
+
     private static bool IsEscalation(MimeKit.MimeMessage m, string eventName) =>
         (m.TextBody ?? "").Contains(eventName) && (m.Subject ?? "").StartsWith("Escalated alert", StringComparison.Ordinal);
 

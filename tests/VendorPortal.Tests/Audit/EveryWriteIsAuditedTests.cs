@@ -93,6 +93,7 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         ["POST /api/t/{tenant}/confirmations"] = new(DemoData.Apex, async s => s.Json(new[] { new { assignmentId = await s.AssignmentAsync(33, started: false), decision = "confirm" } })),
         ["POST /api/t/{tenant}/attendance"] = new(DemoData.Apex, async s => s.Json(new[] { new { assignmentId = await s.AssignmentAsync(2, started: true), attended = true } })),
         ["POST /api/t/{tenant}/alerts/{id}/acknowledge"] = new(DemoData.Planner, async s => s.None(("id", await s.AlertAsync()))),
+        ["POST /api/t/{tenant}/alerts/evaluate"] = new(DemoData.Planner, async s => { await s.UnscannedShortShiftAsync(); return s.None(); }),
     };
 
     private AppFactory App => clocked.App;
@@ -346,6 +347,13 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
                 clocked.Clock.SetUtcNow(start + TimeSpan.FromHours(1));
             }
             return assignment;
+        }
+
+        /// <summary>An Apex shift two days out with nobody confirmed, not scanned yet: the next scan raises alerts for it.</summary>
+        public async Task UnscannedShortShiftAsync()
+        {
+            using var planner = await As(DemoData.Planner);
+            await planner.NewShiftAsync(await EventAsync(2), (await Demo).ApexInDemo, At(2, 9), At(2, 17), 1);
         }
 
         /// <summary>An Apex shift two days out with nobody confirmed: the alert job raises an alert for it.</summary>
