@@ -1400,6 +1400,9 @@ namespace VendorPortal.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("SkillId")
                         .HasColumnType("uuid");
 
