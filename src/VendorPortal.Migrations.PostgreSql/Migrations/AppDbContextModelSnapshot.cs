@@ -1406,6 +1406,9 @@ namespace VendorPortal.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("SkillId")
                         .HasColumnType("uuid");
 

@@ -1408,6 +1408,9 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("SkillId")
                         .HasColumnType("uniqueidentifier");
 

@@ -1396,6 +1396,9 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SkillId")
                         .HasColumnType("TEXT");
 

@@ -104,7 +104,7 @@ public static partial class ApiDocument
                 AddProblem(op, ctx.Document, "400", "The request is malformed or fails validation; errors name the fields.");
                 if (route.Contains("{tenant}", StringComparison.Ordinal) || route.Contains("Id}", StringComparison.Ordinal) || route.EndsWith("{id}", StringComparison.Ordinal))
                     AddProblem(op, ctx.Document, "404", "Not found in the caller's scope: unknown tenant, not a member, or another vendor's record.");
-                if (method is "POST" or "PUT" or "DELETE")
+                if (method is "POST" or "PUT" or "PATCH" or "DELETE")
                 {
                     AddProblem(op, ctx.Document, "409", "Conflicts with the current state, e.g. a duplicate name.");
                     AddProblem(op, ctx.Document, "422", "Breaks a business rule; errors name the field.");

@@ -51,6 +51,7 @@ public sealed class BadInputSweepTests(QuietApp quiet, ITestOutputHelper output)
         ["/api/t/{tenant}/capacity-requests/{id}/cancel"] = t => t.RequestId,
         ["/api/t/{tenant}/shifts/{shiftId}/assignments"] = t => t.ShiftId,
         ["/api/t/{tenant}/shifts/{shiftId}/cancel"] = t => t.ShiftId,
+        ["/api/t/{tenant}/shifts/{shiftId}"] = t => t.ShiftId,
         ["/api/t/{tenant}/users/{userId}"] = t => t.MemberId,
     };
 

@@ -118,6 +118,7 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
         ["GET /api/t/{tenant}/shifts/calendar.ics"] = [Admin, Planner, Vendor],
         ["POST /api/t/{tenant}/shifts"] = [Admin, Planner],
         ["POST /api/t/{tenant}/shifts/{shiftId}/cancel"] = [Admin, Planner],
+        ["PATCH /api/t/{tenant}/shifts/{shiftId}"] = [Admin, Planner],
         ["POST /api/t/{tenant}/shifts/{shiftId}/assignments"] = [Vendor],
         ["POST /api/t/{tenant}/confirmations"] = [Vendor],
         ["POST /api/t/{tenant}/attendance"] = [Vendor],

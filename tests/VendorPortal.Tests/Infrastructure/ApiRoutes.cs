@@ -161,6 +161,7 @@ public sealed class ShiftsApi(string tenantRoot)
     public ApiRoute Get(object? shiftId) => ApiRoute.Get(One(shiftId));
     public ApiRoute Assign(object? shiftId) => ApiRoute.Post($"{One(shiftId)}/assignments");
     public ApiRoute Cancel(object? shiftId) => ApiRoute.Post($"{One(shiftId)}/cancel");
+    public ApiRoute Move(object? shiftId) => ApiRoute.Patch(One(shiftId));
     public ApiRoute Confirm => ApiRoute.Post($"{tenantRoot}/confirmations");
     public ApiRoute RecordAttendance => ApiRoute.Post($"{tenantRoot}/attendance");
     private string One(object? shiftId) => $"{root}/{shiftId}";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using VendorPortal.Tests.Agents;
 using static VendorPortal.Tests.Shifts.ShiftSetup;
 
@@ -83,6 +84,28 @@ public sealed class ShiftClockTests(ClockedApp clocked) : IClassFixture<ClockedA
             using var cancelled = await planner.SendAsync(ApiRoutes.Demo.Shifts.Cancel(shiftId), new { reason = "Too late" });
             Assert.Contains("started", (string)(await cancelled.ShouldBeProblem(HttpStatusCode.Conflict))["detail"]!);
             Assert.Equal("scheduled", (string)(await planner.ShiftAsync(shiftId))["shift"]!["status"]!);
+        }
+    }
+
+    [Fact]
+    public async Task A_shift_that_has_started_can_no_longer_be_moved()
+    {
+        var demo = await App.Demo;
+        var day = DemoToday(clocked.Clock).AddDays(2);
+        Guid shiftId;
+        using (var planner = await App.ClientFor(DemoData.Planner))
+        {
+            var eventId = await planner.NewEventAsync(day, 2);
+            shiftId = await planner.NewShiftAsync(eventId, demo.ApexInDemo, Wall(day, 9), Wall(day, 17), 2);
+        }
+
+        clocked.Clock.SetUtcNow(new DateTimeOffset(Wall(day, 12), Shanghai));
+        using (var planner = await App.ClientFor(DemoData.Planner))
+        {
+            using var moved = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), new { startsAtLocal = Wall(day.AddDays(1), 9), endsAtLocal = Wall(day.AddDays(1), 17) });
+            var problem = await moved.ShouldBeProblem(HttpStatusCode.Conflict);
+            Assert.Equal("shift.started", (string?)problem["code"]);
+            Assert.Equal(new DateTimeOffset(Wall(day, 9), Shanghai), DateTimeOffset.Parse((string)(await planner.ShiftAsync(shiftId))["shift"]!["startsAt"]!, CultureInfo.InvariantCulture));
         }
     }
 

@@ -4,7 +4,7 @@ using VendorPortal.Web.Features.Notifications;
 
 namespace VendorPortal.Web.Features.CapacityRequests;
 
-public sealed class ShiftPlanInput
+public sealed class ShiftPlanInput : IShiftTimes
 {
     /// <summary>Start in the tenant's local time, e.g. 2026-12-12T08:00.</summary>
     public DateTime StartsAtLocal { get; set; }
@@ -46,10 +46,7 @@ public sealed class ShiftPlanInputValidator : Validator<ShiftPlanInput>
 {
     public ShiftPlanInputValidator()
     {
-        RuleFor(x => x.StartsAtLocal).NotEmpty();
-        RuleFor(x => x.EndsAtLocal).NotEmpty().GreaterThan(x => x.StartsAtLocal).WithMessage("A shift must end after it starts.");
-        RuleFor(x => x).Must(x => x.EndsAtLocal - x.StartsAtLocal <= TimeSpan.FromHours(Shift.MaxHours))
-            .WithName("endsAtLocal").WithMessage("A shift lasts at most 12 hours.");
+        Include(new ShiftTimesValidator());
         RuleFor(x => x.Headcount).InclusiveBetween(1, 1000);
     }
 }

@@ -164,6 +164,16 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
                         minutes, text.Summary(alert.Kind, alert.Actual, alert.Needed), place, link]);
             }
     }
+
+    /// <summary>Tells the vendor's managers, each in their language, that a shift moved and its confirmations are asked again.</summary>
+    public async Task ShiftMovedAsync(Shift shift, DateTimeOffset oldStart, DateTimeOffset oldEnd, CancellationToken ct)
+    {
+        var zone = await db.TenantZoneAsync(ct);
+        await ToVendorAsync(shift.VendorId, "shift:moved", shift.Id, () => (
+            text["Shift moved: {0:yyyy-MM-dd HH:mm}", TenantTime.ToLocal(shift.StartsAt, zone)],
+            text["The shift from {0:yyyy-MM-dd HH:mm} to {1:HH:mm} now runs {2:yyyy-MM-dd HH:mm} to {3:HH:mm} ({4}). Its agents keep their places; please confirm them again for the new time.",
+                TenantTime.ToLocal(oldStart, zone), TenantTime.ToLocal(oldEnd, zone), TenantTime.ToLocal(shift.StartsAt, zone), TenantTime.ToLocal(shift.EndsAt, zone), zone.Id]), ct);
+    }
 }
 
 /// <summary>Sends a tenant's unsent outbox e-mails, claiming each first so a second run never sends it again.</summary>

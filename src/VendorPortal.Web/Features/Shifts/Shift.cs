@@ -20,13 +20,15 @@ public sealed class Shift : IVendorOwned, IAudited
     public Guid SkillId { get; init; }
     /// <summary>The capacity request it was committed against; none for a shift agreed directly.</summary>
     public Guid? RequestId { get; init; }
-    public DateTimeOffset StartsAt { get; init; }
-    public DateTimeOffset EndsAt { get; init; }
+    public DateTimeOffset StartsAt { get; set; }
+    public DateTimeOffset EndsAt { get; set; }
     public int Headcount { get; init; }
     /// <summary>Assigned and confirmed agents; a concurrency token, so two assignments racing for the last slot cannot both win.</summary>
     public int Taken { get; set; }
     public ShiftStatus Status { get; set; } = ShiftStatus.Scheduled;
     public string? CancelReason { get; set; }
+    /// <summary>Raised whenever the time or status changes, so calendar apps replace their copy (iCalendar SEQUENCE).</summary>
+    public int Sequence { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -42,7 +44,7 @@ public sealed class Shift : IVendorOwned, IAudited
     /// <summary>Headcount plus the tenant's buffer, rounded up.</summary>
     public static int Limit(int headcount, int bufferPercent) => headcount + (headcount * bufferPercent + 99) / 100;
 
-    /// <summary>Agents may still be assigned: scheduled and not started (both answer 409 otherwise).</summary>
+    /// <summary>Agents may still be assigned, and the shift moved: scheduled and not started (both answer 409 otherwise).</summary>
     public void EnsureOpenForAssignment(DateTimeOffset now)
     {
         if (Status == ShiftStatus.Cancelled) throw RuleViolation.Conflict("shiftId", ShiftRules.Cancelled);
@@ -55,6 +57,17 @@ public sealed class Shift : IVendorOwned, IAudited
         Status = ShiftStatus.Cancelled;
         CancelReason = reason;
         Taken = 0;
+        Sequence++;
+    }
+
+    /// <summary>Moves the shift to new times; false when they are the times it has.</summary>
+    public bool Move(DateTimeOffset start, DateTimeOffset end)
+    {
+        if (start == StartsAt && end == EndsAt) return false;
+        StartsAt = start;
+        EndsAt = end;
+        Sequence++;
+        return true;
     }
 
     /// <summary>
@@ -142,6 +155,16 @@ public sealed class Assignment : IVendorOwned, IAudited
         DecidedBy = actor;
         Late = now > Shift!.StartsAt - deadline;
         return true;
+    }
+
+    /// <summary>The shift moved: a confirmation given for the old time is asked for again. The audit trail keeps who had confirmed and when.</summary>
+    public void AskAgain()
+    {
+        if (Status != AssignmentStatus.Confirmed) return;
+        Status = AssignmentStatus.Assigned;
+        DecidedAt = null;
+        DecidedBy = null;
+        Late = false;
     }
 
     /// <summary>Why attendance cannot be recorded for this assignment, or null: confirmed agents of started shifts only.</summary>

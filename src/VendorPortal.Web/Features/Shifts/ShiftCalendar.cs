@@ -9,11 +9,13 @@ public sealed record ShiftCalendarFile(string FileName, byte[] Content)
 
 /// <summary>
 /// Shifts as an iCalendar feed (RFC 5545) for calendar apps: a vendor manager gets their vendor's shifts, planners and
-/// tenant admins every vendor's or one vendor's. It covers 30 days back to 180 days ahead; a shift cancelled within the
-/// last 30 days stays in as CANCELLED so a subscribed calendar takes it off. Times are UTC; the description names the
-/// tenant's local time and zone. Shared by the API and the portal's download.
+/// tenant admins every vendor's or one vendor's. It covers 30 days back to 180 days ahead; a cancelled shift stays in as
+/// CANCELLED as long as past shifts do, so a subscribed calendar takes it off. Each event's SEQUENCE is the shift's, raised
+/// on every move and cancellation, so calendar apps replace their copy. Times are UTC; the description names the tenant's
+/// local time and zone. Texts are in the current UI language (the caller's, or the address owner's for a subscription).
+/// Shared by the API and the portal's download.
 /// </summary>
-public sealed class ShiftCalendar(AppDbContext db, ShiftReads reads, TimeProvider clock)
+public sealed class ShiftCalendar(AppDbContext db, ShiftReads reads, IStringLocalizer<SharedResource> text, TimeProvider clock)
 {
     public static readonly TimeSpan Back = TimeSpan.FromDays(30);
     public static readonly TimeSpan Ahead = TimeSpan.FromDays(180);
@@ -31,13 +33,15 @@ public sealed class ShiftCalendar(AppDbContext db, ShiftReads reads, TimeProvide
         if (oneVendor is { } id)
             vendorName = await db.Vendors.AsNoTracking().Where(v => v.Id == id).Select(v => v.Name).SingleOrDefaultAsync(ct) ?? throw new NotFound(Thing.Vendor);
 
-        var query = db.Shifts.Where(s => s.EndsAt >= from && s.StartsAt <= to && (s.Status == ShiftStatus.Scheduled || s.UpdatedAt >= from));
+        var query = db.Shifts.Where(s => s.EndsAt >= from && s.StartsAt <= to);
         if (vendorId is { } only) query = query.Where(s => s.VendorId == only);
-        var shifts = await reads.ShiftsAsync(query.OrderBy(s => s.StartsAt).ThenBy(s => s.Id), ct);
+        var ordered = query.OrderBy(s => s.StartsAt).ThenBy(s => s.Id);
+        var shifts = await reads.ShiftsAsync(ordered, ct);
+        var sequences = await ordered.Select(s => new { s.Id, s.Sequence }).ToDictionaryAsync(s => s.Id, s => s.Sequence, ct);
 
-        var name = vendorName is null ? $"Shifts · {tenant.Name}" : $"{vendorName} shifts · {tenant.Name}";
-        var text = Write(name, shifts, tenant.TimeZone, showVendor: vendorName is null, now);
-        return new ShiftCalendarFile($"shifts-{tenant.Slug}.ics", Encoding.UTF8.GetBytes(text));
+        var name = vendorName is null ? text["Shifts · {0}", tenant.Name] : text["{0} shifts · {1}", vendorName, tenant.Name];
+        var ics = Write(name, shifts.Select(s => (s, sequences[s.Id])), tenant.TimeZone, showVendor: vendorName is null, now);
+        return new ShiftCalendarFile($"shifts-{tenant.Slug}.ics", Encoding.UTF8.GetBytes(ics));
     }
 
     /// <summary>
@@ -59,7 +63,7 @@ public sealed class ShiftCalendar(AppDbContext db, ShiftReads reads, TimeProvide
     }
 
     /// <summary>The calendar text: CRLF line ends, lines folded at 75 octets, TEXT values escaped.</summary>
-    public static string Write(string calendarName, IEnumerable<ShiftResponse> shifts, string zoneId, bool showVendor, DateTimeOffset stamp)
+    private string Write(string calendarName, IEnumerable<(ShiftResponse Shift, int Sequence)> shifts, string zoneId, bool showVendor, DateTimeOffset stamp)
     {
         var ics = new StringBuilder();
         Line(ics, "BEGIN:VCALENDAR");
@@ -70,16 +74,17 @@ public sealed class ShiftCalendar(AppDbContext db, ShiftReads reads, TimeProvide
         Line(ics, "X-WR-CALNAME:" + Escape(calendarName));
         Line(ics, "REFRESH-INTERVAL;VALUE=DURATION:PT1H");
         Line(ics, "X-PUBLISHED-TTL:PT1H");
-        foreach (var s in shifts)
+        foreach (var (s, sequence) in shifts)
         {
             var cancelled = s.Status == ShiftStatus.Cancelled;
             var who = showVendor ? $" · {s.VendorName}" : "";
-            var summary = $"{(cancelled ? "Cancelled: " : "")}{s.Skill} shift · {s.EventName}{who} ({s.Headcount} agents, {s.Confirmed} confirmed)";
-            var description = string.Create(CultureInfo.InvariantCulture,
-                $"Vendor: {s.VendorName}\nEvent: {s.EventName}\nSkill: {s.Skill}\n" +
-                $"Local time: {s.StartsAt:yyyy-MM-dd HH:mm} to {s.EndsAt:yyyy-MM-dd HH:mm} ({zoneId})\n" +
-                $"Headcount {s.Headcount}: {s.Assigned} assigned, {s.Confirmed} confirmed, {s.Declined} declined\n" +
-                $"Confirm by {s.ConfirmBy:yyyy-MM-dd HH:mm}") + (cancelled ? $"\nCancelled: {s.CancelReason}" : "");
+            string summary = text["{0} shift · {1}{2} ({3} agents, {4} confirmed)", s.Skill, s.EventName, who, s.Headcount, s.Confirmed];
+            if (cancelled) summary = text["Cancelled: {0}", summary];
+            var description = string.Join('\n',
+                text["Vendor: {0}", s.VendorName], text["Event: {0}", s.EventName], text["Skill: {0}", s.Skill],
+                text["Local time: {0:yyyy-MM-dd HH:mm} to {1:yyyy-MM-dd HH:mm} ({2})", s.StartsAt, s.EndsAt, zoneId],
+                text["Headcount {0}: {1} assigned, {2} confirmed, {3} declined", s.Headcount, s.Assigned, s.Confirmed, s.Declined],
+                text["Confirm by {0:yyyy-MM-dd HH:mm}", s.ConfirmBy]) + (cancelled ? "\n" + text["Cancelled: {0}", s.CancelReason ?? "-"] : "");
             Line(ics, "BEGIN:VEVENT");
             Line(ics, $"UID:{s.Id}@vendorportal");
             Line(ics, "DTSTAMP:" + Utc(stamp));
@@ -88,7 +93,7 @@ public sealed class ShiftCalendar(AppDbContext db, ShiftReads reads, TimeProvide
             Line(ics, "SUMMARY:" + Escape(summary));
             Line(ics, "DESCRIPTION:" + Escape(description));
             Line(ics, "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
-            Line(ics, "SEQUENCE:" + (cancelled ? "1" : "0"));
+            Line(ics, "SEQUENCE:" + sequence.ToString(CultureInfo.InvariantCulture));
             Line(ics, "TRANSP:OPAQUE");
             Line(ics, "END:VEVENT");
         }
@@ -99,22 +104,22 @@ public sealed class ShiftCalendar(AppDbContext db, ShiftReads reads, TimeProvide
     /// <summary>A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped; other control characters dropped.</summary>
     public static string Escape(string value)
     {
-        var text = new StringBuilder(value.Length + 8);
+        var escaped = new StringBuilder(value.Length + 8);
         var normalised = value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         foreach (var c in normalised)
         {
             switch (c)
             {
-                case '\\': text.Append(@"\\"); break;
-                case ';': text.Append(@"\;"); break;
-                case ',': text.Append(@"\,"); break;
-                case '\n': text.Append(@"\n"); break;
-                case '\t': text.Append(c); break;
+                case '\\': escaped.Append(@"\\"); break;
+                case ';': escaped.Append(@"\;"); break;
+                case ',': escaped.Append(@"\,"); break;
+                case '\n': escaped.Append(@"\n"); break;
+                case '\t': escaped.Append(c); break;
                 case < ' ' or '\u007f': break;
-                default: text.Append(c); break;
+                default: escaped.Append(c); break;
             }
         }
-        return text.ToString();
+        return escaped.ToString();
     }
 
     private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);

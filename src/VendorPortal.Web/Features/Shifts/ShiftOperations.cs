@@ -6,7 +6,26 @@ using VendorPortal.Web.Features.Training;
 
 namespace VendorPortal.Web.Features.Shifts;
 
-public sealed class ShiftInput
+/// <summary>A shift's times as a planner types them, in the tenant's local time.</summary>
+public interface IShiftTimes
+{
+    DateTime StartsAtLocal { get; }
+    DateTime EndsAtLocal { get; }
+}
+
+/// <summary>The shape of a shift's times wherever they are typed: an end after the start, at most <see cref="Shift.MaxHours"/> hours.</summary>
+public sealed class ShiftTimesValidator : AbstractValidator<IShiftTimes>
+{
+    public ShiftTimesValidator()
+    {
+        RuleFor(x => x.StartsAtLocal).NotEmpty();
+        RuleFor(x => x.EndsAtLocal).NotEmpty().GreaterThan(x => x.StartsAtLocal).WithMessage("A shift must end after it starts.");
+        RuleFor(x => x).Must(x => x.EndsAtLocal - x.StartsAtLocal <= TimeSpan.FromHours(Shift.MaxHours))
+            .WithName("endsAtLocal").WithMessage("A shift lasts at most 12 hours.");
+    }
+}
+
+public sealed class ShiftInput : IShiftTimes
 {
     public Guid EventId { get; set; }
     public Guid VendorId { get; set; }
@@ -25,12 +44,22 @@ public sealed class ShiftInputValidator : Validator<ShiftInput>
         RuleFor(x => x.EventId).NotEmpty();
         RuleFor(x => x.VendorId).NotEmpty();
         RuleFor(x => x.Skill).NotEmpty().MaximumLength(40);
-        RuleFor(x => x.StartsAtLocal).NotEmpty();
-        RuleFor(x => x.EndsAtLocal).NotEmpty().GreaterThan(x => x.StartsAtLocal).WithMessage("A shift must end after it starts.");
-        RuleFor(x => x).Must(x => x.EndsAtLocal - x.StartsAtLocal <= TimeSpan.FromHours(Shift.MaxHours))
-            .WithName("endsAtLocal").WithMessage("A shift lasts at most 12 hours.");
+        Include(new ShiftTimesValidator());
         RuleFor(x => x.Headcount).InclusiveBetween(1, 1000);
     }
+}
+
+/// <summary>New times for a shift that has not started, in the tenant's local time.</summary>
+public sealed class MoveInput : IShiftTimes
+{
+    /// <summary>New start in the tenant's local time, e.g. 2026-12-12T10:00.</summary>
+    public DateTime StartsAtLocal { get; set; }
+    public DateTime EndsAtLocal { get; set; }
+}
+
+public sealed class MoveInputValidator : Validator<MoveInput>
+{
+    public MoveInputValidator() => Include(new ShiftTimesValidator());
 }
 
 public sealed class CancelInput
@@ -243,6 +272,42 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         if (shift.HasStarted(clock.GetUtcNow())) throw RuleViolation.Conflict("shiftId", ShiftRules.Started);
         await ReleaseAsync(shift, reason.Trim(), ct);
         await notifier.ShiftCancelledAsync(shift, ct);
+        await SaveRacingAsync("shiftId", ct);
+        notifier.Dispatch(shift.TenantId);
+        return shift;
+    }
+
+    /// <summary>
+    /// The planner moves a shift that has not started, within its event and under the same rules as a new shift. The agents
+    /// holding places keep them unless that would book them twice (409, naming them); confirmed ones are asked again and
+    /// the vendor's managers are told. New times equal to the old change nothing.
+    /// </summary>
+    public async Task<Shift> MoveAsync(Guid shiftId, MoveInput input, CancellationToken ct)
+    {
+        var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound(Thing.Shift);
+        var now = clock.GetUtcNow();
+        shift.EnsureOpenForAssignment(now);
+        var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == shift.EventId, ct);
+        var zone = await db.TenantZoneAsync(ct);
+        var (start, end) = Shift.Schedule(input.StartsAtLocal, input.EndsAtLocal, e, zone, now, "");
+        var (oldStart, oldEnd) = (shift.StartsAt, shift.EndsAt);
+        if (!shift.Move(start, end)) return shift;
+
+        var held = await db.Assignments.Where(a => a.ShiftId == shift.Id).Where(Assignment.HoldingAPlace).ToListAsync(ct);
+        var agentIds = held.Select(a => a.AgentId).ToList();
+        var onShift = await db.Assignments.AsNoTracking().Where(Assignment.HoldingAPlace)
+            .Where(a => agentIds.Contains(a.AgentId) && a.ShiftId != shift.Id && a.Shift!.Status == ShiftStatus.Scheduled
+                && a.Shift.StartsAt < end && start < a.Shift.EndsAt)
+            .Select(a => a.Agent!.DisplayName + " (" + a.Agent.ExternalRef + ")").Distinct().ToListAsync(ct);
+        if (onShift.Count > 0) throw RuleViolation.Conflict("startsAtLocal", ShiftRules.MoveOnShift(onShift.Order(StringComparer.Ordinal)));
+        var inTraining = await db.TrainingEnrollments.AsNoTracking()
+            .Where(t => agentIds.Contains(t.AgentId) && t.Session!.Status == TrainingSessionStatus.Scheduled
+                && t.Session.StartsAt < end && start < t.Session.EndsAt)
+            .Select(t => t.Agent!.DisplayName + " (" + t.Agent.ExternalRef + ")").Distinct().ToListAsync(ct);
+        if (inTraining.Count > 0) throw RuleViolation.Conflict("startsAtLocal", ShiftRules.MoveInTraining(inTraining.Order(StringComparer.Ordinal)));
+
+        foreach (var a in held) a.AskAgain();
+        await notifier.ShiftMovedAsync(shift, oldStart, oldEnd, ct);
         await SaveRacingAsync("shiftId", ct);
         notifier.Dispatch(shift.TenantId);
         return shift;

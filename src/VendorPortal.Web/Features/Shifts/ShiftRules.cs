@@ -12,6 +12,8 @@ public static class ShiftRules
     public static RuleError PlacesLeft(int limit, int headcount, int left) => new("shift.places_left", limit, headcount, left);
     public static RuleError ChangedConcurrently => new("shift.changed_concurrently");
     public static RuleError CalendarNeedsPerson => new("shift.calendar_needs_person");
+    public static RuleError MoveOnShift(IEnumerable<string> agents) => new("shift.move_on_shift", string.Join(", ", agents));
+    public static RuleError MoveInTraining(IEnumerable<string> agents) => new("shift.move_in_training", string.Join(", ", agents));
 
     public static RuleError Status(AssignmentStatus status) => new($"assignment.status.{status.ToString().ToLowerInvariant()}");
     public static RuleError NoSuchAgent(Guid id) => new("assignment.no_such_agent", id);

@@ -23,7 +23,8 @@ public sealed class GetSubscribedCalendar(AppDbContext db, ShiftCalendar calenda
         Summary(s =>
         {
             s.Summary = "A member's shift feed at their private subscription address (made in the portal: Shifts → Subscribe); 404 once revoked.";
-            s.Description = "The same iCalendar feed as GET /api/t/{tenant}/shifts/calendar.ics, for calendar apps that cannot send credentials.";
+            s.Description = "The same iCalendar feed as GET /api/t/{tenant}/shifts/calendar.ics, for calendar apps that cannot send credentials; " +
+                "summaries and descriptions are in the language the address's owner saved.";
         });
     }
 
@@ -37,6 +38,9 @@ public sealed class GetSubscribedCalendar(AppDbContext db, ShiftCalendar calenda
         var now = clock.GetUtcNow();
         if (link.LastUsedAt is null || now - link.LastUsedAt > LastUsedPrecision)
             await db.CalendarLinks.Where(l => l.Id == link.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.LastUsedAt, now), ct);
+        // A calendar app sends no language of its own: the feed speaks the language its owner saved.
+        var language = await db.Users.Where(u => u.Id == link.UserId).Select(u => u.Language).SingleAsync(ct);
+        using var _ = new UiCulture(language);
         var file = await calendar.ForAsync(null, ct);
         await Send.BytesAsync(file.Content, file.FileName, ShiftCalendarFile.ContentType, cancellation: ct);
     }

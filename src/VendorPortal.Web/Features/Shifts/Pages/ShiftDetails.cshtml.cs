@@ -30,6 +30,8 @@ public sealed class ShiftDetailsModel(
     [BindProperty] public List<DecisionRow> Decisions { get; set; } = [];
     [BindProperty] public List<AttendanceRow> Attendance { get; set; } = [];
     [BindProperty] public string? CancelReason { get; set; }
+    [BindProperty] public DateTime? MoveStartsAt { get; set; }
+    [BindProperty] public DateTime? MoveEndsAt { get; set; }
 
     public ShiftResponse Shift { get; private set; } = null!;
     /// <summary>Undecided agents first, then confirmed, declined and released; by name within each.</summary>
@@ -46,6 +48,7 @@ public sealed class ShiftDetailsModel(
     /// <summary>Why a decision or attendance row was refused, by assignment.</summary>
     public Dictionary<Guid, string> RowProblems { get; } = [];
     public string? CancelError { get; private set; }
+    public string? MoveError { get; private set; }
 
     public bool IsVendor => db.Scope!.IsVendor;
     public bool CanPlan => db.Scope!.May(Permission.ScheduleShifts);
@@ -53,6 +56,7 @@ public sealed class ShiftDetailsModel(
     public bool CanDecide => db.Scope!.May(Permission.ConfirmAssignments) && Phase == ShiftPhase.Upcoming && Assignments.Any(a => a.Status.HoldsAPlace());
     public bool CanRecordAttendance => db.Scope!.May(Permission.RecordAttendance) && Phase is ShiftPhase.Running or ShiftPhase.Over && Assignments.Any(a => a.Status == AssignmentStatus.Confirmed);
     public bool CanCancel => CanPlan && Phase == ShiftPhase.Upcoming;
+    public bool CanMove => CanCancel;
     public bool Started => Phase is ShiftPhase.Running or ShiftPhase.Over;
     public int PlacesLeft => Math.Max(0, Shift.Limit - Shift.Assigned);
 
@@ -171,6 +175,29 @@ public sealed class ShiftDetailsModel(
             return Page();
         }
         TempData["Flash"] = T["The shift was cancelled. Its agents are released and the vendor is told why."].Value;
+        return LocalRedirect($"/t/{tenant}/shifts/{shiftId}");
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(string tenant, Guid shiftId, CancellationToken ct)
+    {
+        if (!CanPlan) return Forbid();
+        if (!await LoadAsync(shiftId, ct)) return NotFound();
+        var input = new MoveInput { StartsAtLocal = MoveStartsAt ?? default, EndsAtLocal = MoveEndsAt ?? default };
+        if (!ModelState.Validate(new MoveInputValidator(), input, "", T, _ => nameof(MoveStartsAt)))
+        {
+            MoveError = ModelState[nameof(MoveStartsAt)]!.Errors[0].ErrorMessage;
+            return Page();
+        }
+        try
+        {
+            await shifts.MoveAsync(shiftId, input, ct);
+        }
+        catch (RuleViolation rule)
+        {
+            MoveError = rule.Error.Text();
+            return Page();
+        }
+        TempData["Flash"] = T["The shift was moved. The vendor is told, and confirmed agents are asked to confirm again."].Value;
         return LocalRedirect($"/t/{tenant}/shifts/{shiftId}");
     }
 
