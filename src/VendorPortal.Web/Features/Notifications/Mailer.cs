@@ -35,7 +35,7 @@ public sealed class Mailer(IOptions<MailOptions> options, DataFolder data, TimeP
         message.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Subject = mail.Subject;
-        if (mail.UnsubscribeUrl is { } unsubscribe)
+        if (mail.UnsubscribeUrl is { Length: > 0 } unsubscribe)
         {
             // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs "List-Unsubscribe=One-Click" here.
             message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
