@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MimeKit;
+using VendorPortal.Tests.Agents;
 using VendorPortal.Tests.Shifts;
 
 namespace VendorPortal.Tests.Notifications;
