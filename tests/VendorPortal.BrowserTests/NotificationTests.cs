@@ -40,6 +40,12 @@ public sealed partial class NotificationTests(PortalApp app)
         var visitor = await app.NewPageAsync();
         try
         {
+            // The e-mail as a mail client shows it: the button and the footer links are real links.
+            await visitor.SetContentAsync(mail.HtmlBody!);
+            Assert.Equal("Shift cancelled", await visitor.InnerTextAsync("h1"));
+            Assert.True(await visitor.IsVisibleAsync($"a[href$='/t/demo/shifts/{shiftId}']:text('Open the shift')"));
+            await app.ScreenshotAsync(visitor, "en-email-shift-cancelled");
+            // The portal's address in the e-mail is the configured public one; the test's server listens elsewhere.
             await visitor.GotoAsync(new Uri(url).PathAndQuery);
             Assert.Contains("Stop Shifts e-mails?", await visitor.InnerTextAsync("h1"));
             await visitor.ClickAsync("#unsubscribe");
