@@ -34,7 +34,8 @@ public sealed class AccessibilityTests(PortalApp app, ITestOutputHelper output)
             {
                 await page.GotoAsync(Pages.Login);
                 await SwitchAsync(page, language, button);
-                await CheckAsync(page, [Pages.Login, Pages.ForgotPassword, Pages.ResetPassword, Pages.AcceptInvitation, "/error/500"], language, [Desktop, Phone], found);
+                await CheckAsync(page, [Pages.Login, Pages.ForgotPassword, Pages.ResetPassword, Pages.AcceptInvitation, "/error/500",
+                    await app.UnsubscribePathAsync("apex@demo.test", VendorPortal.Web.Features.Notifications.NotificationCategory.Alerts)], language, [Desktop, Phone], found);
             }
         }
         finally
@@ -117,6 +118,7 @@ public sealed class AccessibilityTests(PortalApp app, ITestOutputHelper output)
             await IfOpensAsync(form);
         // A page that is not there: the error page inside the portal's frame.
         paths.Add(Pages.Demo.Vendor(Guid.Empty));
+        paths.Add(Pages.NotificationPreferences);
         return [.. paths.Distinct()];
     }
 

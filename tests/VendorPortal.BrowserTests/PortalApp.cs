@@ -52,6 +52,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DateTimeOffset Now => Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
+    /// <summary>Where the app writes the e-mails it sends (Mail:Mode Pickup, as in development).</summary>
+    public string MailFolder => Path.Combine(data, "mail");
+
     /// <summary>Today (at midnight) on the app's clock in the given zone, e.g. "Asia/Shanghai" for tenant demo.</summary>
     public DateTime Today(string zone) => TimeZoneInfo.ConvertTime(Now, TimeZoneInfo.FindSystemTimeZoneById(zone)).Date;
 
@@ -166,6 +169,14 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         var invitation = await db.Invitations.SingleAsync(i => i.Email == email);
         var token = scope.ServiceProvider.GetRequiredService<InvitationOperations>().TokenFor(invitation);
         return $"{Pages.AcceptInvitation}?token={Uri.EscapeDataString(token)}";
+    }
+
+    /// <summary>The unsubscribe page of a person's e-mails of one category, with a token made by the app's own protector.</summary>
+    public async Task<string> UnsubscribePathAsync(string email, VendorPortal.Web.Features.Notifications.NotificationCategory category)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var userId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        return Pages.Unsubscribe(scope.ServiceProvider.GetRequiredService<VendorPortal.Web.Features.Notifications.UnsubscribeLinks>().Token(userId, category));
     }
 
     public async Task ScreenshotAsync(IPage page, string name)

@@ -63,6 +63,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
     public DbSet<TrainingEnrollment> TrainingEnrollments => Set<TrainingEnrollment>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationOptOut> NotificationOptOuts => Set<NotificationOptOut>();
     public DbSet<RateCard> RateCards => Set<RateCard>();
     public DbSet<ContactVolume> ContactVolumes => Set<ContactVolume>();
     public DbSet<Statement> Statements => Set<Statement>();

@@ -25,6 +25,7 @@ public static partial class ApiDocument
         ["CapacityRequests"] = "Asking vendors for agents per skill and shift slot, and their answers.",
         ["Events"] = "Surge events: the dates, skills and forecast volumes a contact center must staff.",
         ["Identity"] = "Signing in, refreshing tokens, passwords and the caller's own profile.",
+        ["Notifications"] = "Which notification e-mails the signed-in person receives (their preferences, across tenants).",
         ["Planning"] = "The suggested surge plan: shift cover and vendor allocation, and sending it as requests.",
         ["Readiness"] = "Whether committed agents are ready: training, systems access and checks.",
         ["Shifts"] = "Committed shifts, confirmations, attendance and calendar feeds.",

@@ -13,6 +13,8 @@ public static class Authentication
     /// </summary>
     public const string LoginRateLimit = "login";
     public const string PlatformOperatorPolicy = "PlatformOperator";
+    /// <summary>A signed-in person, not an API key: for what belongs to a person (their notification preferences).</summary>
+    public const string PeopleOnly = "PeopleOnly";
 
     public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -69,6 +71,7 @@ public static class Authentication
 
         services.AddAuthorizationBuilder()
             .AddPolicy(PlatformOperatorPolicy, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.PlatformOperator, "true"))
+            .AddPolicy(PeopleOnly, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.UserId() is not null))
             .AddPermissionPolicies(services);
 
         services.Configure<LoginRateLimitOptions>(configuration.GetSection(LoginRateLimitOptions.Section));

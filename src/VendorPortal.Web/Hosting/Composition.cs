@@ -92,6 +92,8 @@ public static class Composition
         .AddScoped<ShiftCalendar>()
         .AddScoped<AlertOperations>()
         .AddScoped<Notifier>()
+        .AddScoped<NotificationPreferences>()
+        .AddScoped<UnsubscribeLinks>()
         .AddScoped<RateCardOperations>()
         .AddScoped<ContactVolumeOperations>()
         .AddScoped<StatementOperations>()

@@ -48,6 +48,8 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
         ["POST /api/invitations/accept"] = [Anyone],
         ["GET /api/calendar/{token}.ics"] = [Anyone],
         ["GET /api/me"] = [SignedIn],
+        ["GET /api/me/notification-preferences"] = [SignedIn],
+        ["PUT /api/me/notification-preferences"] = [SignedIn],
         ["POST /api/platform/tenants"] = [Operator],
 
         ["GET /api/t/{tenant}/settings"] = Members,

@@ -30,6 +30,8 @@ public static class ApiRoutes
     public static TenantApi Sandbox => For("sandbox");
 
     public static ApiRoute Me => ApiRoute.Get("/api/me");
+    public static ApiRoute NotificationPreferences => ApiRoute.Get("/api/me/notification-preferences");
+    public static ApiRoute UpdateNotificationPreferences => ApiRoute.Put("/api/me/notification-preferences");
     public static AuthApi Auth => new("/api/auth");
     public static ApiRoute AcceptInvitation => ApiRoute.Post("/api/invitations/accept");
     public static ApiRoute CreateTenant => ApiRoute.Post("/api/platform/tenants");

@@ -17,6 +17,8 @@ public static class Pages
     public const string ForgotPassword = "/account/forgot-password";
     public const string ResetPassword = "/account/reset-password";
     public const string AcceptInvitation = "/invitations/accept";
+    public const string NotificationPreferences = "/account/notifications";
+    public static string Unsubscribe(object? token) => $"/unsubscribe/{token}";
 }
 
 public sealed class TenantPages(string root)

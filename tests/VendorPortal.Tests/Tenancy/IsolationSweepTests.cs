@@ -55,6 +55,9 @@ public sealed class IsolationSweepTests(AppFactory app)
         // The address itself is the credential: the token, not a sign-in, decides what it reads.
         ["GET api/calendar/{token}.ics"] = new(Access.Anonymous, new Dictionary<string, Func<Ids, Guid>> { ["token"] = _ => Guid.Empty }),
         ["GET api/me"] = Open(Access.SignedIn),
+        // A person's own choices: no tenant or row in the route, the sign-in decides whose they are.
+        ["GET api/me/notification-preferences"] = Open(Access.SignedIn),
+        ["PUT api/me/notification-preferences"] = Open(Access.SignedIn),
         ["POST api/platform/tenants"] = Open(Access.Platform),
         ["GET api/t/{tenant}/api-keys"] = Open(Access.Tenant),
         ["POST api/t/{tenant}/api-keys"] = Open(Access.Tenant),

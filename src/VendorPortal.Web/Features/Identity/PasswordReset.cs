@@ -1,4 +1,3 @@
-using System.Net;
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -49,11 +48,10 @@ public sealed class SendPasswordResetEmail(
             var link = $"{mail.Value.PublicBaseUrl.TrimEnd('/')}/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}";
             var subject = text["Reset your VendorPortal password"];
             var body = text["Someone asked to reset the password of your VendorPortal account. Open this link within 2 hours to choose a new one; it works once. If it was not you, ignore this e-mail."];
-            await mailer.SendAsync(new MailMessage(
-                email,
-                subject,
-                $"{body}\n\n{link}\n",
-                $"<p>{WebUtility.HtmlEncode(body)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(text["Choose a new password"])}</a></p>"), ct);
+            await mailer.SendAsync(MailLayout.Render(email, new MailContent(subject, subject, body)
+            {
+                Button = new(text["Choose a new password"], link),
+            }, new MailFooter(text["This e-mail is about your VendorPortal account, so it is sent whatever your notification preferences."], [])), ct);
         }
     }
 }

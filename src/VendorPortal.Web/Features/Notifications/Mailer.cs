@@ -22,7 +22,8 @@ public sealed class MailOptions
     public string? SmtpPassword { get; set; }
 }
 
-public sealed record MailMessage(string To, string Subject, string TextBody, string HtmlBody);
+/// <summary>An e-mail to send; <paramref name="UnsubscribeUrl"/> is the one-click address of a notification (none on account e-mails).</summary>
+public sealed record MailMessage(string To, string Subject, string TextBody, string HtmlBody, string? UnsubscribeUrl = null);
 
 public sealed class Mailer(IOptions<MailOptions> options, DataFolder data, TimeProvider clock)
 {
@@ -34,6 +35,12 @@ public sealed class Mailer(IOptions<MailOptions> options, DataFolder data, TimeP
         message.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Subject = mail.Subject;
+        if (mail.UnsubscribeUrl is { Length: > 0 } unsubscribe)
+        {
+            // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs "List-Unsubscribe=One-Click" here.
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         message.Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody();
 
         if (string.Equals(o.Mode, "Smtp", StringComparison.OrdinalIgnoreCase))

@@ -1,4 +1,3 @@
-using System.Text;
 using Hangfire;
 using Microsoft.Extensions.Options;
 using VendorPortal.Web.Features.Alerts;
@@ -9,9 +8,15 @@ using VendorPortal.Web.Features.Training;
 
 namespace VendorPortal.Web.Features.Notifications;
 
-/// <summary>Writes outbox e-mails in each recipient's language, and asks the sender job to deliver them.</summary>
-public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> text, IBackgroundJobClient jobs, IOptions<MailOptions> mail)
+/// <summary>
+/// Writes outbox e-mails in each recipient's language, and asks the sender job to deliver them. A message is either plain (a
+/// subject and a paragraph) or a <see cref="MailContent"/> with facts and a button; both are laid out by <see cref="MailLayout"/>
+/// with the recipient's preferences link and one-click unsubscribe. Recipients who opted out of a kind's category get nothing.
+/// </summary>
+public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> text, IBackgroundJobClient jobs, IOptions<MailOptions> mail, UnsubscribeLinks links)
 {
+    private readonly Dictionary<string, Recipient?> recipients = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Tells the managers of every vendor with agents enrolled that a session moved or was cancelled.</summary>
     public async Task TrainingChangedAsync(TrainingSession session, bool rescheduled, CancellationToken ct)
     {
@@ -21,10 +26,20 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
         var ends = TenantTime.ToLocal(session.EndsAt, zone);
         foreach (var vendorId in vendorIds)
             await ToVendorAsync(vendorId, rescheduled ? "training:rescheduled" : "training:cancelled", session.Id, () => rescheduled
-                ? (text["Training rescheduled: {0}", session.Title],
+                ? new MailContent(text["Training rescheduled: {0}", session.Title], text["Training rescheduled"],
                     text["The training \"{0}\" now runs {1:yyyy-MM-dd HH:mm} to {2:HH:mm} ({3}) at {4}. Your enrolled agents stay enrolled.", session.Title, starts, ends, zone.Id, session.Location ?? "-"])
-                : (text["Training cancelled: {0}", session.Title],
-                    text["The training \"{0}\" on {1:yyyy-MM-dd HH:mm} is cancelled: {2}", session.Title, starts, session.CancelReason ?? "-"]), ct);
+                {
+                    Facts = [new(text["Training"], session.Title), new(text["Starts"], $"{starts:yyyy-MM-dd HH:mm} ({zone.Id})"),
+                        new(text["Ends"], $"{ends:yyyy-MM-dd HH:mm}"), new(text["Place"], session.Location ?? "-")],
+                    Button = new(text["Open the training"], Page($"training/{session.Id}")),
+                }
+                : new MailContent(text["Training cancelled: {0}", session.Title], text["Training cancelled"],
+                    text["The training \"{0}\" on {1:yyyy-MM-dd HH:mm} is cancelled: {2}", session.Title, starts, session.CancelReason ?? "-"])
+                {
+                    Facts = [new(text["Training"], session.Title), new(text["Starts"], $"{starts:yyyy-MM-dd HH:mm} ({zone.Id})"),
+                        new(text["Reason"], session.CancelReason ?? "-")],
+                    Button = new(text["Open the training"], Page($"training/{session.Id}")),
+                }, ct);
     }
 
     /// <summary>Tells the vendor's managers that capacity is asked of them and by when.</summary>
@@ -32,10 +47,17 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
     {
         var zone = await db.TenantZoneAsync(ct);
         var agents = request.Shifts.Sum(s => s.Headcount);
-        await ToVendorAsync(request.VendorId, "capacity:requested", request.Id, () => (
-            text["Capacity requested: {0}", eventName],
+        var respondBy = TenantTime.ToLocal(request.RespondBy, zone);
+        await ToVendorAsync(request.VendorId, "capacity:requested", request.Id, () => new MailContent(
+            text["Capacity requested: {0}", eventName], text["Capacity requested"],
             text["{0} asks for {1} {2} agents over {3} shifts for \"{4}\". Please answer by {5:yyyy-MM-dd HH:mm} ({6}).",
-                request.CreatedBy, agents, skill, request.Shifts.Count, eventName, TenantTime.ToLocal(request.RespondBy, zone), zone.Id]), ct);
+                request.CreatedBy, agents, skill, request.Shifts.Count, eventName, respondBy, zone.Id])
+        {
+            Facts = [new(text["Event"], eventName), new(text["Skill"], skill), new(text["Agents"], agents.ToString(CultureInfo.CurrentCulture)),
+                new(text["Shifts"], request.Shifts.Count.ToString(CultureInfo.CurrentCulture)), new(text["Requested by"], request.CreatedBy),
+                new(text["Answer by"], $"{respondBy:yyyy-MM-dd HH:mm} ({zone.Id})")],
+            Button = new(text["Answer the request"], Page($"requests/{request.Id}")),
+        }, ct);
     }
 
     /// <summary>Tells the planner who asked how the vendor answered.</summary>
@@ -46,34 +68,50 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
         var to = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Email, u.Language }).SingleOrDefaultAsync(ct);
         if (to?.Email is null) return;
         using var _ = new UiCulture(to.Language);
-        Add(to.Email, "capacity:answered", request.Id,
-            text["{0} answered your capacity request", vendor],
-            text["{0} committed {1} of the {2} agents asked for. {3}", vendor, committed, asked, request.ResponseMessage ?? ""]);
+        Add(to.Email, "capacity:answered", request.Id, new MailContent(
+            text["{0} answered your capacity request", vendor], text["Capacity request answered"],
+            text["{0} committed {1} of the {2} agents asked for. {3}", vendor, committed, asked, request.ResponseMessage ?? ""].Value.TrimEnd())
+        {
+            Facts = [new(text["Vendor"], vendor), new(text["Committed"], committed.ToString(CultureInfo.CurrentCulture)),
+                new(text["Asked for"], asked.ToString(CultureInfo.CurrentCulture)), new(text["Message"], request.ResponseMessage ?? "-")],
+            Button = new(text["Open the request"], Page($"requests/{request.Id}")),
+        });
     }
 
     public async Task CapacityRequestCancelledAsync(CapacityRequest request, int shiftsCancelled, CancellationToken ct) =>
-        await ToVendorAsync(request.VendorId, "capacity:cancelled", request.Id, () => (
-            text["Capacity request withdrawn"],
+        await ToVendorAsync(request.VendorId, "capacity:cancelled", request.Id, () => new MailContent(
+            text["Capacity request withdrawn"], text["Capacity request withdrawn"],
             text["The capacity request from {0} is withdrawn ({1}). Shifts cancelled with it: {2}; their agents are free again.",
-                request.CreatedBy, request.CancelReason ?? "-", shiftsCancelled]), ct);
+                request.CreatedBy, request.CancelReason ?? "-", shiftsCancelled])
+        {
+            Facts = [new(text["Requested by"], request.CreatedBy), new(text["Reason"], request.CancelReason ?? "-"),
+                new(text["Shifts cancelled"], shiftsCancelled.ToString(CultureInfo.CurrentCulture))],
+            Button = new(text["Open the request"], Page($"requests/{request.Id}")),
+        }, ct);
 
     public async Task ShiftCancelledAsync(Shift shift, CancellationToken ct)
     {
         var zone = await db.TenantZoneAsync(ct);
-        await ToVendorAsync(shift.VendorId, "shift:cancelled", shift.Id, () => (
-            text["Shift cancelled: {0:yyyy-MM-dd HH:mm}", TenantTime.ToLocal(shift.StartsAt, zone)],
+        var starts = TenantTime.ToLocal(shift.StartsAt, zone);
+        var ends = TenantTime.ToLocal(shift.EndsAt, zone);
+        await ToVendorAsync(shift.VendorId, "shift:cancelled", shift.Id, () => new MailContent(
+            text["Shift cancelled: {0:yyyy-MM-dd HH:mm}", starts], text["Shift cancelled"],
             text["The shift from {0:yyyy-MM-dd HH:mm} to {1:HH:mm} ({2}) is cancelled: {3}. Its agents are released.",
-                TenantTime.ToLocal(shift.StartsAt, zone), TenantTime.ToLocal(shift.EndsAt, zone), zone.Id, shift.CancelReason ?? "-"]), ct);
+                starts, ends, zone.Id, shift.CancelReason ?? "-"])
+        {
+            Facts = [new(text["Starts"], $"{starts:yyyy-MM-dd HH:mm} ({zone.Id})"), new(text["Ends"], $"{ends:yyyy-MM-dd HH:mm}"),
+                new(text["Reason"], shift.CancelReason ?? "-")],
+            Button = new(text["Open the shift"], Page($"shifts/{shift.Id}")),
+        }, ct);
     }
 
     /// <summary>
     /// Tells the people who can act on each new readiness alert: the vendor's managers (confirm, train or add agents) and the
-    /// tenant's planners (ask another vendor for backup), each in their own language, with a link to the alerts page.
+    /// tenant's planners (ask another vendor for backup), each in their own language, with a button to the alerts page.
     /// One read of the recipients for the whole batch, however many alerts a scan raised.
     /// </summary>
     public async Task AlertsRaisedAsync(IReadOnlyList<(Alert Alert, AlertAbout About)> raised, CancellationToken ct)
     {
-        var link = $"{mail.Value.PublicBaseUrl.TrimEnd('/')}/t/{db.Scope!.TenantSlug}/alerts";
         var vendorIds = raised.Select(r => r.Alert.VendorId).Distinct().ToList();
         var recipients = await db.Memberships
             .Where(m => m.DisabledAt == null && ((m.VendorId != null && vendorIds.Contains(m.VendorId.Value)) || m.Role == TenantRole.Planner))
@@ -83,14 +121,15 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
         {
             var kind = "alert:" + alert.Kind;
             foreach (var r in recipients.Where(r => r.VendorId == alert.VendorId && r.Email is not null))
-                Add(r.Email!, kind, alert.Id, Write(alert, about, vendor: true, r.Language));
+                using (new UiCulture(r.Language))
+                    Add(r.Email!, kind, alert.Id, Write(alert, about, vendor: true));
             foreach (var p in recipients.Where(p => p.Role == TenantRole.Planner && p.Email is not null))
-                Add(p.Email!, kind, alert.Id, Write(alert, about, vendor: false, p.Language));
+                using (new UiCulture(p.Language))
+                    Add(p.Email!, kind, alert.Id, Write(alert, about, vendor: false));
         }
 
-        (string Subject, string Body) Write(Alert alert, AlertAbout about, bool vendor, string language)
+        MailContent Write(Alert alert, AlertAbout about, bool vendor)
         {
-            using var _ = new UiCulture(language);
             var place = about.StartsAt is { } starts
                 ? text["the {0} shift of {1} on {2:yyyy-MM-dd HH:mm} ({3}) at {4}", about.Skill, about.EventName ?? "", starts, about.Zone, about.VendorName]
                 : text["the {0} reserve pool of {1}", about.Skill, about.VendorName];
@@ -105,8 +144,16 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
                     _ => text["Please assign and confirm more agents."],
                 };
             var lead = alert.LeadHours is { } hours ? text["{0} h before the shift", hours] + ": " : "";
-            return (text["Readiness alert: {0}, {1}", text.Label(alert.Kind), about.VendorName],
-                text["{0}{1} for {2}. {3} Alerts: {4}", lead, text.Summary(alert.Kind, alert.Actual, alert.Needed), place, action, link]);
+            List<MailFact> facts = [new(text["Alert"], text.Label(alert.Kind)), new(text["Vendor"], about.VendorName), new(text["Skill"], about.Skill)];
+            if (about.EventName is { } eventName) facts.Add(new(text["Event"], eventName));
+            if (about.StartsAt is { } shiftStarts) facts.Add(new(text["Shift starts"], $"{shiftStarts:yyyy-MM-dd HH:mm} ({about.Zone})"));
+            facts.Add(new(text["Agents"], text.Summary(alert.Kind, alert.Actual, alert.Needed)));
+            return new MailContent(text["Readiness alert: {0}, {1}", text.Label(alert.Kind), about.VendorName], text.Label(alert.Kind),
+                text["{0}{1} for {2}.", lead, text.Summary(alert.Kind, alert.Actual, alert.Needed), place] + " " + action)
+            {
+                Facts = facts,
+                Button = new(text["Open the alerts"], Page("alerts")),
+            };
         }
     }
 
@@ -118,33 +165,46 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
         foreach (var f in finance.Where(f => f.Email is not null))
         {
             using var _ = new UiCulture(f.Language);
-            var body = new StringBuilder().Append(text["Draft statements for {0} are ready for review:", month]).Append('\n');
-            foreach (var (vendor, total) in drafts) body.Append("- ").Append(vendor).Append(": ").Append(total).Append('\n');
-            if (refused.Count > 0) body.Append(text["Not drafted:"]).Append('\n');
-            foreach (var (vendor, why) in refused) body.Append("- ").Append(vendor).Append(": ").Append(why.Text()).Append('\n');
-            Add(f.Email!, DraftMonthlyStatements.Kind, subjectId, text["Statements for {0} drafted", month], body.ToString());
+            List<string> lines = [.. drafts.Select(d => $"- {d.Vendor}: {d.Total}")];
+            if (refused.Count > 0) lines.Add(text["Not drafted:"]);
+            lines.AddRange(refused.Select(r => $"- {r.Vendor}: {r.Why.Text()}"));
+            Add(f.Email!, DraftMonthlyStatements.Kind, subjectId, new MailContent(
+                text["Statements for {0} drafted", month], text["Statements drafted"], text["Draft statements for {0} are ready for review:", month])
+            {
+                Facts = [new(text["Month"], month), new(text["Drafted"], drafts.Count.ToString(CultureInfo.CurrentCulture)),
+                    new(text["Not drafted"], refused.Count.ToString(CultureInfo.CurrentCulture))],
+                Lines = lines,
+                Button = new(text["Review the statements"], Page("statements")),
+            });
         }
     }
 
     /// <summary>Call after the change is saved: the job sends whatever the outbox holds for the tenant.</summary>
     public void Dispatch(Guid tenantId) => jobs.Enqueue<SendNotifications>(j => j.RunAsync(tenantId, CancellationToken.None));
 
+    /// <summary>A portal page of the current tenant, as a link for an e-mail.</summary>
+    private string Page(string path) => $"{mail.Value.PublicBaseUrl.TrimEnd('/')}/t/{db.Scope!.TenantSlug}/{path}";
+
     /// <summary>One e-mail per manager of the vendor, each written in the manager's language.</summary>
-    private async Task ToVendorAsync(Guid vendorId, string kind, Guid subjectId, Func<(string Subject, string Body)> write, CancellationToken ct)
+    private async Task ToVendorAsync(Guid vendorId, string kind, Guid subjectId, Func<MailContent> write, CancellationToken ct)
     {
         var recipients = await db.Memberships.Where(m => m.VendorId == vendorId && m.DisabledAt == null).Select(m => new { m.User!.Email, m.User.Language }).ToListAsync(ct);
         foreach (var r in recipients.Where(r => r.Email is not null))
         {
             using var _ = new UiCulture(r.Language);
-            var (subject, body) = write();
-            Add(r.Email!, kind, subjectId, subject, body);
+            Add(r.Email!, kind, subjectId, write());
         }
     }
 
-    private void Add(string email, string kind, Guid subjectId, (string Subject, string Body) text) => Add(email, kind, subjectId, text.Subject, text.Body);
+    /// <summary>A plain message (subject and paragraph) to every manager of the vendor.</summary>
+    private Task ToVendorAsync(Guid vendorId, string kind, Guid subjectId, Func<(string Subject, string Body)> write, CancellationToken ct) =>
+        ToVendorAsync(vendorId, kind, subjectId, () =>
+        {
+            var (subject, body) = write();
+            return MailContent.Plain(subject, body);
+        }, ct);
 
-    private void Add(string email, string kind, Guid subjectId, string subject, string body) =>
-        db.Notifications.Add(new Notification { ToEmail = email, Subject = subject, Body = body, Kind = kind, SubjectId = subjectId });
+    private void Add(string email, string kind, Guid subjectId, string subject, string body) => Add(email, kind, subjectId, MailContent.Plain(subject, body));
 
     /// <summary>Tells each of the tenant's admins, in their own language, which urgent alerts sat unacknowledged for the escalation time.</summary>
     public async Task AlertsEscalatedAsync(IReadOnlyList<(Alert Alert, AlertAbout About)> escalated, int minutes, CancellationToken ct)
@@ -174,6 +234,40 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
             text["The shift from {0:yyyy-MM-dd HH:mm} to {1:HH:mm} now runs {2:yyyy-MM-dd HH:mm} to {3:HH:mm} ({4}). Its agents keep their places; please confirm them again for the new time.",
                 TenantTime.ToLocal(oldStart, zone), TenantTime.ToLocal(oldEnd, zone), TenantTime.ToLocal(shift.StartsAt, zone), TenantTime.ToLocal(shift.EndsAt, zone), zone.Id]), ct);
     }
+
+    /// <summary>
+    /// Writes the e-mail in the current UI language (the caller switched to the recipient's), unless the recipient opted
+    /// out of the kind's category. Someone without an account is told nothing: notifications are for portal users.
+    /// </summary>
+    private void Add(string email, string kind, Guid subjectId, MailContent content)
+    {
+        var category = NotificationCategories.Of(kind);
+        if (Find(email) is not { } recipient || recipient.OptedOut.Contains(category)) return;
+        var unsubscribe = links.For(recipient.UserId, category);
+        var footer = new MailFooter(text["You receive this e-mail because {0} e-mails are on in your VendorPortal notification preferences.", text.Label(category)],
+            [new(text["Notification preferences"], links.PreferencesPage), new(text["Unsubscribe from {0}", text.Label(category)], unsubscribe)]);
+        db.Notifications.Add(new Notification
+        {
+            ToEmail = email, Subject = content.Subject, Body = MailLayout.Text(content, footer), HtmlBody = MailLayout.Html(content, footer),
+            UnsubscribeUrl = unsubscribe, Kind = kind, SubjectId = subjectId,
+        });
+    }
+
+    private sealed record Recipient(Guid UserId, IReadOnlyList<NotificationCategory> OptedOut);
+
+    /// <summary>
+    /// The account behind an address and what it opted out of, read once per address and notifier. Synchronous so that
+    /// <see cref="Add(string, string, Guid, string, string)"/> stays the plain call every notification makes.
+    /// </summary>
+    private Recipient? Find(string email)
+    {
+        if (recipients.TryGetValue(email, out var known)) return known;
+        var normalized = email.ToUpperInvariant();
+        var user = db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized)
+            .Select(u => new { u.Id, OptedOut = db.NotificationOptOuts.Where(o => o.UserId == u.Id).Select(o => o.Category).ToList() })
+            .SingleOrDefault();
+        return recipients[email] = user is null ? null : new Recipient(user.Id, user.OptedOut);
+    }
 }
 
 /// <summary>Sends a tenant's unsent outbox e-mails, claiming each first so a second run never sends it again.</summary>
@@ -192,7 +286,7 @@ public sealed class SendNotifications(TenantJobScope tenantScope, AppDbContext d
             if (claimed == 0) continue;
             try
             {
-                await mailer.SendAsync(new MailMessage(n.ToEmail, n.Subject, n.Body, $"<p>{System.Net.WebUtility.HtmlEncode(n.Body)}</p>"), ct);
+                await mailer.SendAsync(new MailMessage(n.ToEmail, n.Subject, n.Body, n.HtmlBody, n.UnsubscribeUrl), ct);
             }
             catch
             {

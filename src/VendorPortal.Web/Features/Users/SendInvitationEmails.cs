@@ -1,4 +1,3 @@
-using System.Net;
 using Hangfire;
 using Microsoft.Extensions.Options;
 using VendorPortal.Web.Features.Notifications;
@@ -52,11 +51,11 @@ public sealed class SendInvitationEmails(
             var role = text[invitation.Role.ToString()];
             var subject = text["You are invited to {0} on VendorPortal", tenantName];
             var body = text["You have been invited to join {0} as {1}. Open this link to accept (valid until {2:yyyy-MM-dd}):", tenantName, role, invitation.ExpiresAt];
-            return new MailMessage(
-                invitation.Email,
-                subject,
-                $"{body}\n\n{link}\n",
-                $"<p>{WebUtility.HtmlEncode(body)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(text["Accept the invitation"])}</a></p>");
+            return MailLayout.Render(invitation.Email, new MailContent(subject, text["You are invited to VendorPortal"], body)
+            {
+                Facts = [new(text["Tenant"], tenantName), new(text["Role"], role), new(text["Valid until"], $"{invitation.ExpiresAt:yyyy-MM-dd}")],
+                Button = new(text["Accept the invitation"], link),
+            }, new MailFooter(text["You receive this e-mail because this address was invited to VendorPortal. If you did not expect it, ignore it."], []));
         }
     }
 }
