@@ -146,6 +146,27 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
     private void Add(string email, string kind, Guid subjectId, string subject, string body) =>
         db.Notifications.Add(new Notification { ToEmail = email, Subject = subject, Body = body, Kind = kind, SubjectId = subjectId });
 
+    /// <summary>Tells the people who manage a webhook endpoint (its vendor's managers, or the tenant's admins and planners) that it was disabled and why.</summary>
+    public async Task WebhookDisabledAsync(Webhooks.WebhookEndpoint endpoint, CancellationToken ct)
+    {
+        const string kind = "webhook:disabled";
+        var link = $"{mail.Value.PublicBaseUrl.TrimEnd('/')}/t/{db.Scope!.TenantSlug}/webhooks/{endpoint.Id}";
+        (string, string) Write() => (text["Webhook endpoint disabled: {0}", endpoint.Url],
+            text["Deliveries to {0} stopped: {1} Fix the receiver, then enable the endpoint again and replay what it missed: {2}",
+                endpoint.Url, endpoint.DisabledReason ?? "-", link]);
+        if (endpoint.VendorId is { } vendorId)
+        {
+            await ToVendorAsync(vendorId, kind, endpoint.Id, Write, ct);
+            return;
+        }
+        var managers = await db.Memberships.Where(m => m.DisabledAt == null && (m.Role == TenantRole.TenantAdmin || m.Role == TenantRole.Planner))
+            .Select(m => new { m.User!.Email, m.User.Language }).ToListAsync(ct);
+        foreach (var m in managers.Where(m => m.Email is not null))
+        {
+            using var _ = new UiCulture(m.Language);
+            Add(m.Email!, kind, endpoint.Id, Write());
+        }
+    }
 }
 
 /// <summary>Sends a tenant's unsent outbox e-mails, claiming each first so a second run never sends it again.</summary>
