@@ -13,7 +13,7 @@ public sealed record AlertResponse(
 /// Raises readiness alerts from the readiness figures and the reserve pool, and lets the people who can act acknowledge
 /// them. A vendor manager sees and acknowledges their own vendor's alerts only (the vendor filter).
 /// </summary>
-public sealed class AlertOperations(AppDbContext db, TenantJobScope job, ReadinessList readiness, PoolDepth pool, Notifier notifier, TimeProvider clock)
+public sealed class AlertOperations(AppDbContext db, TenantJobScope job, ReadinessList readiness, PoolDepth pool, Notifier notifier, Webhooks.WebhookOutbox webhooks, TimeProvider clock)
 {
     /// <summary>
     /// One pass over the tenant in the current scope: for each scheduled shift not yet started, the latest alert lead time
@@ -90,6 +90,7 @@ public sealed class AlertOperations(AppDbContext db, TenantJobScope job, Readine
         if (raised.Count == 0) return [];
         db.Alerts.AddRange(raised.Select(r => r.Alert));
         await notifier.AlertsRaisedAsync(raised, ct);
+        foreach (var (alert, _) in raised) await webhooks.RaiseAlertAsync(Webhooks.WebhookEvents.AlertRaised, alert, ct);
         await db.SaveChangesAsync(ct);
         notifier.Dispatch(tenant.Id);
         return [.. raised.Select(r => r.Alert)];

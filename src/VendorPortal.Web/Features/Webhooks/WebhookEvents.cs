@@ -29,20 +29,21 @@ public static class WebhookEvents
     private static readonly Guid Request = Guid.Parse("0193a5f0-0000-7000-8000-000000000005");
     private static readonly DateTimeOffset At = new(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
     private static readonly AlertData ExampleAlert = new(Guid.Parse("0193a5f0-0000-7000-8000-000000000006"), "confirmationsShort", Vendor, "Acme Contact",
-        Shift, Event, "Double 11", "VOICE", At.AddHours(48), 48, 12, 18, "Confirmed agents: 12 of the 18 needed.");
+        Shift, "VOICE", At.AddHours(48), 48, 12, 18, "Acme Contact, VOICE shift of Double 11 at 2026-11-22 16:00 (Asia/Shanghai), 48 h ahead: 12 of 18 needed agents confirmed.",
+        At, null);
 
     /// <summary>Every type with what it means and an example of its data.</summary>
     public static readonly IReadOnlyList<(string Type, string Meaning, object Example)> Catalogue =
     [
         (AlertRaised, "A readiness alert was raised (vendorId: the vendor it is about).", ExampleAlert),
-        (AlertResolved, "An open alert's condition no longer holds; resolvedAt says when.", new AlertResolvedData(ExampleAlert, At.AddHours(1))),
-        (AlertEscalated, "An urgent alert sat unacknowledged past the tenant's alertEscalationMinutes.", new AlertEscalatedData(ExampleAlert, At.AddHours(2), 120)),
+        (AlertResolved, "An open alert's condition no longer holds (timestamp: when the scan saw it).", ExampleAlert),
+        (AlertEscalated, "An urgent alert sat unacknowledged past the tenant's alertEscalationMinutes (timestamp: when it escalated).", ExampleAlert),
         (CapacityRequestSent, "A planner asked a vendor for agents, shift by shift.",
-            new CapacityRequestData(Request, Vendor, Event, "Double 11", "VOICE", "open", At.AddDays(2), 20, null, [new RequestedShiftData(Guid.Parse("0193a5f0-0000-7000-8000-000000000007"), At.AddDays(3), At.AddDays(3).AddHours(8), 20, null)])),
+            new CapacityRequestData(Request, Vendor, Event, "Double 11", "VOICE", "sent", At.AddDays(2), 20, null, "Please cover the evening peak.", null, null, [new RequestedShiftData(Guid.Parse("0193a5f0-0000-7000-8000-000000000007"), At.AddDays(3), At.AddDays(3).AddHours(8), 20, null)])),
         (CapacityRequestAnswered, "The vendor answered: per shift the agents committed; committed shifts became the vendor's shifts.",
-            new CapacityRequestData(Request, Vendor, Event, "Double 11", "VOICE", "answered", At.AddDays(2), 20, 15, [new RequestedShiftData(Guid.Parse("0193a5f0-0000-7000-8000-000000000007"), At.AddDays(3), At.AddDays(3).AddHours(8), 20, 15)])),
+            new CapacityRequestData(Request, Vendor, Event, "Double 11", "VOICE", "answered", At.AddDays(2), 20, 15, "Please cover the evening peak.", "15 of 20; the rest are on leave.", null, [new RequestedShiftData(Guid.Parse("0193a5f0-0000-7000-8000-000000000007"), At.AddDays(3), At.AddDays(3).AddHours(8), 20, 15)])),
         (CapacityRequestCancelled, "The planner withdrew the request; shifts committed under it are cancelled too.",
-            new CapacityRequestData(Request, Vendor, Event, "Double 11", "VOICE", "cancelled", At.AddDays(2), 20, null, [])),
+            new CapacityRequestData(Request, Vendor, Event, "Double 11", "VOICE", "cancelled", At.AddDays(2), 20, null, "Please cover the evening peak.", null, "Forecast lowered", [])),
         (ShiftConfirmationsChanged, "Assignments of a shift were confirmed or declined; the counts are after the change.",
             new ShiftConfirmationsData(Shift, Vendor, Event, "VOICE", At.AddDays(3), At.AddDays(3).AddHours(8), 18, 12, 3)),
         (ShiftCancelled, "A shift was cancelled and its agents released.",
@@ -75,17 +76,15 @@ public static class WebhookEvents
     private sealed record Envelope(string Type, DateTimeOffset Timestamp, object Data);
 }
 
-public sealed record AlertData(Guid AlertId, string Kind, Guid VendorId, string VendorName, Guid? ShiftId, Guid? EventId, string? EventName,
-    string Skill, DateTimeOffset? ShiftStartsAt, int? LeadHours, int Actual, int Needed, string Message);
-
-public sealed record AlertResolvedData(AlertData Alert, DateTimeOffset ResolvedAt);
-
-public sealed record AlertEscalatedData(AlertData Alert, DateTimeOffset EscalatedAt, int EscalationMinutes);
+/// <summary>An alert as alert.raised, alert.resolved and alert.escalated carry it; the event's type and timestamp say what happened when.</summary>
+public sealed record AlertData(Guid AlertId, string Kind, Guid VendorId, string VendorName, Guid? ShiftId, string? Skill,
+    DateTimeOffset? ShiftStartsAt, int? LeadHours, int Actual, int Needed, string Message, DateTimeOffset CreatedAt, DateTimeOffset? AcknowledgedAt);
 
 public sealed record RequestedShiftData(Guid RequestedShiftId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Headcount, int? Committed);
 
 public sealed record CapacityRequestData(Guid CapacityRequestId, Guid VendorId, Guid EventId, string EventName, string Skill, string Status,
-    DateTimeOffset RespondBy, int AgentsAsked, int? AgentsCommitted, IReadOnlyList<RequestedShiftData> Shifts);
+    DateTimeOffset RespondBy, int AgentsAsked, int? AgentsCommitted, string? Message, string? ResponseMessage, string? CancelReason,
+    IReadOnlyList<RequestedShiftData> Shifts);
 
 public sealed record ShiftConfirmationsData(Guid ShiftId, Guid VendorId, Guid? EventId, string Skill, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     int Required, int Confirmed, int Declined);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Hangfire;
 
 namespace VendorPortal.Web.Features.Webhooks;
@@ -22,6 +23,19 @@ public sealed class WebhookOutbox(AppDbContext db, TimeProvider clock, IBackgrou
         var body = WebhookEvents.Body(type, clock.GetUtcNow(), data);
         foreach (var endpoint in endpoints.Where(e => (e.VendorId == null || e.VendorId == vendorId) && e.Receives(type)))
             _ = Add(endpoint, type, body);
+    }
+
+    /// <summary>alert.raised, alert.resolved or alert.escalated for one alert, with the names a receiver shows.</summary>
+    public async Task RaiseAlertAsync(string type, Alerts.Alert alert, CancellationToken ct)
+    {
+        var vendor = await db.Vendors.IgnoreQueryFilters([AppDbContext.VendorFilter]).Where(v => v.Id == alert.VendorId).Select(v => v.Name).SingleAsync(ct);
+        var skill = alert.SkillId is { } skillId ? await db.Skills.Where(k => k.Id == skillId).Select(k => k.Code).SingleOrDefaultAsync(ct) : null;
+        var starts = alert.ShiftId is { } shiftId
+            ? await db.Shifts.IgnoreQueryFilters([AppDbContext.VendorFilter]).Where(x => x.Id == shiftId).Select(x => (DateTimeOffset?)x.StartsAt).SingleOrDefaultAsync(ct)
+            : null;
+        await RaiseAsync(type, alert.VendorId, new AlertData(alert.Id, JsonNamingPolicy.CamelCase.ConvertName(alert.Kind.ToString()), alert.VendorId, vendor,
+            alert.ShiftId, skill, starts, alert.LeadHours, alert.Actual, alert.Needed, alert.Message,
+            alert.CreatedAt == default ? clock.GetUtcNow() : alert.CreatedAt, alert.AcknowledgedAt), ct);
     }
 
     /// <summary>A <c>webhook.test</c> event for one endpoint, whatever its event types.</summary>
