@@ -25,7 +25,7 @@ public sealed class WebhookHttp : IDisposable
                 var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
                 foreach (var a in addresses)
                     if (address.Refusal(a) is { } why)
-                        throw new HttpRequestException($"{host} resolves to {a}, a {why} address; not connecting.");
+                        throw new HttpRequestException($"{host} resolves to {a}, a {why.Text(RuleError.English)} address; not connecting.");
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {

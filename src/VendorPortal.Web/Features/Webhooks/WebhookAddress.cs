@@ -34,10 +34,10 @@ public sealed class WebhookAddress(WebhookOptions options)
     }
 
     /// <summary>Why a delivery may not connect to this address, or null when it may.</summary>
-    public string? Refusal(IPAddress address) => options.AllowPrivateNetworks ? null : Forbidden(address);
+    public RuleError? Refusal(IPAddress address) => options.AllowPrivateNetworks ? null : Forbidden(address);
 
     /// <summary>The kind of non-public address this is, or null for a public one.</summary>
-    public static string? Forbidden(IPAddress address)
+    public static RuleError? Forbidden(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
         if (address.AddressFamily == AddressFamily.InterNetwork)
@@ -45,25 +45,25 @@ public sealed class WebhookAddress(WebhookOptions options)
             var b = address.GetAddressBytes();
             return b switch
             {
-                [0, ..] => "unspecified",
-                [127, ..] => "loopback",
-                [10, ..] => "private",
-                [172, >= 16 and <= 31, ..] => "private",
-                [192, 168, ..] => "private",
-                [100, >= 64 and <= 127, ..] => "private",
-                [169, 254, 169, 254] => "cloud metadata",
-                [169, 254, ..] => "link-local",
-                [>= 224, ..] => "multicast or reserved",
+                [0, ..] => WebhookRules.Unspecified,
+                [127, ..] => WebhookRules.Loopback,
+                [10, ..] => WebhookRules.Private,
+                [172, >= 16 and <= 31, ..] => WebhookRules.Private,
+                [192, 168, ..] => WebhookRules.Private,
+                [100, >= 64 and <= 127, ..] => WebhookRules.Private,
+                [169, 254, 169, 254] => WebhookRules.CloudMetadata,
+                [169, 254, ..] => WebhookRules.LinkLocal,
+                [>= 224, ..] => WebhookRules.Multicast,
                 _ => null,
             };
         }
-        if (address.Equals(IPAddress.IPv6Any)) return "unspecified";
-        if (address.Equals(IPAddress.IPv6Loopback)) return "loopback";
+        if (address.Equals(IPAddress.IPv6Any)) return WebhookRules.Unspecified;
+        if (address.Equals(IPAddress.IPv6Loopback)) return WebhookRules.Loopback;
         var v6 = address.GetAddressBytes();
-        if (v6 is [0xfd, 0x00, 0x0e, 0xc2, ..]) return "cloud metadata";
-        if (address.IsIPv6LinkLocal) return "link-local";
-        if (address.IsIPv6UniqueLocal || address.IsIPv6SiteLocal) return "unique-local";
-        if (address.IsIPv6Multicast) return "multicast or reserved";
+        if (v6 is [0xfd, 0x00, 0x0e, 0xc2, ..]) return WebhookRules.CloudMetadata;
+        if (address.IsIPv6LinkLocal) return WebhookRules.LinkLocal;
+        if (address.IsIPv6UniqueLocal || address.IsIPv6SiteLocal) return WebhookRules.UniqueLocal;
+        if (address.IsIPv6Multicast) return WebhookRules.Multicast;
         // IPv4-compatible (::a.b.c.d) and NAT64 forms carry an IPv4 address inside: judge that one.
         if (v6.Take(12).All(x => x == 0)) return Forbidden(new IPAddress(v6[12..]));
         return null;
