@@ -100,7 +100,7 @@ public sealed class SendWebhook(TenantJobScope tenantScope, AppDbContext db, Web
         }
         var delay = options.RetryDelays[attempts - 1];
         await RecordAsync(deliveryId, attempts, status, answer, null, at + delay, CancellationToken.None);
-        jobs.Schedule<SendWebhook>(j => j.RunAsync(tenantId, deliveryId, CancellationToken.None), delay);
+        jobs.Schedule<SendWebhook>(Queue, j => j.RunAsync(tenantId, deliveryId, CancellationToken.None), delay);
     }
 
     /// <summary>One signed POST; the status code and the start of the answer, or no status and why none came.</summary>
@@ -184,6 +184,6 @@ public sealed class DispatchWebhooks(AppDbContext db, IBackgroundJobClient jobs,
             .Where(d => d.NextAttemptAt != null && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil < now))
             .OrderBy(d => d.NextAttemptAt).Select(d => new { d.TenantId, d.Id }).Take(5000).ToListAsync(ct);
         foreach (var d in due)
-            jobs.Enqueue<SendWebhook>(j => j.RunAsync(d.TenantId, d.Id, CancellationToken.None));
+            jobs.Enqueue<SendWebhook>(SendWebhook.Queue, j => j.RunAsync(d.TenantId, d.Id, CancellationToken.None));
     }
 }

@@ -43,7 +43,8 @@ public sealed class WebhookOutbox(AppDbContext db, TimeProvider clock, IBackgrou
         Add(endpoint, WebhookEvents.Test, WebhookEvents.Body(WebhookEvents.Test, clock.GetUtcNow(), new TestData(endpoint.Id, endpoint.TenantId)));
 
     /// <summary>Queues a send now for a row already saved (a replay).</summary>
-    public void Send(Guid tenantId, Guid deliveryId) => jobs.Enqueue<SendWebhook>(j => j.RunAsync(tenantId, deliveryId, CancellationToken.None));
+    public void Send(Guid tenantId, Guid deliveryId) =>
+        jobs.Enqueue<SendWebhook>(SendWebhook.Queue, j => j.RunAsync(tenantId, deliveryId, CancellationToken.None));
 
     private WebhookDelivery Add(WebhookEndpoint endpoint, string type, string body)
     {
