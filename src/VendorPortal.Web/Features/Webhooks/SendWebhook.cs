@@ -68,7 +68,13 @@ public sealed class SendWebhook(TenantJobScope tenantScope, AppDbContext db, Web
         var claimed = await db.WebhookDeliveries
             .Where(d => d.Id == deliveryId && d.NextAttemptAt != null && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedUntil, until), ct);
-        if (claimed == 0) return;
+        if (claimed == 0)
+        {
+            // Hangfire keeps schedule times to the second, so a retry can wake a little before its time: it waits for it.
+            var due = await db.WebhookDeliveries.Where(d => d.Id == deliveryId && d.ClaimedUntil == null).Select(d => d.NextAttemptAt).SingleOrDefaultAsync(ct);
+            if (due > now) jobs.Schedule<SendWebhook>(Queue, j => j.RunAsync(tenantId, deliveryId, CancellationToken.None), due.Value - now);
+            return;
+        }
 
         var delivery = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Id == deliveryId, ct);
         var endpoint = await db.WebhookEndpoints.SingleAsync(e => e.Id == delivery.EndpointId, ct);
