@@ -360,4 +360,11 @@ echo "== Statement PDF (issue 16: a statement PDF to archive) =="
 # In-process: a 41-page bilingual statement rendered repeatedly (pages/s, bytes per page), then one-page statements/s.
 (cd tests/VendorPortal.Bench && exec dotnet bin/Release/net10.0/VendorPortal.Bench.dll statement-pdf 3)
 
+echo
+echo "== Webhooks (issue 15: signed webhooks) =="
+# In-process: one alert.raised to 200 endpoints of a loopback receiver, through the outbox, the webhooks job queue and signing.
+mkdir -p "$data/webhooks"
+(cd tests/VendorPortal.Bench && VENDORPORTAL_DATA="$data/webhooks" ASPNETCORE_ENVIRONMENT=Production \
+  exec dotnet bin/Release/net10.0/VendorPortal.Bench.dll webhooks 200)
+
 postgres_sections

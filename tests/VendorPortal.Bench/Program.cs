@@ -5,6 +5,7 @@
 // follows the shifts. Usage: VendorPortal.Bench readiness-scan <tenants> <shifts per tenant> <assignments per shift>
 // Also: VendorPortal.Bench erlang-a [erlangs] [runs] [patience seconds] times Erlang A for one interval (ErlangABench.cs).
 // And: VendorPortal.Bench statement-pdf [seconds] renders a 41-page and a one-page statement PDF (StatementPdfBench.cs).
+// And: VendorPortal.Bench webhooks [endpoints] times one alert.raised fanned out to 200 loopback endpoints (WebhookBench.cs).
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -23,12 +24,14 @@ using VendorPortal.Web.Hosting;
 if (args is ["erlang-a", .. var rest]) return ErlangABench.Run(rest);
 if (args is ["plan"]) return await PlanBench.RunAsync();
 if (args is ["statement-pdf", .. var pdfArgs]) return StatementPdfBench.Run(pdfArgs);
+if (args is ["webhooks", .. var hookArgs]) return await WebhookBench.RunAsync(hookArgs);
 if (args is not ["readiness-scan", var t, var s, var a])
 {
     Console.Error.WriteLine("usage: VendorPortal.Bench readiness-scan <tenants> <shifts per tenant> <assignments per shift>");
     Console.Error.WriteLine("       VendorPortal.Bench erlang-a [erlangs] [runs] [patience seconds]");
     Console.Error.WriteLine("       VendorPortal.Bench plan");
     Console.Error.WriteLine("       VendorPortal.Bench statement-pdf [seconds per round]");
+    Console.Error.WriteLine("       VendorPortal.Bench webhooks [endpoints]");
     return 2;
 }
 var (tenantCount, shiftCount, perShift) = (int.Parse(t, CultureInfo.InvariantCulture), int.Parse(s, CultureInfo.InvariantCulture), int.Parse(a, CultureInfo.InvariantCulture));

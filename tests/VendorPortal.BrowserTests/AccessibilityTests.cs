@@ -54,6 +54,13 @@ public sealed class AccessibilityTests(PortalApp app, ITestOutputHelper output)
     {
         var page = await app.SignInAsync(email);
         var found = new List<Finding>();
+        if (email != "finance@demo.test")
+        {
+            // A (disabled) webhook endpoint of the person's own, so its page is among those checked.
+            using var api = await app.ApiClientAsync(email);
+            using var created = await api.SendAsync(ApiRoutes.Demo.Webhooks.Create, new { url = "https://203.0.113.10/hook", description = "Accessibility", enabled = false });
+            created.EnsureSuccessStatusCode();
+        }
         try
         {
             var paths = await PagesOfAsync(page);
@@ -114,6 +121,7 @@ public sealed class AccessibilityTests(PortalApp app, ITestOutputHelper output)
         await DetailAsync(Pages.Demo.Agents, "#agent-table tr[data-agent] a[href*='/agents/']");
         await DetailAsync(Pages.Demo.Vendors, "#vendor-table tr[data-vendor] a[href*='/vendors/']");
         await DetailAsync(Pages.Demo.Training, "#session-table tr[data-session] a[href*='/training/']");
+        await DetailAsync(Pages.Demo.Webhooks, "#webhook-table a[href*='/webhooks/']");
         foreach (var form in new[] { Pages.Demo.NewVendor, Pages.Demo.NewAgent, Pages.Demo.ImportAgents, Pages.Demo.NewTraining, Pages.Demo.NewRequest })
             await IfOpensAsync(form);
         // A page that is not there: the error page inside the portal's frame.

@@ -16,6 +16,7 @@ using VendorPortal.Web.Features.Tenants;
 using VendorPortal.Web.Features.Training;
 using VendorPortal.Web.Features.Users;
 using VendorPortal.Web.Features.Vendors;
+using VendorPortal.Web.Features.Webhooks;
 
 namespace VendorPortal.Web.Data;
 
@@ -81,6 +82,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CalendarLink> CalendarLinks => Set<CalendarLink>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     /// <summary>The data-protection key ring, shared by every node on this database (cookies, tokens, protected links).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -118,6 +121,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         {
             if (typeof(IVendorOwned).IsAssignableFrom(type))
                 Apply(nameof(ApplyVendorFilters), type, builder);
+            else if (typeof(IVendorOptional).IsAssignableFrom(type))
+                Apply(nameof(ApplyOptionalVendorFilters), type, builder);
             else if (typeof(ITenantOwned).IsAssignableFrom(type))
                 Apply(nameof(ApplyTenantFilter), type, builder);
         }
@@ -139,6 +144,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     private void ApplyTenantFilter<T>(ModelBuilder builder) where T : class, ITenantOwned =>
         builder.Entity<T>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+
+    private void ApplyOptionalVendorFilters<T>(ModelBuilder builder) where T : class, IVendorOptional
+    {
+        ApplyTenantFilter<T>(builder);
+        builder.Entity<T>().HasQueryFilter(VendorFilter, e => CurrentVendorId == Guid.Empty || e.VendorId == CurrentVendorId);
+    }
 
     private void ApplyVendorFilters<T>(ModelBuilder builder) where T : class, IVendorOwned
     {

@@ -17,3 +17,12 @@ public interface IAudited
 {
     Guid Id { get; }
 }
+
+/// <summary>
+/// A row of the tenant that may belong to one vendor: null is the tenant's own, which vendor users never see;
+/// a vendor user sees and writes only rows of their vendor, and the rows they create carry it.
+/// </summary>
+public interface IVendorOptional : ITenantOwned
+{
+    Guid? VendorId { get; set; }
+}

@@ -95,6 +95,13 @@ public sealed class SaveRules(TimeProvider clock) : SaveChangesInterceptor
             if (vendorOwned.VendorId != vendorId)
                 throw new ScopeViolationException($"{name} belongs to another vendor.");
         }
+        if (owned is IVendorOptional optional && scope.VendorId is { } ownVendor)
+        {
+            if (entry.State == EntityState.Added && optional.VendorId is null)
+                optional.VendorId = ownVendor;
+            if (optional.VendorId != ownVendor)
+                throw new ScopeViolationException($"{name} belongs to another vendor or to the tenant.");
+        }
     }
 
     /// <summary>A new row is created now unless it says otherwise (demo history); a changed row was updated now.</summary>
@@ -155,7 +162,8 @@ public sealed class SaveRules(TimeProvider clock) : SaveChangesInterceptor
         foreach (var p in entry.Properties)
         {
             var name = p.Metadata.Name;
-            if (name is "Id" or "TenantId" or Version || name.EndsWith("Hash", StringComparison.Ordinal)) continue;
+            if (name is "Id" or "TenantId" or Version || name.EndsWith("Hash", StringComparison.Ordinal)
+                || name.EndsWith("Secret", StringComparison.Ordinal)) continue;
             switch (entry.State)
             {
                 case EntityState.Added:

@@ -20,6 +20,7 @@ public static partial class ApiDocument
         ["Agents"] = "A vendor's agents: their skills, languages and availability.",
         ["Alerts"] = "Alerts for the caller: gaps, late answers and other things to act on.",
         ["ApiKeys"] = "API keys a tenant admin creates for integrations, scoped to the tenant and optionally one vendor.",
+        ["Webhooks"] = "Signed webhook endpoints (Standard Webhooks) of the tenant or of one vendor, their secrets and delivery logs; the event catalogue is in POST /webhooks.",
         ["Audit"] = "The tenant's audit trail: who changed what, and when.",
         ["Billing"] = "Rate cards, statements and their PDFs.",
         ["CapacityRequests"] = "Asking vendors for agents per skill and shift slot, and their answers.",

@@ -13,6 +13,7 @@ using VendorPortal.Web.Features.Tenants;
 using VendorPortal.Web.Features.Training;
 using VendorPortal.Web.Features.Users;
 using VendorPortal.Web.Features.Vendors;
+using VendorPortal.Web.Features.Webhooks;
 
 namespace VendorPortal.Web.Hosting;
 
@@ -36,6 +37,9 @@ public static class Composition
         services.AddHealth();
         services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
         services.AddScoped<Mailer>();
+        services.AddSingleton(WebhookOptions.From(builder.Configuration));
+        services.AddSingleton<WebhookAddress>();
+        services.AddSingleton<WebhookHttp>();
         services.AddFeatureOperations();
         services.AddLists();
         services.ReadKeyRingAfterStartup();
@@ -101,7 +105,9 @@ public static class Composition
         .AddScoped<EventOperations>()
         .AddScoped<ForecastImport>()
         .AddScoped<InHouseSchedule>()
-        .AddScoped<InHouseImport>();
+        .AddScoped<InHouseImport>()
+        .AddScoped<WebhookOperations>()
+        .AddScoped<WebhookOutbox>();
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
 
@@ -123,6 +129,7 @@ public static class Composition
         .AddScoped<MemberList>()
         .AddScoped<InvitationList>()
         .AddScoped<ApiKeyList>()
+        .AddScoped<WebhookList>()
         .AddScoped<ReadinessList>()
         .AddScoped<Features.Planning.PlanOperations>();
 }

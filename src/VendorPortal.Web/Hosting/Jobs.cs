@@ -32,10 +32,21 @@ public static class Jobs
             o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
             o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
         });
-        // The server is Hangfire's own hosted service, started by the start-up once the storage exists, not with the host.
         var server = services.Last(d => d.ServiceType == typeof(IHostedService));
         services.Remove(server);
-        services.AddSingleton(new JobServer(server.ImplementationFactory!));
+        // Webhook deliveries wait on other systems' receivers (up to the timeout each), so they have workers of their own:
+        // a hanging receiver never holds the workers that scan alerts or send e-mail.
+        services.AddHangfireServer(o =>
+        {
+            o.ServerName = $"{Environment.MachineName}:webhooks:{Guid.NewGuid():N}";
+            o.Queues = [Features.Webhooks.SendWebhook.Queue];
+            o.WorkerCount = 20;
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+        });
+        var webhookServer = services.Last(d => d.ServiceType == typeof(IHostedService));
+        services.Remove(webhookServer);
+        // The servers are Hangfire's own hosted services, started by the start-up once the storage exists, not with the host.
+        services.AddSingleton(new JobServer([server.ImplementationFactory!, webhookServer.ImplementationFactory!]));
         services.AddScoped<TenantJobScope>();
         return services;
     }
@@ -63,6 +74,8 @@ public static class Jobs
         // Hourly, so each tenant's first of the month is caught in its own time zone.
         recurring.AddOrUpdate<Features.Billing.DispatchMonthlyStatements>(
             Features.Billing.DispatchMonthlyStatements.Id, j => j.RunAsync(CancellationToken.None), "7 * * * *");
+        recurring.AddOrUpdate<Features.Webhooks.DispatchWebhooks>(
+            Features.Webhooks.DispatchWebhooks.Id, j => j.RunAsync(CancellationToken.None), "* * * * *");
         recurring.AddOrUpdate<Features.Alerts.DispatchAlerts>(
             Features.Alerts.DispatchAlerts.Id, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
     }
@@ -72,10 +85,20 @@ public static class Jobs
             new DashboardOptions { AppPath = "/", DashboardTitle = "VendorPortal jobs" });
 }
 
-/// <summary>Hangfire's server as its own registration made it; absent on a host that runs no jobs.</summary>
-public sealed class JobServer(Func<IServiceProvider, object> create)
+/// <summary>Hangfire's servers (the general one and the webhooks one) as its own registrations made them; absent on a host that runs no jobs.</summary>
+public sealed class JobServer(IReadOnlyList<Func<IServiceProvider, object>> create)
 {
-    public IHostedService Create(IServiceProvider services) => (IHostedService)create(services);
+    public IHostedService Create(IServiceProvider services) => new Servers([.. create.Select(c => (IHostedService)c(services))]);
+
+    private sealed class Servers(IReadOnlyList<IHostedService> servers) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            foreach (var s in servers) await s.StartAsync(cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.WhenAll(servers.Select(s => s.StopAsync(cancellationToken)));
+    }
 }
 
 /// <summary>

@@ -38,5 +38,5 @@ public static class CommonRules
 /// <summary>What a request can ask for and not find in the caller's scope (answers 404).</summary>
 public enum Thing
 {
-    Agent, Alert, ApiKey, CapacityRequest, Enrolment, Event, RateCard, Shift, Statement, Tenant, TrainingSession, User, Vendor,
+    Agent, Alert, ApiKey, CapacityRequest, Enrolment, Event, RateCard, Shift, Statement, Tenant, TrainingSession, User, Vendor, Webhook, WebhookDelivery,
 }

@@ -41,6 +41,7 @@ public static class PortalNavigation
         var shifts = new NavItem($"{root}/shifts", T["Shifts"], "calendar-week") { Needs = Permission.ReadShifts };
         var readiness = new NavItem($"{root}/readiness", T["Readiness"], "activity") { Needs = Permission.WatchReadiness };
         var alerts = new NavItem($"{root}/alerts", T["Alerts"], "bell") { Badge = openAlerts, Needs = Permission.WatchReadiness };
+        var webhooks = new NavItem($"{root}/webhooks", T["Webhooks"], "broadcast") { Needs = Permission.ManageWebhooks };
         IReadOnlyList<NavItem> menu = scope.Role switch
         {
             TenantRole.TenantAdmin =>
@@ -52,6 +53,7 @@ public static class PortalNavigation
                     [
                         new($"{root}/users", T["Users"], "people") { Needs = Permission.ManageUsers },
                         new($"{root}/api-keys", T["API keys"], "key") { Needs = Permission.ManageApiKeys },
+                        webhooks,
                         new($"{root}/audit", T["Audit"], "clock-history") { Needs = Permission.ReadAudit },
                         new($"{root}/settings", T["Settings"], "gear") { Needs = Permission.ReadSettings },
                         skills,
@@ -59,8 +61,8 @@ public static class PortalNavigation
                 },
             ],
             TenantRole.VendorManager when scope.VendorId is { } vendorId =>
-                [dashboard, requests, shifts, readiness, alerts, events, agents, pool, training, statements, new($"{root}/vendors/{vendorId}", T["My vendor"], "building") { Needs = Permission.ReadVendors }],
-            TenantRole.VendorManager => [dashboard, requests, shifts, readiness, alerts, events, agents, pool, training],
+                [dashboard, requests, shifts, readiness, alerts, events, agents, pool, training, statements, webhooks, new($"{root}/vendors/{vendorId}", T["My vendor"], "building") { Needs = Permission.ReadVendors }],
+            TenantRole.VendorManager => [dashboard, requests, shifts, readiness, alerts, events, agents, pool, training, webhooks],
             TenantRole.Finance =>
             [
                 dashboard, vendors, statements,
@@ -68,7 +70,7 @@ public static class PortalNavigation
                 new($"{root}/scorecards", T["Scorecards"], "bar-chart") { Needs = Permission.ReadBilling },
                 events, training, skills,
             ],
-            _ => [dashboard, events, requests, shifts, readiness, alerts, vendors, agents, pool, training, staffing, skills],
+            _ => [dashboard, events, requests, shifts, readiness, alerts, vendors, agents, pool, training, staffing, skills, webhooks],
         };
         return Allowed(menu, scope);
     }

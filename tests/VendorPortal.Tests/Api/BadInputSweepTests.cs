@@ -26,7 +26,7 @@ public sealed class BadInputSweepTests(QuietApp quiet, ITestOutputHelper output)
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity];
 
     /// <summary>Rows the bad input is aimed at, made for the sweep: a vendor, an Apex agent, a training session, a rate card, a statement, an event, a capacity request and a shift.</summary>
-    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId, Guid RateCardId, Guid StatementId, Guid EventId, Guid RequestId, Guid ShiftId, Guid ApexId, Guid MemberId);
+    private sealed record Target(Guid VendorId, Guid AgentId, Guid SessionId, Guid RateCardId, Guid StatementId, Guid EventId, Guid RequestId, Guid ShiftId, Guid ApexId, Guid MemberId, Guid WebhookId);
 
     /// <summary>For each OpenAPI path with an id besides {tenant}: the row it points at.</summary>
     private static readonly Dictionary<string, Func<Target, Guid>> Ids = new(StringComparer.Ordinal)
@@ -53,6 +53,7 @@ public sealed class BadInputSweepTests(QuietApp quiet, ITestOutputHelper output)
         ["/api/t/{tenant}/shifts/{shiftId}/cancel"] = t => t.ShiftId,
         ["/api/t/{tenant}/shifts/{shiftId}"] = t => t.ShiftId,
         ["/api/t/{tenant}/users/{userId}"] = t => t.MemberId,
+        ["/api/t/{tenant}/webhooks/{id}"] = t => t.WebhookId,
     };
 
     /// <summary>Body fields that name a row: the sample body points them at real rows, so the broken value is what gets refused.</summary>
@@ -475,7 +476,15 @@ public sealed class BadInputSweepTests(QuietApp quiet, ITestOutputHelper output)
             Guid.Parse((string)(await session.ReadObjectAsync())["session"]!["id"]!),
             Guid.Parse((string)(await card.ReadObjectAsync())["id"]!),
             Guid.Parse((string)(await statement.ReadObjectAsync())["statement"]!["id"]!),
-            eventId, Guid.Parse((string)request["id"]!), shiftId, demo.ApexInDemo, await FinanceMemberIdAsync());
+            eventId, Guid.Parse((string)request["id"]!), shiftId, demo.ApexInDemo, await FinanceMemberIdAsync(), await ApexWebhookIdAsync(apex));
+    }
+
+    /// <summary>An endpoint of Apex's (so the admin and Apex's manager both reach it), disabled.</summary>
+    private static async Task<Guid> ApexWebhookIdAsync(HttpClient apex)
+    {
+        using var created = await apex.SendAsync(ApiRoutes.Demo.Webhooks.Create, new { url = "https://203.0.113.10/hook", enabled = false });
+        await created.ShouldBe(HttpStatusCode.Created);
+        return Guid.Parse((string)(await created.ReadObjectAsync())["id"]!);
     }
 
     /// <summary>

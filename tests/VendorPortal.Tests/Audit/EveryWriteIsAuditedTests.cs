@@ -38,6 +38,8 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         ["POST /api/auth/forgot-password"] = "anonymous and tenant-less: only queues an e-mail; no record changes",
         ["POST /api/auth/reset-password"] = "changes the person's own credentials, which belong to no tenant's trail; it ends their sign-ins (RevocationTests)",
         ["POST /api/t/{tenant}/events/{eventId}/plan"] = "suggests a plan and writes nothing (PlanTests: planning creates no request)",
+        ["POST /api/t/{tenant}/webhooks/{id}/test"] = "queues a delivery (an outbox row, like an e-mail); no business record changes (WebhookTests)",
+        ["POST /api/t/{tenant}/webhooks/{id}/deliveries/{deliveryId}/replay"] = "sends an outbox row again; no business record changes (WebhookTests)",
     };
 
     private static readonly Dictionary<string, Write> Writes = new(StringComparer.Ordinal)
@@ -45,6 +47,10 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         ["POST /api/platform/tenants"] = new(DemoData.Operator, s => s.Json(new { slug = $"audit-{Guid.NewGuid():N}"[..20], name = "Audited tenant", timeZone = "Asia/Shanghai", currency = "CNY", adminEmail = People.NewEmail("audit"), language = "en" }) with { Tenant = r => r.Id() }),
         ["POST /api/t/{tenant}/api-keys"] = new(DemoData.Admin, async s => s.Json(new { name = Unique("key"), role = "VendorManager", vendorId = (await s.Demo).ApexInDemo })),
         ["DELETE /api/t/{tenant}/api-keys/{id}"] = new(DemoData.Admin, async s => s.None(("id", await s.ApiKeyAsync()))),
+        ["POST /api/t/{tenant}/webhooks"] = new(DemoData.Planner, s => s.Json(new { url = "https://203.0.113.10/hook", enabled = false })),
+        ["PUT /api/t/{tenant}/webhooks/{id}"] = new(DemoData.Planner, async s => s.Json(new { url = "https://203.0.113.11/hook", enabled = false }, ("id", await s.WebhookAsync()))),
+        ["DELETE /api/t/{tenant}/webhooks/{id}"] = new(DemoData.Planner, async s => s.None(("id", await s.WebhookAsync()))),
+        ["POST /api/t/{tenant}/webhooks/{id}/rotate-secret"] = new(DemoData.Planner, async s => s.None(("id", await s.WebhookAsync()))),
         ["POST /api/t/{tenant}/invitations"] = new(DemoData.Admin, s => s.Json(new { email = People.NewEmail("audit"), role = "Planner", language = "en" })),
         ["PATCH /api/t/{tenant}/users/{userId}"] = new(DemoData.Admin, async s => s.Json(new { role = "Finance" }, ("userId", await s.MemberAsync()))),
         ["DELETE /api/t/{tenant}/users/{userId}"] = new(DemoData.Admin, async s => s.None(("userId", await s.MemberAsync()))),
@@ -197,6 +203,15 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
             using var admin = await As(DemoData.Admin);
             var users = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Users.List.Query("pageSize=200"));
             return Guid.Parse((string)users!["items"]!.AsArray().Single(u => (string?)u!["email"] == email)!["userId"]!);
+        }
+
+        /// <summary>A disabled endpoint of the tenant's, so it receives none of the other writes' events.</summary>
+        public async Task<Guid> WebhookAsync()
+        {
+            using var planner = await As(DemoData.Planner);
+            using var response = await planner.SendAsync(ApiRoutes.Demo.Webhooks.Create, new { url = "https://203.0.113.10/hook", enabled = false });
+            await response.ShouldBe(HttpStatusCode.Created);
+            return (await response.ReadObjectAsync()).Id();
         }
 
         public async Task<Guid> ApiKeyAsync()

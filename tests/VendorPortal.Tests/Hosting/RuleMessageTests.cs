@@ -171,6 +171,7 @@ public sealed partial class RuleMessageTests(AppFactory app)
             _ when type == typeof(TimeOnly) => [new TimeOnly(10, 10)],
             _ when type == typeof(DateTimeOffset) => [new DateTimeOffset(2026, 3, 29, 9, 0, 0, TimeSpan.FromHours(8))],
             _ when type.IsEnum => [.. Enum.GetValues(type).Cast<object>()],
+            _ when type == typeof(RuleError) => [CommonRules.DuplicateKey],
             _ when type.IsAssignableFrom(typeof(List<RuleError>)) => [new List<RuleError> { CommonRules.DuplicateKey, CommonRules.ChangedConcurrently }],
             _ when type.IsAssignableFrom(typeof(List<string>)) => [new List<string> { "PRESALES", "HOTLINE" }],
             _ => throw new InvalidOperationException($"No sample value for {parameter.Member.DeclaringType?.Name}.{parameter.Member.Name}({type.Name} {parameter.Name})."),

@@ -146,6 +146,15 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
         ["POST /api/t/{tenant}/statements/{id}/regenerate"] = [Admin, Finance],
         ["POST /api/t/{tenant}/statements/{id}/issue"] = [Admin, Finance],
         ["POST /api/t/{tenant}/statements/{id}/void"] = [Admin, Finance],
+        ["GET /api/t/{tenant}/webhooks"] = [Admin, Planner, Vendor],
+        ["POST /api/t/{tenant}/webhooks"] = [Admin, Planner, Vendor],
+        ["GET /api/t/{tenant}/webhooks/{id}"] = [Admin, Planner, Vendor],
+        ["PUT /api/t/{tenant}/webhooks/{id}"] = [Admin, Planner, Vendor],
+        ["DELETE /api/t/{tenant}/webhooks/{id}"] = [Admin, Planner, Vendor],
+        ["POST /api/t/{tenant}/webhooks/{id}/rotate-secret"] = [Admin, Planner, Vendor],
+        ["POST /api/t/{tenant}/webhooks/{id}/test"] = [Admin, Planner, Vendor],
+        ["GET /api/t/{tenant}/webhooks/{id}/deliveries"] = [Admin, Planner, Vendor],
+        ["POST /api/t/{tenant}/webhooks/{id}/deliveries/{deliveryId}/replay"] = [Admin, Planner, Vendor],
     };
 
     /// <summary>Every portal page under /t/{tenant} and who may open it.</summary>
@@ -183,16 +192,18 @@ public sealed partial class PermissionMatrixTests(AppFactory app)
         ["t/{tenant}/rate-cards"] = [Admin, Finance, Vendor],
         ["t/{tenant}/scorecards"] = [Admin, Finance, Vendor],
         ["t/{tenant}/statements"] = [Admin, Finance, Vendor],
+        ["t/{tenant}/webhooks"] = [Admin, Planner, Vendor],
+        ["t/{tenant}/webhooks/{webhookId:guid}"] = [Admin, Planner, Vendor],
     };
 
     /// <summary>The links of each role's navigation bar, in order ("{apex}" is the vendor manager's own vendor).</summary>
     private static readonly Dictionary<string, string[]> Navigation = new(StringComparer.Ordinal)
     {
         [Admin] = ["", "events", "requests", "shifts", "readiness", "alerts", "vendors", "agents", "pool", "training", "staffing", "statements",
-            "users", "api-keys", "audit", "settings", "skills"],
-        [Planner] = ["", "events", "requests", "shifts", "readiness", "alerts", "vendors", "agents", "pool", "training", "staffing", "skills"],
+            "users", "api-keys", "webhooks", "audit", "settings", "skills"],
+        [Planner] = ["", "events", "requests", "shifts", "readiness", "alerts", "vendors", "agents", "pool", "training", "staffing", "skills", "webhooks"],
         [Finance] = ["", "vendors", "statements", "rate-cards", "scorecards", "events", "training", "skills"],
-        [Vendor] = ["", "requests", "shifts", "readiness", "alerts", "events", "agents", "pool", "training", "statements", "vendors/{apex}"],
+        [Vendor] = ["", "requests", "shifts", "readiness", "alerts", "events", "agents", "pool", "training", "statements", "webhooks", "vendors/{apex}"],
     };
 
     [Fact]

@@ -69,6 +69,7 @@ public sealed class TenantApi(string root)
     public UsersApi Users => new($"{root}/users");
     public InvitationsApi Invitations => new($"{root}/invitations");
     public ApiKeysApi ApiKeys => new($"{root}/api-keys");
+    public WebhooksApi Webhooks => new($"{root}/webhooks");
     public AuditApi Audit => new($"{root}/audit");
     public SettingsApi Settings => new($"{root}/settings");
 }
@@ -222,6 +223,19 @@ public sealed class ApiKeysApi(string root)
     public ApiRoute List => ApiRoute.Get(root);
     public ApiRoute Create => ApiRoute.Post(root);
     public ApiRoute Revoke(object? id) => ApiRoute.Delete($"{root}/{id}");
+}
+
+public sealed class WebhooksApi(string root)
+{
+    public ApiRoute List => ApiRoute.Get(root);
+    public ApiRoute Create => ApiRoute.Post(root);
+    public ApiRoute Get(object? id) => ApiRoute.Get($"{root}/{id}");
+    public ApiRoute Update(object? id) => ApiRoute.Put($"{root}/{id}");
+    public ApiRoute Delete(object? id) => ApiRoute.Delete($"{root}/{id}");
+    public ApiRoute RotateSecret(object? id) => ApiRoute.Post($"{root}/{id}/rotate-secret");
+    public ApiRoute Test(object? id) => ApiRoute.Post($"{root}/{id}/test");
+    public ApiRoute Deliveries(object? id) => ApiRoute.Get($"{root}/{id}/deliveries");
+    public ApiRoute Replay(object? id, object? deliveryId) => ApiRoute.Post($"{root}/{id}/deliveries/{deliveryId}/replay");
 }
 
 public sealed class AuditApi(string root)

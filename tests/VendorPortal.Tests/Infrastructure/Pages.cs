@@ -62,6 +62,8 @@ public sealed class TenantPages(string root)
     public string Scorecards => $"{root}/scorecards";
     public string Users => $"{root}/users";
     public string ApiKeys => $"{root}/api-keys";
+    public string Webhooks => $"{root}/webhooks";
+    public string Webhook(object? id) => $"{root}/webhooks/{id}";
     public string Audit => $"{root}/audit";
     public string Settings => $"{root}/settings";
 }

@@ -23,6 +23,14 @@ public sealed class PinnedClock : TimeProvider
     public static DateTime StartDay => Start.UtcDateTime.Date;
 
     private readonly long started = Stopwatch.GetTimestamp();
+    private readonly DateTimeOffset start;
 
-    public override DateTimeOffset GetUtcNow() => Start + Stopwatch.GetElapsedTime(started);
+    public PinnedClock() : this(Start)
+    {
+    }
+
+    /// <summary>A clock pinned at another instant, running on from there.</summary>
+    public PinnedClock(DateTimeOffset start) => this.start = start;
+
+    public override DateTimeOffset GetUtcNow() => start + Stopwatch.GetElapsedTime(started);
 }

@@ -1,3 +1,4 @@
+using VendorPortal.Tests.Agents;
 using VendorPortal.Tests.Shifts;
 using VendorPortal.Web.Features.Alerts;
 using VendorPortal.Web.Features.Identity;
@@ -27,7 +28,7 @@ public sealed class IsolationSweepTests(AppFactory app)
 
     /// <summary>Real rows of tenant demo the sweep aims at: Apex's vendor row, an API key, one of Apex's agents, a training session, Apex's capacity request and shift.</summary>
     private sealed record Ids(DemoData Demo, Guid ApiKeyId, Guid ApexAgentId, Guid TrainingSessionId, Guid ApexRateCardId, Guid ApexStatementId, Guid EventId,
-        Guid ApexRequestId, Guid ApexShiftId, Guid ApexAlertId, Guid PlannerUserId);
+        Guid ApexRequestId, Guid ApexShiftId, Guid ApexAlertId, Guid PlannerUserId, Guid ApexWebhookId);
 
     private static Sweep Session(string? apexParameter = null, Func<Ids, Guid>? apexValue = null)
     {
@@ -145,6 +146,16 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["GET api/t/{tenant}/alerts"] = Open(Access.Tenant),
         ["POST api/t/{tenant}/alerts/{id}/acknowledge"] = ApexRow("id", i => i.ApexAlertId),
         ["POST api/t/{tenant}/alerts/evaluate"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/webhooks"] = Open(Access.Tenant),
+        ["POST api/t/{tenant}/webhooks"] = Open(Access.Tenant),
+        ["GET api/t/{tenant}/webhooks/{id}"] = ApexRow("id", i => i.ApexWebhookId),
+        ["PUT api/t/{tenant}/webhooks/{id}"] = ApexRow("id", i => i.ApexWebhookId) with { Body = new { url = "https://203.0.113.10/hook", enabled = false } },
+        ["DELETE api/t/{tenant}/webhooks/{id}"] = ApexRow("id", i => i.ApexWebhookId),
+        ["POST api/t/{tenant}/webhooks/{id}/rotate-secret"] = ApexRow("id", i => i.ApexWebhookId),
+        ["POST api/t/{tenant}/webhooks/{id}/test"] = ApexRow("id", i => i.ApexWebhookId),
+        ["GET api/t/{tenant}/webhooks/{id}/deliveries"] = ApexRow("id", i => i.ApexWebhookId),
+        ["POST api/t/{tenant}/webhooks/{id}/deliveries/{deliveryId}/replay"] = new(Access.Tenant,
+            new Dictionary<string, Func<Ids, Guid>> { ["id"] = i => i.ApexWebhookId, ["deliveryId"] = _ => Guid.NewGuid() }, "id"),
     };
 
     private static readonly string[] ExpectedAnonymous = ["auth/forgot-password", "auth/login", "auth/refresh", "auth/reset-password", "calendar/{token}.ics", "invitations/accept"];
@@ -380,6 +391,16 @@ public sealed class IsolationSweepTests(AppFactory app)
             Guid.Parse((string)request["id"]!), shiftId, Guid.Parse((string)alerts!["items"]![0]!["id"]!),
             // The demo planner: the sweeps only ever send it where the request must be refused.
             Guid.Parse((string)(await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Users.List.Query("pageSize=200"), Json.Options))!["items"]!.AsArray()
-                .Single(u => (string?)u!["email"] == DemoData.Planner)!["userId"]!));
+                .Single(u => (string?)u!["email"] == DemoData.Planner)!["userId"]!),
+            await ApexWebhookAsync());
+    }
+
+    /// <summary>An endpoint of Apex's, made by Apex's manager; disabled, so the sweep's own events send it nothing.</summary>
+    private async Task<Guid> ApexWebhookAsync()
+    {
+        using var apex = await app.ClientFor(DemoData.Apex);
+        using var created = await apex.SendAsync(ApiRoutes.Demo.Webhooks.Create, new { url = "https://203.0.113.10/hook", enabled = false });
+        await created.ShouldBe(HttpStatusCode.Created);
+        return (await created.ReadObjectAsync()).Id();
     }
 }

@@ -14,7 +14,7 @@ namespace VendorPortal.Tests.Tenancy;
 [Collection(AppCollection.Name)]
 public sealed partial class PageIsolationSweepTests(AppFactory app)
 {
-    private sealed record Ids(Guid ApexVendor, Guid ApexAgent, Guid TrainingSession, Guid Event, Guid ApexRequest, Guid ApexShift);
+    private sealed record Ids(Guid ApexVendor, Guid ApexAgent, Guid TrainingSession, Guid Event, Guid ApexRequest, Guid ApexShift, Guid ApexWebhook);
 
     /// <summary>How to fill each route parameter, and whether it names a row that belongs to vendor Apex.</summary>
     private static readonly Dictionary<string, (Func<Ids, Guid> Value, bool ApexOwned)> Parameters = new(StringComparer.Ordinal)
@@ -25,6 +25,7 @@ public sealed partial class PageIsolationSweepTests(AppFactory app)
         ["eventId"] = (i => i.Event, false),
         ["requestId"] = (i => i.ApexRequest, true),
         ["shiftId"] = (i => i.ApexShift, true),
+        ["webhookId"] = (i => i.ApexWebhook, true),
     };
 
     private IReadOnlyList<string> TenantPages() =>
@@ -116,7 +117,16 @@ public sealed partial class PageIsolationSweepTests(AppFactory app)
         var events = await admin.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Events.List.Query("pageSize=1"), Json.Options);
         var (request, shift) = await ApexRequestAndShiftAsync(demo.ApexInDemo);
         return new Ids(demo.ApexInDemo, Guid.Parse((string)agents!["items"]![0]!["id"]!), Guid.Parse((string)sessions!["items"]![0]!["id"]!),
-            Guid.Parse((string)events!["items"]![0]!["id"]!), request, shift);
+            Guid.Parse((string)events!["items"]![0]!["id"]!), request, shift, await ApexWebhookAsync());
+    }
+
+    /// <summary>An endpoint of Apex's, disabled so that it receives nothing.</summary>
+    private async Task<Guid> ApexWebhookAsync()
+    {
+        using var apex = await app.ClientFor(DemoData.Apex);
+        using var created = await apex.SendAsync(ApiRoutes.Demo.Webhooks.Create, new { url = "https://203.0.113.10/hook", enabled = false });
+        await created.ShouldBe(HttpStatusCode.Created);
+        return (await created.ReadObjectAsync()).Id();
     }
 
     /// <summary>A capacity request to Apex, answered, so that it has a shift of Apex's: made here rather than taken from the demo data.</summary>

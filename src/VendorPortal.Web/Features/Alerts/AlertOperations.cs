@@ -20,7 +20,7 @@ public sealed record AlertScan(IReadOnlyList<Alert> Raised, IReadOnlyList<Alert>
 /// escalates the urgent ones nobody acknowledged, and lets the people who can act acknowledge them. A vendor manager
 /// sees and acknowledges their own vendor's alerts only (the vendor filter).
 /// </summary>
-public sealed class AlertOperations(AppDbContext db, TenantJobScope job, ReadinessList readiness, PoolDepth pool, Notifier notifier, TimeProvider clock)
+public sealed class AlertOperations(AppDbContext db, TenantJobScope job, ReadinessList readiness, PoolDepth pool, Notifier notifier, Webhooks.WebhookOutbox webhooks, TimeProvider clock)
 {
     /// <summary>The kind whose deadline has passed: the vendor missed the confirm-by time and the shift is near.</summary>
     public const AlertKind Escalates = AlertKind.ConfirmationsOverdue;
@@ -146,6 +146,9 @@ public sealed class AlertOperations(AppDbContext db, TenantJobScope job, Readine
         if (!scan.Changed) return scan;
         await notifier.AlertsRaisedAsync(raised, ct);
         await notifier.AlertsEscalatedAsync([.. escalated.Select(a => (a, About(current[a.ShiftId!.Value], zone)))], tenant.AlertEscalationMinutes, ct);
+        foreach (var a in scan.Raised) await webhooks.RaiseAlertAsync(Webhooks.WebhookEvents.AlertRaised, a, ct);
+        foreach (var a in scan.Resolved) await webhooks.RaiseAlertAsync(Webhooks.WebhookEvents.AlertResolved, a, ct);
+        foreach (var a in scan.Escalated) await webhooks.RaiseAlertAsync(Webhooks.WebhookEvents.AlertEscalated, a, ct);
         await db.SaveChangesAsync(ct);
         notifier.Dispatch(tenant.Id);
         return scan;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
@@ -77,7 +78,7 @@ public sealed record StatementResponse(
 public sealed record StatementDetail(StatementResponse Statement, IReadOnlyList<StatementLineResponse> Lines, IReadOnlyList<StatementAdjustmentResponse> Adjustments);
 
 /// <summary>Statements: drafted from volumes and rate cards, issued once (numbered, hashed, PDF stored), voided with a reason.</summary>
-public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor scope, TimeProvider clock)
+public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor scope, Webhooks.WebhookOutbox webhooks, TimeProvider clock)
 {
     public async Task<Statement> GenerateAsync(StatementInput input, CancellationToken ct)
     {
@@ -162,6 +163,7 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
             {
                 Id = statement.Id, TenantId = statement.TenantId, VendorId = statement.VendorId, IssuedPdf = StatementPdf.Render(model),
             });
+            await RaiseAsync(Webhooks.WebhookEvents.StatementIssued, statement, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -190,9 +192,15 @@ public sealed class StatementOperations(AppDbContext db, AccessScopeAccessor sco
             var document = await db.StatementDocuments.SingleAsync(d => d.Id == id, ct);
             document.VoidPdf = StatementPdf.Render(StatementModel.From(statement, await db.TenantZoneAsync(ct)));
         }
+        await RaiseAsync(Webhooks.WebhookEvents.StatementVoided, statement, ct);
         await db.SaveChangesAsync(ct);
         return statement;
     }
+
+    private Task RaiseAsync(string type, Statement s, CancellationToken ct) =>
+        webhooks.RaiseAsync(type, s.VendorId, new Webhooks.StatementData(s.Id, s.Number, s.VendorId,
+            s.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            s.Currency, s.Total, JsonNamingPolicy.CamelCase.ConvertName(s.Status.ToString()), s.VoidReason), ct);
 
     /// <summary>An issued statement's stored bytes; a draft (or a voided draft) is drawn fresh, watermarked.</summary>
     public async Task<(byte[] Pdf, string FileName)> PdfAsync(Guid id, CancellationToken ct)

@@ -80,7 +80,7 @@ public sealed class CapacityResponseInputValidator : Validator<CapacityResponseI
 }
 
 /// <summary>Planners ask vendors for surge capacity shift by shift; vendors answer; commitments become the vendor's shifts.</summary>
-public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccessor scope, ShiftOperations shifts, Notifier notifier, TimeProvider clock)
+public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccessor scope, ShiftOperations shifts, Notifier notifier, Webhooks.WebhookOutbox webhooks, TimeProvider clock)
 {
     public async Task<CapacityRequest> CreateAsync(CapacityRequestInput input, CancellationToken ct)
     {
@@ -134,6 +134,7 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
         };
         db.CapacityRequests.Add(request);
         await notifier.CapacityRequestedAsync(request, e.Name, input.Skill.Trim().ToUpperInvariant(), ct);
+        await RaiseAsync(Webhooks.WebhookEvents.CapacityRequestSent, request, ct);
         return request;
     }
 
@@ -169,6 +170,7 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
 
         db.Shifts.AddRange(request.Respond(answers, Clean(input.Message), scope.Required.ActorName, now));
         await notifier.CapacityAnsweredAsync(request, committed, asked, ct);
+        await RaiseAsync(Webhooks.WebhookEvents.CapacityRequestAnswered, request, ct);
         await SaveRacingAsync(ct);
         notifier.Dispatch(request.TenantId);
         return request;
@@ -183,9 +185,21 @@ public sealed class CapacityRequestOperations(AppDbContext db, AccessScopeAccess
         var committed = await db.Shifts.Where(x => x.RequestId == id && x.Status == ShiftStatus.Scheduled).Where(Shift.NotStartedBy(now)).ToListAsync(ct);
         foreach (var shift in committed) await shifts.ReleaseAsync(shift, request.CancelReason!, ct);
         await notifier.CapacityRequestCancelledAsync(request, committed.Count, ct);
+        await RaiseAsync(Webhooks.WebhookEvents.CapacityRequestCancelled, request, ct);
         await SaveRacingAsync(ct);
         notifier.Dispatch(request.TenantId);
         return request;
+    }
+
+    private async Task RaiseAsync(string type, CapacityRequest r, CancellationToken ct)
+    {
+        var eventName = await db.Events.Where(x => x.Id == r.EventId).Select(x => x.Name).SingleAsync(ct);
+        var skill = await db.Skills.Where(k => k.Id == r.SkillId).Select(k => k.Code).SingleAsync(ct);
+        int? committed = r.Shifts.Any(x => x.Committed is not null) ? r.Shifts.Sum(x => x.Committed ?? 0) : null;
+        await webhooks.RaiseAsync(type, r.VendorId, new Webhooks.CapacityRequestData(r.Id, r.VendorId, r.EventId, eventName, skill,
+            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Status.ToString()), r.RespondBy, r.Shifts.Sum(x => x.Headcount), committed,
+            r.Message, r.ResponseMessage, r.CancelReason,
+            [.. r.Shifts.OrderBy(x => x.StartsAt).Select(x => new Webhooks.RequestedShiftData(x.Id, x.StartsAt, x.EndsAt, x.Headcount, x.Committed))]), ct);
     }
 
     private readonly record struct PlannedTimes(DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Headcount);

@@ -39,6 +39,7 @@ public enum Permission
     DraftStatements,
     IssueStatements,
     PlanSurge,
+    ManageWebhooks,
 }
 
 /// <summary>
@@ -109,6 +110,8 @@ public static class Permissions
         [Permission.IssueStatements] = [Admin, Finance],
         // An event's in-house team and its suggested surge plan: the center's own staffing and every vendor's pool.
         [Permission.PlanSurge] = [Admin, Planner],
+        // Webhook endpoints, their secrets and delivery logs: the tenant's for admins and planners, a vendor manager their vendor's.
+        [Permission.ManageWebhooks] = [Admin, Planner, Vendor],
     };
 
     /// <summary>

@@ -268,6 +268,29 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
             .SingleOrDefault();
         return recipients[email] = user is null ? null : new Recipient(user.Id, user.OptedOut);
     }
+
+    /// <summary>Tells the people who manage a webhook endpoint (its vendor's managers, or the tenant's admins and planners) that it was disabled and why.</summary>
+    public async Task WebhookDisabledAsync(Webhooks.WebhookEndpoint endpoint, CancellationToken ct)
+    {
+        const string kind = "webhook:disabled";
+        var link = $"{mail.Value.PublicBaseUrl.TrimEnd('/')}/t/{db.Scope!.TenantSlug}/webhooks/{endpoint.Id}";
+        (string, string) Write() => (text["Webhook endpoint disabled: {0}", endpoint.Url],
+            text["Deliveries to {0} stopped: {1} Fix the receiver, then enable the endpoint again and replay what it missed: {2}",
+                endpoint.Url, endpoint.DisabledReason ?? "-", link]);
+        if (endpoint.VendorId is { } vendorId)
+        {
+            await ToVendorAsync(vendorId, kind, endpoint.Id, Write, ct);
+            return;
+        }
+        var managers = await db.Memberships.Where(m => m.DisabledAt == null && (m.Role == TenantRole.TenantAdmin || m.Role == TenantRole.Planner))
+            .Select(m => new { m.User!.Email, m.User.Language }).ToListAsync(ct);
+        foreach (var m in managers.Where(m => m.Email is not null))
+        {
+            using var _ = new UiCulture(m.Language);
+            var (subject, body) = Write();
+            Add(m.Email!, kind, endpoint.Id, subject, body);
+        }
+    }
 }
 
 /// <summary>Sends a tenant's unsent outbox e-mails, claiming each first so a second run never sends it again.</summary>

@@ -101,7 +101,7 @@ public sealed record AttendanceResult(int Attended, int NoShows);
 /// Shifts and the agents on them: assignment under the shift's limit and the agent's own limits, the vendor's
 /// confirmations (bulk, all-or-nothing), attendance, and cancellation. Shared by the API and the portal.
 /// </summary>
-public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, Notifier notifier, TimeProvider clock)
+public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, Notifier notifier, Webhooks.WebhookOutbox webhooks, TimeProvider clock)
 {
     public const int MaxBatch = 10_000;
 
@@ -231,6 +231,7 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
             else confirmed++;
             if (a.Late) late++;
         }
+        await RaiseConfirmationsChangedAsync([.. assignments.Values.Where(a => db.Entry(a).State == EntityState.Modified).Select(a => a.Shift!).Distinct()], ct);
         await SaveRacingAsync("assignmentId", ct);
         return new ConfirmationResult(confirmed, declined, unchanged, late);
     }
@@ -272,6 +273,8 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         if (shift.HasStarted(clock.GetUtcNow())) throw RuleViolation.Conflict("shiftId", ShiftRules.Started);
         await ReleaseAsync(shift, reason.Trim(), ct);
         await notifier.ShiftCancelledAsync(shift, ct);
+        await webhooks.RaiseAsync(Webhooks.WebhookEvents.ShiftCancelled, shift.VendorId, new Webhooks.ShiftCancelledData(shift.Id, shift.VendorId,
+            shift.EventId, await SkillCodeAsync(shift.SkillId, ct), shift.StartsAt, shift.EndsAt, shift.CancelReason), ct);
         await SaveRacingAsync("shiftId", ct);
         notifier.Dispatch(shift.TenantId);
         return shift;
@@ -306,12 +309,32 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
             .Select(t => t.Agent!.DisplayName + " (" + t.Agent.ExternalRef + ")").Distinct().ToListAsync(ct);
         if (inTraining.Count > 0) throw RuleViolation.Conflict("startsAtLocal", ShiftRules.MoveInTraining(inTraining.Order(StringComparer.Ordinal)));
 
+        var confirmed = held.Any(a => a.Status == AssignmentStatus.Confirmed);
         foreach (var a in held) a.AskAgain();
+        if (confirmed) await RaiseConfirmationsChangedAsync([shift], ct);
         await notifier.ShiftMovedAsync(shift, oldStart, oldEnd, ct);
         await SaveRacingAsync("shiftId", ct);
         notifier.Dispatch(shift.TenantId);
         return shift;
     }
+
+    /// <summary>One <c>shift.confirmations_changed</c> per shift, with its counts as they stand after the change (tracked rows read as changed).</summary>
+    private async Task RaiseConfirmationsChangedAsync(IReadOnlyList<Shift> changed, CancellationToken ct)
+    {
+        if (changed.Count == 0) return;
+        var ids = changed.Select(x => x.Id).ToList();
+        var all = await db.Assignments.Where(a => ids.Contains(a.ShiftId)).ToListAsync(ct);
+        foreach (var shift in changed)
+        {
+            var of = all.Where(a => a.ShiftId == shift.Id).ToList();
+            await webhooks.RaiseAsync(Webhooks.WebhookEvents.ShiftConfirmationsChanged, shift.VendorId, new Webhooks.ShiftConfirmationsData(
+                shift.Id, shift.VendorId, shift.EventId, await SkillCodeAsync(shift.SkillId, ct), shift.StartsAt, shift.EndsAt, shift.Headcount,
+                of.Count(a => a.Status == AssignmentStatus.Confirmed), of.Count(a => a.Status == AssignmentStatus.Declined)), ct);
+        }
+    }
+
+    private Task<string> SkillCodeAsync(Guid skillId, CancellationToken ct) =>
+        db.Skills.Where(k => k.Id == skillId).Select(k => k.Code).SingleAsync(ct);
 
     /// <summary>Cancels the shift and frees its agents; the caller saves.</summary>
     public async Task ReleaseAsync(Shift shift, string reason, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using VendorPortal.Web.Features.Agents;
 using VendorPortal.Web.Features.Notifications;
 
@@ -38,7 +39,7 @@ public sealed class TrainingSessionInputValidator : Validator<TrainingSessionInp
 public sealed record ResultInput(Guid AgentId, TrainingOutcome Outcome, decimal? Score);
 
 /// <summary>Pre-promotion training: sessions, enrolment under a hard capacity, and results. Shared by the API and the portal.</summary>
-public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scope, Notifier notifier, TimeProvider clock)
+public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scope, Notifier notifier, Webhooks.WebhookOutbox webhooks, TimeProvider clock)
 {
     public async Task<TrainingSession> CreateAsync(TrainingSessionInput input, CancellationToken ct)
     {
@@ -176,6 +177,10 @@ public sealed class TrainingOperations(AppDbContext db, AccessScopeAccessor scop
             e.Score = r.Score;
             e.ResultAt = now;
         }
+        // One event per vendor, carrying only that vendor's agents.
+        foreach (var vendor in results.Select(r => enrollments[r.AgentId]).GroupBy(e => e.VendorId))
+            await webhooks.RaiseAsync(Webhooks.WebhookEvents.TrainingResultsRecorded, vendor.Key, new Webhooks.TrainingResultsData(session.Id, session.Title,
+                vendor.Key, [.. vendor.Select(e => new Webhooks.TrainingResultData(e.AgentId, JsonNamingPolicy.CamelCase.ConvertName(e.Outcome.ToString()!)))]), ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -98,6 +98,18 @@
         });
     });
 
+    // A secret shown only when asked for: the button says whether it is shown (aria-expanded) and what it does next.
+    document.querySelectorAll("[data-reveal]").forEach(function (button) {
+        var target = document.getElementById(button.getAttribute("data-reveal"));
+        if (!target) return;
+        button.addEventListener("click", function () {
+            var show = target.hidden;
+            target.hidden = !show;
+            button.setAttribute("aria-expanded", show ? "true" : "false");
+            button.textContent = button.getAttribute(show ? "data-hide-text" : "data-show-text");
+        });
+    });
+
     // A field that matters for one choice only (e.g. patience for Erlang A): hidden and not posted otherwise.
     document.querySelectorAll("select[data-show-target]").forEach(function (select) {
         var target = document.getElementById(select.getAttribute("data-show-target"));

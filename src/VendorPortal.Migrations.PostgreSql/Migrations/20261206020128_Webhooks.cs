@@ -1,0 +1,121 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace VendorPortal.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class Webhooks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VendorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    EventTypes = table.Column<List<string>>(type: "text[]", maxLength: 2000, nullable: false),
+                    Description = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Secret = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    DisabledReason = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    DisabledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookEndpoints_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WebhookEndpoints_Vendors_VendorId",
+                        column: x => x.VendorId,
+                        principalTable: "Vendors",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EndpointId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MessageId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EventType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Payload = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastStatusCode = table.Column<int>(type: "integer", nullable: true),
+                    LastResponse = table.Column<string>(type: "character varying(1100)", maxLength: 1100, nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookEndpoints_EndpointId",
+                        column: x => x.EndpointId,
+                        principalTable: "WebhookEndpoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EndpointId_CreatedAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "EndpointId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_MessageId",
+                table: "WebhookDeliveries",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_TenantId_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "TenantId", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_TenantId_VendorId",
+                table: "WebhookEndpoints",
+                columns: new[] { "TenantId", "VendorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_VendorId",
+                table: "WebhookEndpoints",
+                column: "VendorId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
+        }
+    }
+}
