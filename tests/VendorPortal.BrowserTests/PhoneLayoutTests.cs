@@ -71,7 +71,6 @@ public sealed class PhoneLayoutTests(PortalApp app)
             foreach (var path in paths)
             {
                 await page.GotoAsync(path);
-                await app.ScreenshotAsync(page, $"review-{language}-{paths.IndexOf(path)}");
                 found.AddRange((await page.EvaluateAsync<string[]>(Problems, MinTarget)).Select(p => $"{path} [{language}]: {p}"));
             }
             // The collapsed menu opens, and its links, the tenant switch and the language switch are all in reach.

@@ -39,14 +39,14 @@
             return th.textContent.trim();
         });
         table.setAttribute("role", "table");
-        table.querySelectorAll(":scope > thead, :scope > tbody").forEach(function (group) { group.setAttribute("role", "rowgroup"); });
-        table.querySelectorAll(":scope > thead > tr, :scope > tbody > tr").forEach(function (row) {
+        table.querySelectorAll(":scope > thead, :scope > tbody, :scope > tfoot").forEach(function (group) { group.setAttribute("role", "rowgroup"); });
+        table.querySelectorAll(":scope > thead > tr, :scope > tbody > tr, :scope > tfoot > tr").forEach(function (row) {
             row.setAttribute("role", "row");
             var column = 0;
             Array.prototype.forEach.call(row.children, function (cell) {
                 var inHead = row.parentElement.tagName === "THEAD";
                 cell.setAttribute("role", cell.tagName === "TD" ? "cell" : inHead ? "columnheader" : "rowheader");
-                if (!inHead && cell.tagName === "TD" && cell.colSpan === 1 && !cell.hasAttribute("data-label") && headings[column]) {
+                if (!inHead && (cell.tagName === "TD" || row.parentElement.tagName === "TFOOT") && cell.colSpan === 1 && !cell.hasAttribute("data-label") && headings[column]) {
                     cell.setAttribute("data-label", headings[column]);
                 }
                 column += cell.colSpan || 1;
