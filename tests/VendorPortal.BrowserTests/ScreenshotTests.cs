@@ -92,6 +92,43 @@ public sealed class ScreenshotTests(PortalApp app)
         }
     }
 
+    [Fact]
+    public async Task A_vendor_on_a_phone_in_English_and_Chinese()
+    {
+        var phone = await app.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, DeviceScaleFactor = 2, Locale = "en-US",
+        });
+        var apex = await phone.NewPageAsync();
+        await apex.GotoAsync(Pages.Login);
+        await apex.FillAsync("#Input_Email", "apex@demo.test");
+        await apex.FillAsync("#Input_Password", PortalApp.Password);
+        await apex.ClickAsync("#sign-in");
+        await apex.WaitForURLAsync(url => !url.Contains(Pages.Login, StringComparison.Ordinal));
+        var shift = await PhoneLayoutTests.ShiftToDecideAsync(app, "Lin Wei", "Olivia Chen", "周杰");
+        try
+        {
+            foreach (var (language, button) in new[] { ("en", "#lang-en"), ("zh", "#lang-zh") })
+            {
+                await apex.GotoAsync(Pages.Demo.Home);
+                await apex.ClickAsync(button);
+                await apex.WaitForLoadStateAsync();
+                await Shot(apex, Pages.Demo.Home, $"{language}-phone-dashboard");
+                await Shot(apex, Pages.Demo.Shifts, $"{language}-phone-shifts");
+                await Shot(apex, Pages.Demo.Shift(shift), $"{language}-phone-shift");
+                await apex.ClickAsync("#nav-toggle");
+                await apex.WaitForSelectorAsync("#main-nav", new() { State = WaitForSelectorState.Visible });
+                await apex.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.ScreenshotFolder, $"{language}-phone-menu.png") });
+            }
+        }
+        finally
+        {
+            await apex.GotoAsync(Pages.Demo.Home);
+            await apex.ClickAsync("#lang-en");
+            await apex.WaitForFunctionAsync("document.documentElement.lang === 'en'");
+        }
+    }
+
     private async Task ShootBothLanguages(IPage planner, IPage apex, string upcoming)
     {
         foreach (var (language, button) in new[] { ("en", "#lang-en"), ("zh", "#lang-zh") })

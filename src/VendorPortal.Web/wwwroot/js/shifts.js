@@ -113,21 +113,6 @@
         grid.addEventListener("change", refresh);
         refresh();
 
-        var all = document.querySelector("[data-confirm-all='" + grid.id + "']");
-        if (all) {
-            all.addEventListener("change", function () {
-                rows().filter(function (row) { return row.getAttribute("data-status") === "Assigned"; }).forEach(function (row) {
-                    var target = row.querySelector("input[type=radio][value='" + (all.checked ? "Confirm" : "") + "']");
-                    var current = row.querySelector("input[type=radio]:checked");
-                    // Switching off undoes only what the switch did: a decline chosen by hand stays.
-                    if (target && (all.checked ? !current || current.value === "" : current && current.value === "Confirm")) {
-                        target.checked = true;
-                    }
-                });
-                refresh();
-            });
-        }
-
         var attended = document.querySelector("[data-all-attended='" + grid.id + "']");
         if (attended) {
             attended.addEventListener("click", function () {

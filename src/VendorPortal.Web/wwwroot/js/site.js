@@ -32,6 +32,28 @@
     focusScrollers();
     window.addEventListener("resize", focusScrollers);
 
+    // A table that folds into cards on a phone: each cell is labelled with its column's heading (unless the page
+    // labels it), and the table roles are set explicitly because a table shown as blocks loses them in some browsers.
+    document.querySelectorAll("table.vp-stack").forEach(function (table) {
+        var headings = Array.prototype.map.call(table.querySelectorAll(":scope > thead > tr:last-child > th"), function (th) {
+            return th.textContent.trim();
+        });
+        table.setAttribute("role", "table");
+        table.querySelectorAll(":scope > thead, :scope > tbody, :scope > tfoot").forEach(function (group) { group.setAttribute("role", "rowgroup"); });
+        table.querySelectorAll(":scope > thead > tr, :scope > tbody > tr, :scope > tfoot > tr").forEach(function (row) {
+            row.setAttribute("role", "row");
+            var column = 0;
+            Array.prototype.forEach.call(row.children, function (cell) {
+                var inHead = row.parentElement.tagName === "THEAD";
+                cell.setAttribute("role", cell.tagName === "TD" ? "cell" : inHead ? "columnheader" : "rowheader");
+                if (!inHead && (cell.tagName === "TD" || row.parentElement.tagName === "TFOOT") && cell.colSpan === 1 && !cell.hasAttribute("data-label") && headings[column]) {
+                    cell.setAttribute("data-label", headings[column]);
+                }
+                column += cell.colSpan || 1;
+            });
+        });
+    });
+
     document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
         select.addEventListener("change", function () { select.form.submit(); });
     });

@@ -32,6 +32,11 @@ public sealed class ShiftDetailsModel(
     [BindProperty] public string? CancelReason { get; set; }
     [BindProperty] public DateTime? MoveStartsAt { get; set; }
     [BindProperty] public DateTime? MoveEndsAt { get; set; }
+    /// <summary>"Confirm all undecided": every agent still undecided is confirmed along with the choices made below.</summary>
+    [BindProperty] public bool ConfirmAll { get; set; }
+    /// <summary>A phone's one-tap buttons: this assignment alone is confirmed or declined.</summary>
+    [BindProperty] public Guid? ConfirmOne { get; set; }
+    [BindProperty] public Guid? DeclineOne { get; set; }
 
     public ShiftResponse Shift { get; private set; } = null!;
     /// <summary>Undecided agents first, then confirmed, declined and released; by name within each.</summary>
@@ -95,7 +100,7 @@ public sealed class ShiftDetailsModel(
         if (!db.Scope!.May(Permission.ConfirmAssignments)) return Forbid();
         if (!await LoadAsync(shiftId, ct)) return NotFound();
         var current = Assignments.ToDictionary(a => a.Id);
-        var changed = Decisions
+        var changed = Wanted(current)
             .Where(d => d.Decision is { } decision && current.TryGetValue(d.AssignmentId, out var a)
                 && a.Status != (decision == Decision.Confirm ? AssignmentStatus.Confirmed : AssignmentStatus.Declined))
             .Select(d => new ConfirmationInput { AssignmentId = d.AssignmentId, Decision = d.Decision!.Value, Reason = d.Reason?.Trim() })
@@ -199,6 +204,24 @@ public sealed class ShiftDetailsModel(
         }
         TempData["Flash"] = T["The shift was moved. The vendor is told, and confirmed agents are asked to confirm again."].Value;
         return LocalRedirect($"/t/{tenant}/shifts/{shiftId}");
+    }
+
+    /// <summary>
+    /// The decisions asked for: one tapped row, or the grid's rows (with every undecided one confirmed for "confirm all").
+    /// A one-tap decline gives the reason typed in its row or, as nobody types on a phone's single tap, the standard one.
+    /// </summary>
+    private IEnumerable<DecisionRow> Wanted(IReadOnlyDictionary<Guid, AssignmentResponse> current)
+    {
+        if (ConfirmOne is { } confirm) return [new DecisionRow { AssignmentId = confirm, Decision = Decision.Confirm }];
+        if (DeclineOne is { } decline)
+        {
+            var typed = Posted(decline)?.Reason;
+            return [new DecisionRow { AssignmentId = decline, Decision = Decision.Decline, Reason = string.IsNullOrWhiteSpace(typed) ? T["Not available for this shift"] : typed }];
+        }
+        if (!ConfirmAll) return Decisions;
+        return Decisions.Select(d => d.Decision is null && current.TryGetValue(d.AssignmentId, out var a) && a.Status == AssignmentStatus.Assigned
+            ? new DecisionRow { AssignmentId = d.AssignmentId, Decision = Decision.Confirm }
+            : d);
     }
 
     public string? RowProblem(Guid assignmentId) =>
