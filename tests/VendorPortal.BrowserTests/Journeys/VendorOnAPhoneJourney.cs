@@ -23,10 +23,10 @@ public sealed class VendorOnAPhoneJourney(PortalApp app, ITestOutputHelper outpu
     public async Task A_vendor_manager_on_a_phone_confirms_tomorrows_reserves_after_an_alert_email()
     {
         var journey = new Journey("vendor-phone-zh", output);
-        var suffix = Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
-        var eventName = $"周末闪购 {suffix}";
+        // Fixed names (the journey runs once per app and database), so the screenshots are the same from run to run.
+        const string eventName = "周末闪购";
         var tomorrow = app.Today("Asia/Shanghai").AddDays(1);
-        var agents = new[] { $"王芳 {suffix}", $"李娜 {suffix}", $"张伟 {suffix}" };
+        var agents = new[] { "王芳", "李娜", "张伟" };
 
         // The planner placed a shift on Apex for tomorrow and Apex assigned three reserve agents, nobody confirmed yet.
         using var plannerApi = await app.ApiClientAsync("planner@demo.test");
@@ -45,7 +45,7 @@ public sealed class VendorOnAPhoneJourney(PortalApp app, ITestOutputHelper outpu
         foreach (var (name, i) in agents.Select((n, i) => (n, i)))
             agentIds.Add((string)(await PostAsync(apexApi, ApiRoutes.Demo.Agents.Create, new
             {
-                externalRef = $"JR{suffix}{i}", displayName = name, status = "active", skills = new[] { "PRESALES" }, languages = new[] { "zh" },
+                externalRef = $"JOURNEY-{i + 1}", displayName = name, status = "active", skills = new[] { "PRESALES" }, languages = new[] { "zh" },
             }))["id"]!);
         await PostAsync(apexApi, ApiRoutes.Demo.Shifts.Assign(shiftId), new { agentIds });
 
@@ -80,7 +80,7 @@ public sealed class VendorOnAPhoneJourney(PortalApp app, ITestOutputHelper outpu
 
             // One tap per agent, then save.
             foreach (var name in agents)
-                await phone.GetByRole(AriaRole.Radiogroup, new() { Name = $"{name} 的决定" }).GetByText("确认", new() { Exact = true }).ClickAsync();
+                await phone.GetByRole(AriaRole.Radiogroup, new() { Name = $"{name} 的决定", Exact = true }).GetByText("确认", new() { Exact = true }).ClickAsync();
             await journey.ShotAsync(phone, "shift-decided");
             await phone.GetByRole(AriaRole.Button, new() { Name = "保存决定" }).ClickAsync();
             await Assertions.Expect(phone.GetByText("3 / 3").First).ToBeVisibleAsync();
