@@ -34,8 +34,17 @@ public sealed class FinanceStatementJourney(PortalApp app, ITestOutputHelper out
         for (var d = 0; d < 3; d++)
             csv.Append(CultureInfo.InvariantCulture, $"HOTLINE,{month.AddDays(d):yyyy-MM-dd},{1200 + d * 150},{1290 + d * 160},{1230 + d * 150},318,{2 + d}\n");
         var volumes = finance.GetByRole(AriaRole.Form, new() { Name = "Load contact volumes (CSV)" });
+        FilePayload VolumesFile(string text) => new() { Name = "harbor-hotline.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(text) };
+
+        // A mistyped skill on the last line: nothing is stored and the line is named.
         await volumes.GetByLabel("Vendor").SelectOptionAsync(new SelectOptionValue { Label = "Harbor Contact" });
-        await volumes.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "harbor-hotline.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()) });
+        await volumes.GetByLabel("CSV file").SetInputFilesAsync(VolumesFile($"{csv}HOTLNE,{month:yyyy-MM}-04,310,330,320,300,0\n"));
+        await volumes.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await Assertions.Expect(finance.GetByText(new System.Text.RegularExpressions.Regex("line 5: .*HOTLNE"))).ToBeVisibleAsync();
+        await journey.ShotAsync(finance, "volumes-refused");
+
+        await volumes.GetByLabel("Vendor").SelectOptionAsync(new SelectOptionValue { Label = "Harbor Contact" });
+        await volumes.GetByLabel("CSV file").SetInputFilesAsync(VolumesFile(csv.ToString()));
         await journey.ShotAsync(finance, "load-volumes");
         await volumes.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
         await Assertions.Expect(finance.GetByText("Contact volumes for Harbor Contact were stored: 3 rows.")).ToBeVisibleAsync();
@@ -49,9 +58,11 @@ public sealed class FinanceStatementJourney(PortalApp app, ITestOutputHelper out
 
         var row = finance.GetByRole(AriaRole.Row).Filter(new() { HasText = "Harbor Contact" }).Filter(new() { HasText = $"{monthText}-01" });
         await Assertions.Expect(row).ToContainTextAsync("Draft");
+        await row.ScrollIntoViewIfNeededAsync();
         await journey.ShotAsync(finance, "draft");
         await row.GetByRole(AriaRole.Button, new() { Name = "Issue" }).ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("Issued");
+        await row.ScrollIntoViewIfNeededAsync();
         await journey.ShotAsync(finance, "issued");
 
         // The figures the portal keeps for the statement, to compare the downloads with.
@@ -81,7 +92,8 @@ public sealed class FinanceStatementJourney(PortalApp app, ITestOutputHelper out
         Assert.StartsWith($"statement,{number},tenant,", lines[0]);
         Assert.Contains("vendor,Harbor Contact", lines[0]);
         Assert.Equal("kind,skill,skillName,from,to,tier,contacts,unitPrice,amount", lines[1]);
-        Assert.Contains(lines, l => l.StartsWith("line,HOTLINE,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("usage,HOTLINE,", StringComparison.Ordinal));
+        Assert.Equal("total,,,,,,,," + ((decimal)statement["total"]!).ToString("F2", CultureInfo.InvariantCulture), lines[^1]);
     }
 
     private static async Task<byte[]> DownloadAsync(IPage page, ILocator link, string extension)

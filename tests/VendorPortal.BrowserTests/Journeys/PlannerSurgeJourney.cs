@@ -51,8 +51,8 @@ public sealed class PlannerSurgeJourney(PortalApp app, ITestOutputHelper output)
             {
                 await planner.GotoAsync(eventUrl);
                 await planner.GetByRole(AriaRole.Link, new() { Name = "Request capacity" }).ClickAsync();
-                await planner.GetByLabel(new Regex("^Skill")).SelectOptionAsync("PRESALES");
-                await planner.GetByLabel(new Regex("^Vendor")).SelectOptionAsync(new SelectOptionValue { Label = vendor });
+                await planner.GetByRole(AriaRole.Combobox, new() { NameRegex = new Regex(@"^Skill\b") }).SelectOptionAsync("PRESALES");
+                await planner.GetByRole(AriaRole.Combobox, new() { NameRegex = new Regex(@"^Vendor\b") }).SelectOptionAsync(new SelectOptionValue { Label = vendor });
                 await planner.GetByLabel("Message to the vendor").FillAsync("Evening peak of the New Year sale.");
                 await planner.GetByLabel("Starts", new() { Exact = true }).First.FillAsync(Local(day.AddHours(18)));
                 await planner.GetByLabel("Ends", new() { Exact = true }).First.FillAsync(Local(day.AddHours(22)));
