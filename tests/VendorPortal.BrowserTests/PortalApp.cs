@@ -1,16 +1,20 @@
+using System.Diagnostics;
+using System.Linq.Expressions;
 using System.Net;
+using System.Net.Sockets;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Hangfire;
+using Hangfire.States;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
+using MimeKit;
 using VendorPortal.Tests.Infrastructure;
 using VendorPortal.Web.Data;
 using VendorPortal.Web.Features.Demo;
@@ -30,9 +34,13 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = DemoSeeder.Password;
 
     private readonly string data = Path.Combine(Path.GetTempPath(), $"vp-browser-{Guid.NewGuid():N}");
+    // Chosen before the host starts, so the links in the app's e-mails (Mail:PublicBaseUrl) point at this very app.
+    private readonly int port = FreePort();
     private IPlaywright? playwright;
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => $"http://127.0.0.1:{port}";
+    /// <summary>Where the app drops its e-mails as .eml files (Mail:Mode Pickup).</summary>
+    public string MailFolder => Path.Combine(data, "mail");
     public IBrowser Browser { get; private set; } = null!;
     public string ScreenshotFolder { get; } = Path.Combine(Path.GetTempPath(), "vendorportal-screenshots");
 
@@ -42,6 +50,8 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting(DataFolder.EnvironmentVariable, data);
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("LoginRateLimit:PermitsPerMinute", "1000");
+        builder.UseSetting("Mail:Mode", "Pickup");
+        builder.UseSetting("Mail:PublicBaseUrl", BaseUrl);
         // No date in a test comes from the machine: the app runs on the same pinned clock as the HTTP tests' hosts.
         builder.ConfigureServices(services =>
         {
@@ -52,20 +62,15 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DateTimeOffset Now => Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
-    /// <summary>Where the app writes the e-mails it sends (Mail:Mode Pickup, as in development).</summary>
-    public string MailFolder => Path.Combine(data, "mail");
-
     /// <summary>Today (at midnight) on the app's clock in the given zone, e.g. "Asia/Shanghai" for tenant demo.</summary>
     public DateTime Today(string zone) => TimeZoneInfo.ConvertTime(Now, TimeZoneInfo.FindSystemTimeZoneById(zone)).Date;
 
     public async Task InitializeAsync()
     {
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         StartServer();
         // The app listens before its database is prepared; the browser starts once it is.
         await Services.GetRequiredService<DatabaseStartup>().Ready.WaitAsync(TimeSpan.FromMinutes(5));
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Single().TrimEnd('/');
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -177,6 +182,48 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         var userId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         return Pages.Unsubscribe(scope.ServiceProvider.GetRequiredService<VendorPortal.Web.Features.Notifications.UnsubscribeLinks>().Token(userId, category));
+    }
+
+    /// <summary>Runs a background job as Hangfire runs it (enqueued, picked up by the app's job server) and waits for it to succeed.</summary>
+    public async Task RunJobAsync<T>(Expression<Func<T, Task>> job)
+    {
+        var id = Services.GetRequiredService<IBackgroundJobClient>().Enqueue(job);
+        var monitor = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var latest = monitor.JobDetails(id)?.History.FirstOrDefault();
+            if (latest?.StateName == SucceededState.StateName) return;
+            if (latest?.StateName == FailedState.StateName || latest?.StateName == DeletedState.StateName)
+                Assert.Fail($"Job {id} ended {latest.StateName}: {(latest.Data.TryGetValue("ExceptionMessage", out var message) ? message : "")}");
+            if (clock.Elapsed > TimeSpan.FromSeconds(30)) Assert.Fail($"Job {id} did not finish within 30 s (state {latest?.StateName}).");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Waits for the e-mail to <paramref name="to"/> that matches, as the app wrote it to the pickup folder.</summary>
+    public async Task<MimeMessage> WaitForMailAsync(string to, Func<MimeMessage, bool> matches)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (Directory.Exists(MailFolder))
+                foreach (var file in Directory.GetFiles(MailFolder, "*.eml").Order(StringComparer.Ordinal))
+                {
+                    var message = await MimeMessage.LoadAsync(file);
+                    if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)) && matches(message))
+                        return message;
+                }
+            if (clock.Elapsed > TimeSpan.FromSeconds(30)) Assert.Fail($"No matching e-mail to {to} in {MailFolder} within 30 s.");
+            await Task.Delay(100);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task ScreenshotAsync(IPage page, string name)

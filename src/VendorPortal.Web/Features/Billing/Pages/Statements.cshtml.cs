@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace VendorPortal.Web.Features.Billing.Pages;
 
 /// <summary>Statements with their PDF and CSV downloads: finance and admins see all, a vendor's managers their own.</summary>
-public sealed class StatementsModel(AppDbContext db, StatementOperations statements, StatementList list, IStringLocalizer<SharedResource> T) : PageModel
+public sealed class StatementsModel(AppDbContext db, StatementOperations statements, StatementList list, ContactVolumeOperations volumes,
+    IStringLocalizer<SharedResource> T) : PageModel
 {
     public sealed class DraftInput
     {
@@ -26,6 +27,9 @@ public sealed class StatementsModel(AppDbContext db, StatementOperations stateme
     public bool MayRead => db.Scope!.May(Permission.ReadBilling);
     public bool MayDraft => db.Scope!.May(Permission.DraftStatements);
     public bool MayIssue => db.Scope!.May(Permission.IssueStatements);
+    /// <summary>Finance loads the month's volumes here before drafting; a vendor's managers send theirs through the API.</summary>
+    public bool MayLoadVolumes => MayDraft && db.Scope!.May(Permission.RecordContactVolumes);
+    public IReadOnlyList<RowProblem> VolumeErrors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -53,6 +57,28 @@ public sealed class StatementsModel(AppDbContext db, StatementOperations stateme
             {
                 ModelState.AddModelError("", rule.Error.Text());
             }
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The CSV import of POST /contact-volumes/import, all-or-nothing: any bad line stores nothing and is listed.</summary>
+    public async Task<IActionResult> OnPostVolumesAsync(string tenant, Guid volumeVendorId, IFormFile? file, CancellationToken ct)
+    {
+        if (!MayLoadVolumes) return Forbid();
+        if (file is null || file.Length == 0)
+            ModelState.AddModelError("", T["Choose a CSV file to upload."]);
+        else
+        {
+            await using var stream = file.OpenReadStream();
+            var result = await volumes.ImportAsync(stream, volumeVendorId, dryRun: false, ct);
+            if (result.Stored)
+            {
+                var vendor = await db.Vendors.Where(v => v.Id == volumeVendorId).Select(v => v.Name).SingleAsync(ct);
+                TempData["Flash"] = T["Contact volumes for {0} were stored: {1} rows.", vendor, result.Rows].Value;
+                return LocalRedirect($"/t/{tenant}/statements");
+            }
+            VolumeErrors = result.Errors;
         }
         await LoadAsync(ct);
         return Page();
