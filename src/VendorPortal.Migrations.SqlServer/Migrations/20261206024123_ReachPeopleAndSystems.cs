@@ -6,11 +6,76 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace VendorPortal.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class Webhooks : Migration
+    public partial class ReachPeopleAndSystems : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Alerts_TenantId_AcknowledgedAt_CreatedAt",
+                table: "Alerts");
+
+            migrationBuilder.AddColumn<int>(
+                name: "AlertEscalationMinutes",
+                table: "Tenants",
+                type: "int",
+                nullable: false,
+                defaultValue: 120);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Sequence",
+                table: "Shifts",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HtmlBody",
+                table: "Notifications",
+                type: "nvarchar(max)",
+                maxLength: 32000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "UnsubscribeUrl",
+                table: "Notifications",
+                type: "nvarchar(1000)",
+                maxLength: 1000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "EscalatedAt",
+                table: "Alerts",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ResolvedAt",
+                table: "Alerts",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "NotificationOptOuts",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    OptedOutAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationOptOuts", x => new { x.UserId, x.Category });
+                    table.ForeignKey(
+                        name: "FK_NotificationOptOuts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "WebhookEndpoints",
                 columns: table => new
@@ -81,6 +146,11 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Alerts_TenantId_ResolvedAt_AcknowledgedAt_CreatedAt",
+                table: "Alerts",
+                columns: new[] { "TenantId", "ResolvedAt", "AcknowledgedAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_EndpointId_CreatedAt",
                 table: "WebhookDeliveries",
                 columns: new[] { "EndpointId", "CreatedAt" });
@@ -111,10 +181,46 @@ namespace VendorPortal.Migrations.SqlServer.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "NotificationOptOuts");
+
+            migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "WebhookEndpoints");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Alerts_TenantId_ResolvedAt_AcknowledgedAt_CreatedAt",
+                table: "Alerts");
+
+            migrationBuilder.DropColumn(
+                name: "AlertEscalationMinutes",
+                table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "Sequence",
+                table: "Shifts");
+
+            migrationBuilder.DropColumn(
+                name: "HtmlBody",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "UnsubscribeUrl",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "EscalatedAt",
+                table: "Alerts");
+
+            migrationBuilder.DropColumn(
+                name: "ResolvedAt",
+                table: "Alerts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_TenantId_AcknowledgedAt_CreatedAt",
+                table: "Alerts",
+                columns: new[] { "TenantId", "AcknowledgedAt", "CreatedAt" });
         }
     }
 }

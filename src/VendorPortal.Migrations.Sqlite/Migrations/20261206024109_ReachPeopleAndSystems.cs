@@ -6,11 +6,76 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace VendorPortal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Webhooks : Migration
+    public partial class ReachPeopleAndSystems : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Alerts_TenantId_AcknowledgedAt_CreatedAt",
+                table: "Alerts");
+
+            migrationBuilder.AddColumn<int>(
+                name: "AlertEscalationMinutes",
+                table: "Tenants",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 120);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Sequence",
+                table: "Shifts",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HtmlBody",
+                table: "Notifications",
+                type: "TEXT",
+                maxLength: 32000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "UnsubscribeUrl",
+                table: "Notifications",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<long>(
+                name: "EscalatedAt",
+                table: "Alerts",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ResolvedAt",
+                table: "Alerts",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "NotificationOptOuts",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    OptedOutAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationOptOuts", x => new { x.UserId, x.Category });
+                    table.ForeignKey(
+                        name: "FK_NotificationOptOuts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "WebhookEndpoints",
                 columns: table => new
@@ -81,6 +146,11 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Alerts_TenantId_ResolvedAt_AcknowledgedAt_CreatedAt",
+                table: "Alerts",
+                columns: new[] { "TenantId", "ResolvedAt", "AcknowledgedAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_EndpointId_CreatedAt",
                 table: "WebhookDeliveries",
                 columns: new[] { "EndpointId", "CreatedAt" });
@@ -111,10 +181,46 @@ namespace VendorPortal.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "NotificationOptOuts");
+
+            migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "WebhookEndpoints");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Alerts_TenantId_ResolvedAt_AcknowledgedAt_CreatedAt",
+                table: "Alerts");
+
+            migrationBuilder.DropColumn(
+                name: "AlertEscalationMinutes",
+                table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "Sequence",
+                table: "Shifts");
+
+            migrationBuilder.DropColumn(
+                name: "HtmlBody",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "UnsubscribeUrl",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "EscalatedAt",
+                table: "Alerts");
+
+            migrationBuilder.DropColumn(
+                name: "ResolvedAt",
+                table: "Alerts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_TenantId_AcknowledgedAt_CreatedAt",
+                table: "Alerts",
+                columns: new[] { "TenantId", "AcknowledgedAt", "CreatedAt" });
         }
     }
 }

@@ -7,11 +7,76 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace VendorPortal.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class Webhooks : Migration
+    public partial class ReachPeopleAndSystems : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Alerts_TenantId_AcknowledgedAt_CreatedAt",
+                table: "Alerts");
+
+            migrationBuilder.AddColumn<int>(
+                name: "AlertEscalationMinutes",
+                table: "Tenants",
+                type: "integer",
+                nullable: false,
+                defaultValue: 120);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Sequence",
+                table: "Shifts",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HtmlBody",
+                table: "Notifications",
+                type: "character varying(32000)",
+                maxLength: 32000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "UnsubscribeUrl",
+                table: "Notifications",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "EscalatedAt",
+                table: "Alerts",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ResolvedAt",
+                table: "Alerts",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "NotificationOptOuts",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    OptedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationOptOuts", x => new { x.UserId, x.Category });
+                    table.ForeignKey(
+                        name: "FK_NotificationOptOuts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "WebhookEndpoints",
                 columns: table => new
@@ -82,6 +147,11 @@ namespace VendorPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Alerts_TenantId_ResolvedAt_AcknowledgedAt_CreatedAt",
+                table: "Alerts",
+                columns: new[] { "TenantId", "ResolvedAt", "AcknowledgedAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_EndpointId_CreatedAt",
                 table: "WebhookDeliveries",
                 columns: new[] { "EndpointId", "CreatedAt" });
@@ -112,10 +182,46 @@ namespace VendorPortal.Migrations.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "NotificationOptOuts");
+
+            migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "WebhookEndpoints");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Alerts_TenantId_ResolvedAt_AcknowledgedAt_CreatedAt",
+                table: "Alerts");
+
+            migrationBuilder.DropColumn(
+                name: "AlertEscalationMinutes",
+                table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "Sequence",
+                table: "Shifts");
+
+            migrationBuilder.DropColumn(
+                name: "HtmlBody",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "UnsubscribeUrl",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "EscalatedAt",
+                table: "Alerts");
+
+            migrationBuilder.DropColumn(
+                name: "ResolvedAt",
+                table: "Alerts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_TenantId_AcknowledgedAt_CreatedAt",
+                table: "Alerts",
+                columns: new[] { "TenantId", "AcknowledgedAt", "CreatedAt" });
         }
     }
 }
