@@ -37,6 +37,7 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         ["POST /api/invitations/accept"] = "anonymous: the audit row names the invitation, not a signed-in actor (covered by the invitation tests)",
         ["POST /api/auth/forgot-password"] = "anonymous and tenant-less: only queues an e-mail; no record changes",
         ["POST /api/auth/reset-password"] = "changes the person's own credentials, which belong to no tenant's trail; it ends their sign-ins (RevocationTests)",
+        ["PUT /api/me/notification-preferences"] = "a person's own e-mail choices, which belong to no tenant's trail (NotificationMailTests)",
         ["POST /api/t/{tenant}/events/{eventId}/plan"] = "suggests a plan and writes nothing (PlanTests: planning creates no request)",
         ["POST /api/t/{tenant}/webhooks/{id}/test"] = "queues a delivery (an outbox row, like an e-mail); no business record changes (WebhookTests)",
         ["POST /api/t/{tenant}/webhooks/{id}/deliveries/{deliveryId}/replay"] = "sends an outbox row again; no business record changes (WebhookTests)",

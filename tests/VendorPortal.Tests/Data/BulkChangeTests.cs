@@ -14,6 +14,7 @@ public sealed class BulkChangeTests
         ["src/VendorPortal.Web/Features/Notifications/Notifier.cs"] = "claiming a notification and its sent-at time",
         ["src/VendorPortal.Web/Features/Agents/ImportUploads.cs"] = "an uploaded file kept between preview and import",
         ["src/VendorPortal.Web/Features/Users/SendInvitationEmails.cs"] = "an invitation e-mail's sent-at time",
+        ["src/VendorPortal.Web/Features/Webhooks/SendWebhook.cs"] = "claiming a webhook delivery and recording its attempts (an outbox row, like an e-mail's)",
     };
 
     [Fact]
