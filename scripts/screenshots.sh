@@ -34,7 +34,7 @@ take planner-surge vendor-answers request-answer
 take planner-surge fill-answered fill
 take planner-surge fill-zh fill-zh
 take vendor-phone-zh alerts-from-email alerts-phone-zh
-take vendor-phone-zh shift-decided shift-phone-zh
+take vendor-phone-zh shift-to-confirm shift-phone-zh
 take vendor-phone-zh shift-confirmed shift-confirmed-phone-zh
 take finance-statement load-volumes statements
 take finance-statement issued statement-issued

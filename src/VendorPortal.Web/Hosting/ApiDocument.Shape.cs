@@ -78,6 +78,9 @@ public static partial class ApiDocument
     {
         foreach (var tag in doc.Tags ?? new HashSet<OpenApiTag>())
             if (TagDescriptions.TryGetValue(tag.Name ?? "", out var text)) tag.Description = text;
+        // Tags arrive in the order endpoints register; readers of the reference look them up by name.
+        if (doc.Tags is { } tags)
+            doc.Tags = new SortedSet<OpenApiTag>(tags, Comparer<OpenApiTag>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name)));
 
         // The API is where the document is: a relative server, not the host name the request happened to use.
         doc.Servers = [new OpenApiServer { Url = "/", Description = "The site that serves this document." }];

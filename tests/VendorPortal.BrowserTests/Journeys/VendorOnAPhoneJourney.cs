@@ -78,12 +78,13 @@ public sealed class VendorOnAPhoneJourney(PortalApp app, ITestOutputHelper outpu
             await phone.WaitForURLAsync(url => url.EndsWith($"/shifts/{shiftId}", StringComparison.Ordinal));
             await journey.ShotAsync(phone, "shift-to-confirm");
 
-            // One tap per agent, then save.
-            foreach (var name in agents)
-                await phone.GetByRole(AriaRole.Radiogroup, new() { Name = $"{name} 的决定", Exact = true }).GetByText("确认", new() { Exact = true }).ClickAsync();
-            await journey.ShotAsync(phone, "shift-decided");
-            await phone.GetByRole(AriaRole.Button, new() { Name = "保存决定" }).ClickAsync();
-            await Assertions.Expect(phone.GetByText("3 / 3").First).ToBeVisibleAsync();
+            // One tap per agent: on a phone each Confirm is saved at once.
+            for (var i = 0; i < agents.Length; i++)
+            {
+                await phone.GetByRole(AriaRole.Button, new() { Name = $"确认 {agents[i]}", Exact = true }).ClickAsync();
+                await Assertions.Expect(phone.GetByText($"{i + 1} / 3").First).ToBeVisibleAsync();
+                if (i == 0) await journey.ShotAsync(phone, "shift-decided");
+            }
             await journey.ShotAsync(phone, "shift-confirmed");
 
             var shift = (await apexApi.GetFromJsonAsync<JsonObject>(ApiRoutes.Demo.Shifts.Get(shiftId)))!;

@@ -58,7 +58,7 @@ public sealed class EndpointModel(AppDbContext db, AccessScopeAccessor scope, We
         ActAsync(tenant, webhookId, () => webhooks.TestAsync(webhookId, ct), T["A webhook.test event is on its way; it appears in the log below."]);
 
     public Task<IActionResult> OnPostReplayAsync(string tenant, Guid webhookId, Guid deliveryId, CancellationToken ct) =>
-        ActAsync(tenant, webhookId, () => webhooks.ReplayAsync(webhookId, deliveryId, ct), T["The delivery is sent again, with the same message webhookId."]);
+        ActAsync(tenant, webhookId, () => webhooks.ReplayAsync(webhookId, deliveryId, ct), T["The delivery is sent again, with the same message id."]);
 
     public Task<IActionResult> OnPostRotateAsync(string tenant, Guid webhookId, CancellationToken ct) =>
         ActAsync(tenant, webhookId, () => webhooks.RotateSecretAsync(webhookId, ct), T["A new secret signs every delivery from now on. Give it to the receiver."]);
