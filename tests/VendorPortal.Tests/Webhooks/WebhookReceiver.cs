@@ -59,7 +59,8 @@ public sealed class WebhookReceiver : IAsyncLifetime
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (At(path).Count < count)
         {
-            if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(30)))
+            // Hangfire's PostgreSQL storage polls its queues every 15 s, so each retry there can wait that long to be picked up.
+            if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(90)))
                 Assert.Fail($"{path} received {At(path).Count} of {count} deliveries in {clock.Elapsed.TotalSeconds:0} s.");
             await Task.Delay(50);
         }
