@@ -41,9 +41,10 @@ public static class WebhookBench
         builder.Configuration["Webhooks:AllowedPorts:0"] = port.ToString(CultureInfo.InvariantCulture);
         builder.AddVendorPortal();
         await using var app = builder.Build();
-        var startup = app.Services.GetRequiredService<DatabaseStartup>();
-        await startup.StartAsync(CancellationToken.None);
-        await startup.Ready;
+        // Started as a host, so its job servers (the webhooks queue among them) run.
+        app.Urls.Add("http://127.0.0.1:0");
+        await app.StartAsync();
+        await app.Services.GetRequiredService<DatabaseStartup>().Ready;
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
         Stopwatch watch;
@@ -81,7 +82,7 @@ public static class WebhookBench
         Console.WriteLine($"{"alert.raised fan-out: raise and save",-42} {saved,10:0.000} s     ({count} delivery rows written with the alert)");
         Console.WriteLine($"{"alert.raised fan-out: all delivered",-42} {seconds,10:0.000} s     ({count} endpoints on a loopback receiver, signed)");
         Console.WriteLine($"{"  deliveries per second",-42} {count / seconds,10:0.0}");
-        await startup.StopAsync(CancellationToken.None);
+        await app.StopAsync();
         return 0;
     }
 }
