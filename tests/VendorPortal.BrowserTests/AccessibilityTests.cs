@@ -21,6 +21,8 @@ public sealed class AccessibilityTests(PortalApp app, ITestOutputHelper output)
     private static readonly AxeRunOptions Wcag = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        // Only violations are read: the passing nodes need not travel back from the browser.
+        ResultTypes = [ResultType.Violations],
     };
 
     [Fact]
@@ -146,7 +148,11 @@ public sealed class AccessibilityTests(PortalApp app, ITestOutputHelper output)
             {
                 await page.GotoAsync(path);
                 Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
-                var result = await page.RunAxe(Wcag);
+                // The portal has no frames, so axe runs in the page itself ("legacy" mode) instead of opening a blank
+                // page to merge per-frame results after every run: a quarter of the time for the same violations.
+#pragma warning disable CS0618
+                var result = await page.RunAxeLegacy(options: Wcag);
+#pragma warning restore CS0618
                 foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
                     foreach (var node in violation.Nodes)
                         found.Add(new Finding(violation.Id, violation.Impact, node.Target?.ToString() ?? "", path, language, viewport));
