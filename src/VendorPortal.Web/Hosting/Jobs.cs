@@ -57,9 +57,11 @@ public static class Jobs
     private static JobStorage CreateStorage(DatabaseOptions database, bool prepareSchema) => database.Kind switch
     {
         DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = prepareSchema }),
+        // Long polling: a waiting worker hears a new job through LISTEN/NOTIFY at once instead of polling the queue every
+        // 15 s, so an e-mail or webhook leaves as soon as it is queued. Each idle worker holds one pooled connection for it.
         DatabaseProvider.PostgreSql => new PostgreSqlStorage(
             new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions()),
-            new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = prepareSchema }),
+            new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = prepareSchema, EnableLongPolling = true }),
         // Hangfire holds no business state, so in-memory storage only delays work after a restart.
         _ => new Hangfire.InMemory.InMemoryStorage(),
     };
