@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the tests need when missing (Chromium, fonts, PostgreSQL 15), builds, runs every test on the embedded
-# SQLite database, starts a throwaway PostgreSQL and runs the HTTP suite again on it, and ends with one line:
-# "tests: N passed, M failed[, K skipped]" counted over both runs. Exits non-zero on any failure.
-# Extra arguments go to both `dotnet test` runs, e.g. scripts/test.sh --filter "FullyQualifiedName~Billing".
+# Installs what the tests need when missing (Chromium, fonts, PostgreSQL 15), builds, starts a throwaway PostgreSQL,
+# runs the HTTP suite on the embedded SQLite database and then on PostgreSQL while the browser suite runs on SQLite
+# beside them, and ends with one line:
+# "tests: N passed, M failed[, K skipped]" counted over the three runs. Exits non-zero on any failure.
+# Extra arguments go to every `dotnet test` run, e.g. scripts/test.sh --filter "FullyQualifiedName~Billing".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -14,7 +15,7 @@ command -v npm >/dev/null || ensure_packages nodejs npm || { echo "Could not ins
 
 results="$PWD/TestResults"
 rm -rf "$results"
-mkdir -p "$results/sqlite" "$results/postgresql"
+mkdir -p "$results/sqlite" "$results/postgresql" "$results/browser"
 
 if ! dotnet build VendorPortal.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   echo "tests: 0 passed, 1 failed (the build failed)"
@@ -29,7 +30,8 @@ count() {
     END { print p + 0, f + 0, s + 0 }'
 }
 
-# A run that crashed before writing any results still counts as one failure.
+# Runs one test project into its own results folder; a run that crashed before writing any results still counts as
+# one failure. Prints the tally and leaves it in NAME.tally beside the results, for the summing at the end.
 run_suite() {
   local name="$1" target="$2"
   echo "== $name =="
@@ -40,21 +42,36 @@ run_suite() {
   read -r p f s < <(count "$results/$name")
   if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   echo "$name: $p passed, $f failed, $s skipped"
-  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  echo "$p $f $s" > "$results/$name.tally"
 }
 
 extra=("$@")
-passed=0; failed=0; skipped=0
-run_suite sqlite VendorPortal.sln
+pg_started=false
+if start_postgres; then pg_started=true; else echo "Could not start PostgreSQL: the PostgreSQL run will not happen." >&2; fi
 
-if start_postgres; then
-  trap stop_postgres EXIT
+# The browser suite (SQLite) runs beside the HTTP suites, which run on SQLite and then on PostgreSQL: the browser
+# mostly waits on Chromium, so the two lines of work share the two cores instead of queueing behind each other.
+run_suite browser tests/VendorPortal.BrowserTests > "$results/browser.log" 2>&1 &
+browser=$!
+cleanup() { kill "$browser" 2>/dev/null; stop_postgres; }
+trap cleanup EXIT
+
+run_suite sqlite tests/VendorPortal.Tests
+if $pg_started; then
   VENDORPORTAL_TEST_POSTGRES="$PG_URL" run_suite postgresql tests/VendorPortal.Tests
   stop_postgres
-else
-  echo "Could not start PostgreSQL: the PostgreSQL run did not happen." >&2
-  failed=$((failed + 1))
 fi
+wait "$browser"
+cat "$results/browser.log"
+
+passed=0; failed=0; skipped=0
+suites=(sqlite browser)
+if $pg_started; then suites+=(postgresql); else failed=1; fi
+for suite in "${suites[@]}"; do
+  if [ ! -f "$results/$suite.tally" ]; then echo "$suite: no results" >&2; failed=$((failed + 1)); continue; fi
+  read -r p f s < "$results/$suite.tally"
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+done
 
 line="tests: $passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
