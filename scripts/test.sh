@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need when missing (Chromium, fonts, PostgreSQL 15), builds, starts a throwaway PostgreSQL,
-# runs the HTTP suite on the embedded SQLite database and then on PostgreSQL while the browser suite runs on SQLite
-# beside them, and ends with one line:
+# runs the HTTP suite on the embedded SQLite database and on PostgreSQL and the browser suite on SQLite, side by side,
+# and ends with one line:
 # "tests: N passed, M failed[, K skipped]" counted over the three runs. Exits non-zero on any failure.
 # Extra arguments go to every `dotnet test` run, e.g. scripts/test.sh --filter "FullyQualifiedName~Billing".
 set -uo pipefail
@@ -49,20 +49,22 @@ extra=("$@")
 pg_started=false
 if start_postgres; then pg_started=true; else echo "Could not start PostgreSQL: the PostgreSQL run will not happen." >&2; fi
 
-# The browser suite (SQLite) runs beside the HTTP suites, which run on SQLite and then on PostgreSQL: the browser
-# mostly waits on Chromium, so the two lines of work share the two cores instead of queueing behind each other.
+# The three runs go side by side: each suite runs its tests mostly one after another, waiting on browsers, job
+# queues and timeouts as much as on the processor, so together they fill the two cores instead of queueing.
+# The background runs print when they end.
 run_suite browser tests/VendorPortal.BrowserTests > "$results/browser.log" 2>&1 &
-browser=$!
-cleanup() { kill "$browser" 2>/dev/null; stop_postgres; }
+background=($!)
+if $pg_started; then
+  VENDORPORTAL_TEST_POSTGRES="$PG_URL" run_suite postgresql tests/VendorPortal.Tests > "$results/postgresql.log" 2>&1 &
+  background+=($!)
+fi
+cleanup() { kill "${background[@]}" 2>/dev/null; stop_postgres; }
 trap cleanup EXIT
 
 run_suite sqlite tests/VendorPortal.Tests
-if $pg_started; then
-  VENDORPORTAL_TEST_POSTGRES="$PG_URL" run_suite postgresql tests/VendorPortal.Tests
-  stop_postgres
-fi
-wait "$browser"
-cat "$results/browser.log"
+wait "${background[@]}"
+stop_postgres
+for log in postgresql browser; do [ -f "$results/$log.log" ] && cat "$results/$log.log"; done
 
 passed=0; failed=0; skipped=0
 suites=(sqlite browser)

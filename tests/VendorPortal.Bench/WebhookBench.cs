@@ -68,7 +68,7 @@ public static class WebhookBench
             };
             db.Alerts.Add(alert);
             watch = Stopwatch.StartNew();
-            await scope.ServiceProvider.GetRequiredService<WebhookOutbox>().RaiseAlertAsync(WebhookEvents.AlertRaised, alert, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<WebhookOutbox>().RaiseAlertsAsync(WebhookEvents.AlertRaised, [alert], CancellationToken.None);
             await db.SaveChangesAsync();
         }
         var saved = watch.Elapsed.TotalSeconds;

@@ -38,6 +38,8 @@ public static class Api
         {
             c.Endpoints.RoutePrefix = "api";
             c.Errors.UseProblemDetails();
+            c.Errors.ResponseBuilder = (failures, http, status) =>
+                new FastEndpoints.ProblemDetails(BodyRelative(failures, http), http.Request.Path, http.TraceIdentifier, status);
             // Name the field by its JSON path ("[0].assignmentId"), which FastEndpoints loses for a body bound whole.
             c.Binding.JsonExceptionTransformer = e => new ValidationFailure(
                 e.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : "body", e.Message);
@@ -46,9 +48,30 @@ public static class Api
             // "12" is not a number and "NaN" is not a decimal: a field takes the JSON type its schema states.
             c.Serializer.Options.NumberHandling = JsonNumberHandling.Strict;
             c.Serializer.Options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            c.Serializer.Options.Converters.Add(new InstantJsonConverter());
         });
         app.MapApiDocument();
         return app;
+    }
+
+    /// <summary>
+    /// A request whose JSON body is one [FromBody] property (PUT /vendors/{id} binds the body to <c>Vendor</c>) has its
+    /// validator's failures named under that property ("vendor.name"); the caller sent "name", so that is the name answered,
+    /// as the JSON errors and the text rules name it.
+    /// </summary>
+    private static List<ValidationFailure> BodyRelative(List<ValidationFailure> failures, HttpContext http)
+    {
+        var body = http.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>()?.ReqDtoType.GetProperties()
+            .FirstOrDefault(p => p.GetCustomAttribute<FromBodyAttribute>() is not null);
+        if (body is null) return failures;
+        foreach (var failure in failures)
+        {
+            var name = failure.PropertyName;
+            if (name.Equals(body.Name, StringComparison.OrdinalIgnoreCase)) failure.PropertyName = "body";
+            else if (name.Length > body.Name.Length && name.StartsWith(body.Name, StringComparison.OrdinalIgnoreCase) && name[body.Name.Length] is '.' or '[')
+                failure.PropertyName = name[(body.Name.Length + (name[body.Name.Length] == '.' ? 1 : 0))..];
+        }
+        return failures;
     }
 
     /// <summary>Refuses bodies over the limit up front with 413, whatever server runs the app.</summary>

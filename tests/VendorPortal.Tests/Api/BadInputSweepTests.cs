@@ -366,7 +366,8 @@ public sealed class BadInputSweepTests(QuietApp quiet, ITestOutputHelper output)
         {
             "uuid" => (BodyIds.TryGetValue(name, out var id) ? id(target) : Guid.NewGuid()).ToString(),
             "date" => "2026-12-01",
-            "date-time" => "2026-12-01T09:00:00",
+            // A wall time in the tenant's zone (startsAtLocal) has no offset; an instant (a shift's startsAt) must have one.
+            "date-time" => name.EndsWith("Local", StringComparison.Ordinal) ? "2026-12-01T09:00:00" : "2026-12-01T09:00:00+08:00",
             _ => "Sample",
         };
     }

@@ -96,7 +96,7 @@ public sealed class EveryWriteIsAuditedTests(ClockedApp clocked, ITestOutputHelp
         ["POST /api/t/{tenant}/capacity-requests/{id}/cancel"] = new(DemoData.Planner, async s => s.Json(new { reason = "Forecast dropped" }, ("id", (await s.CapacityRequestAsync()).Id()))),
         ["POST /api/t/{tenant}/shifts"] = new(DemoData.Planner, async s => s.Json(new { eventId = await s.EventAsync(30), vendorId = (await s.Demo).ApexInDemo, skill = "PRESALES", startsAtLocal = s.At(30, 9), endsAtLocal = s.At(30, 13), headcount = 2 })),
         ["POST /api/t/{tenant}/shifts/{shiftId}/assignments"] = new(DemoData.Apex, async s => s.Json(new { agentIds = new[] { await s.AgentAsync() } }, ("shiftId", await s.ShiftAsync(31)))),
-        ["PATCH /api/t/{tenant}/shifts/{shiftId}"] = new(DemoData.Planner, async s => s.Json(new { startsAtLocal = s.At(34, 10), endsAtLocal = s.At(34, 14) }, ("shiftId", await s.ShiftAsync(34)))),
+        ["PATCH /api/t/{tenant}/shifts/{shiftId}"] = new(DemoData.Planner, async s => s.Json(MoveTo(s.At(34, 10), s.At(34, 14)), ("shiftId", await s.ShiftAsync(34)))),
         ["POST /api/t/{tenant}/shifts/{shiftId}/cancel"] = new(DemoData.Planner, async s => s.Json(new { reason = "Promotion moved" }, ("shiftId", await s.ShiftAsync(32)))),
         ["POST /api/t/{tenant}/confirmations"] = new(DemoData.Apex, async s => s.Json(new[] { new { assignmentId = await s.AssignmentAsync(33, started: false), decision = "confirm" } })),
         ["POST /api/t/{tenant}/attendance"] = new(DemoData.Apex, async s => s.Json(new[] { new { assignmentId = await s.AssignmentAsync(2, started: true), attended = true } })),

@@ -102,7 +102,7 @@ public sealed class ShiftClockTests(ClockedApp clocked) : IClassFixture<ClockedA
         clocked.Clock.SetUtcNow(new DateTimeOffset(Wall(day, 12), Shanghai));
         using (var planner = await App.ClientFor(DemoData.Planner))
         {
-            using var moved = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), new { startsAtLocal = Wall(day.AddDays(1), 9), endsAtLocal = Wall(day.AddDays(1), 17) });
+            using var moved = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), MoveTo(Wall(day.AddDays(1), 9), Wall(day.AddDays(1), 17)));
             var problem = await moved.ShouldBeProblem(HttpStatusCode.Conflict);
             Assert.Equal("shift.started", (string?)problem["code"]);
             Assert.Equal(new DateTimeOffset(Wall(day, 9), Shanghai), DateTimeOffset.Parse((string)(await planner.ShiftAsync(shiftId))["shift"]!["startsAt"]!, CultureInfo.InvariantCulture));

@@ -24,11 +24,11 @@ public sealed partial class ShiftMoveTests(AppFactory app)
         var ids = await apex.AssignmentIdsAsync(shiftId, agents);
         using (var confirmed = await apex.DecideAsync(Confirm(ids[0]))) await confirmed.ShouldBe(HttpStatusCode.OK);
 
-        using var moved = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), new { startsAtLocal = Local(121, 10), endsAtLocal = Local(121, 18) });
+        using var moved = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), MoveTo(Local(121, 10), Local(121, 18)));
         await moved.ShouldBe(HttpStatusCode.OK);
         var detail = await moved.ReadObjectAsync();
-        Assert.Equal(InShanghai(Local(121, 10)), DateTimeOffset.Parse((string)detail["shift"]!["startsAt"]!, CultureInfo.InvariantCulture));
-        Assert.Equal(InShanghai(Local(121, 18)), DateTimeOffset.Parse((string)detail["shift"]!["endsAt"]!, CultureInfo.InvariantCulture));
+        Assert.Equal(InDemo(Local(121, 10)), DateTimeOffset.Parse((string)detail["shift"]!["startsAt"]!, CultureInfo.InvariantCulture));
+        Assert.Equal(InDemo(Local(121, 18)), DateTimeOffset.Parse((string)detail["shift"]!["endsAt"]!, CultureInfo.InvariantCulture));
         Assert.Equal(0, (int)detail["shift"]!["confirmed"]!);
         Assert.Equal(2, (int)detail["shift"]!["assigned"]!);
         Assert.All(detail["assignments"]!.AsArray(), a => Assert.Equal("assigned", (string)a!["status"]!));
@@ -42,8 +42,9 @@ public sealed partial class ShiftMoveTests(AppFactory app)
         using (var again = await apex.DecideAsync(Confirm(ids[0]))) await again.ShouldBe(HttpStatusCode.OK);
         Assert.Equal("confirmed", await apex.StatusOfAsync(shiftId, ids[0]));
 
-        // The same times again change nothing: no mail, no new sequence, confirmations stay.
-        using (var same = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), new { startsAtLocal = Local(121, 10), endsAtLocal = Local(121, 18) }))
+        // The same times again, written in UTC, change nothing: no mail, no new sequence, confirmations stay.
+        using (var same = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId),
+            new { startsAt = InDemo(Local(121, 10)).ToUniversalTime(), endsAt = InDemo(Local(121, 18)).ToUniversalTime() }))
             await same.ShouldBe(HttpStatusCode.OK);
         Assert.Equal("confirmed", await apex.StatusOfAsync(shiftId, ids[0]));
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -67,35 +68,40 @@ public sealed partial class ShiftMoveTests(AppFactory app)
         await apex.AssignedAsync(shiftId, agent);
         await apex.AssignedAsync(otherId, agent);
 
-        using (var outside = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), new { startsAtLocal = Local(127, 9), endsAtLocal = Local(127, 13) }))
+        using (var outside = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), MoveTo(Local(127, 9), Local(127, 13))))
         {
             var problem = await outside.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
-            Assert.Equal(["startsAtLocal"], problem.Errors().Keys);
+            Assert.Equal(["startsAt"], problem.Errors().Keys);
             Assert.Equal("shift.outside_event", (string?)problem["code"]);
         }
-        using (var backwards = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), new { startsAtLocal = Local(124, 13), endsAtLocal = Local(124, 9) }))
-            await backwards.ShouldBeProblem(HttpStatusCode.BadRequest);
-        using (var tooLong = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), new { startsAtLocal = Local(124, 6), endsAtLocal = Local(124, 19) }))
-            await tooLong.ShouldBeProblem(HttpStatusCode.BadRequest);
-        using (var clash = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), new { startsAtLocal = Local(125, 11), endsAtLocal = Local(125, 15) }))
+        using (var backwards = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), MoveTo(Local(124, 13), Local(124, 9))))
+            Assert.Equal(["endsAt"], (await backwards.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Errors().Keys);
+        using (var tooLong = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), MoveTo(Local(124, 6), Local(124, 19))))
+            Assert.Equal(["endsAt"], (await tooLong.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Errors().Keys);
+        // A time without its offset would be read in the server's zone: refused, naming the field.
+        using (var noOffset = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), new { startsAt = "2030-01-07T09:00:00", endsAt = "2030-01-07T13:00:00+08:00" }))
+            Assert.Equal(["startsAt"], (await noOffset.ShouldBeProblem(HttpStatusCode.BadRequest)).Errors().Keys);
+        using (var missing = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), new { startsAt = InDemo(Local(124, 10)) }))
+            Assert.Equal(["endsAt"], (await missing.ShouldBeProblem(HttpStatusCode.BadRequest)).Errors().Keys);
+        using (var clash = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), MoveTo(Local(125, 11), Local(125, 15))))
         {
             var problem = await clash.ShouldBeProblem(HttpStatusCode.Conflict);
-            Assert.Contains("班次 Agent 0", problem.Errors()["startsAtLocal"]);
+            Assert.Contains("班次 Agent 0", problem.Errors()["startsAt"]);
         }
         var unchanged = (await planner.ShiftAsync(shiftId))["shift"]!;
-        Assert.Equal(InShanghai(Local(124, 9)), DateTimeOffset.Parse((string)unchanged["startsAt"]!, CultureInfo.InvariantCulture));
+        Assert.Equal(InDemo(Local(124, 9)), DateTimeOffset.Parse((string)unchanged["startsAt"]!, CultureInfo.InvariantCulture));
 
         using (var cancel = await planner.SendAsync(ApiRoutes.Demo.Shifts.Cancel(otherId), new { reason = "Forecast dropped" })) await cancel.ShouldBe(HttpStatusCode.OK);
-        using (var cancelled = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(otherId), new { startsAtLocal = Local(125, 14), endsAtLocal = Local(125, 18) }))
+        using (var cancelled = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(otherId), MoveTo(Local(125, 14), Local(125, 18))))
             Assert.Equal("shift.cancelled", (string?)(await cancelled.ShouldBeProblem(HttpStatusCode.Conflict))["code"]);
         // The cancelled shift no longer books the agent: the move goes through.
-        using (var free = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), new { startsAtLocal = Local(125, 11), endsAtLocal = Local(125, 15) }))
+        using (var free = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), MoveTo(Local(125, 11), Local(125, 15))))
             await free.ShouldBe(HttpStatusCode.OK);
 
         using var finance = await app.ClientFor(DemoData.Finance);
-        using (var refused = await finance.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), new { startsAtLocal = Local(124, 9), endsAtLocal = Local(124, 13) }))
+        using (var refused = await finance.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), MoveTo(Local(124, 9), Local(124, 13))))
             await refused.ShouldBeProblem(HttpStatusCode.Forbidden);
-        using (var vendor = await apex.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), new { startsAtLocal = Local(124, 9), endsAtLocal = Local(124, 13) }))
+        using (var vendor = await apex.SendAsync(ApiRoutes.Demo.Shifts.Move(shiftId), MoveTo(Local(124, 9), Local(124, 13))))
             await vendor.ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
@@ -111,9 +117,9 @@ public sealed partial class ShiftMoveTests(AppFactory app)
         var movedId = await planner.NewShiftAsync(eventId, vendorId, Local(130, 9), Local(130, 17), 3);
         var cancelledId = await planner.NewShiftAsync(eventId, vendorId, Local(131, 9), Local(131, 17), 2);
         var keptId = await planner.NewShiftAsync(eventId, vendorId, Local(131, 18), Local(131, 22), 2);
-        using (var move = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(movedId), new { startsAtLocal = Local(130, 12), endsAtLocal = Local(130, 20) }))
+        using (var move = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(movedId), MoveTo(Local(130, 12), Local(130, 20))))
             await move.ShouldBe(HttpStatusCode.OK);
-        using (var move = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(cancelledId), new { startsAtLocal = Local(131, 8), endsAtLocal = Local(131, 16) }))
+        using (var move = await planner.SendAsync(ApiRoutes.Demo.Shifts.Move(cancelledId), MoveTo(Local(131, 8), Local(131, 16))))
             await move.ShouldBe(HttpStatusCode.OK);
         using (var cancel = await planner.SendAsync(ApiRoutes.Demo.Shifts.Cancel(cancelledId), new { reason = "Forecast dropped" }))
             await cancel.ShouldBe(HttpStatusCode.OK);
@@ -126,8 +132,8 @@ public sealed partial class ShiftMoveTests(AppFactory app)
         Assert.Equal(3, calendar.Events.Count);
 
         var moved = calendar.Events.Single(e => e.Uid == $"{movedId}@vendorportal");
-        Assert.Equal(InShanghai(Local(130, 12)).UtcDateTime, moved.DtStart!.AsUtc);
-        Assert.Equal(InShanghai(Local(130, 20)).UtcDateTime, moved.DtEnd!.AsUtc);
+        Assert.Equal(InDemo(Local(130, 12)).UtcDateTime, moved.DtStart!.AsUtc);
+        Assert.Equal(InDemo(Local(130, 20)).UtcDateTime, moved.DtEnd!.AsUtc);
         Assert.Equal(1, moved.Sequence);
         Assert.Equal("CONFIRMED", moved.Status);
         // DTSTAMP is the app's clock when the feed was written, to the second.
@@ -201,9 +207,7 @@ public sealed partial class ShiftMoveTests(AppFactory app)
         return match.Value;
     }
 
-    private static DateTimeOffset InShanghai(DateTime wall) => new(DateTime.SpecifyKind(wall, DateTimeKind.Unspecified), Shanghai);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+        [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
     [GeneratedRegex(@"https?://[^\s""<]+/api/calendar/[^\s""<]+\.ics")]

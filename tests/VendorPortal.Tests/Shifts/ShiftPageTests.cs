@@ -110,6 +110,36 @@ public sealed partial class ShiftPageTests(ClockedApp clocked) : IClassFixture<C
         Assert.DoesNotContain("id=\"cancel-shift-open\"", read);
     }
 
+    [Fact]
+    public async Task A_planner_moves_a_shift_on_its_page_and_a_refused_time_is_explained_beside_the_form()
+    {
+        var app = clocked.App;
+        var demo = await app.Demo;
+        Guid shiftId;
+        using (var planner = await app.ClientFor(DemoData.Planner))
+        {
+            var eventId = await planner.NewEventAsync(daysAhead: 140, days: 2);
+            shiftId = await planner.NewShiftAsync(eventId, demo.ApexInDemo, ShiftSetup.Local(140, 9), ShiftSetup.Local(140, 17), 2);
+        }
+        static string Typed(int daysAhead, int hour) => ShiftSetup.Local(daysAhead, hour).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        var path = Pages.Demo.Shift(shiftId);
+
+        var refused = await PostFormAsync(app, DemoData.Planner, path, "Move", html =>
+        {
+            Assert.Contains("id=\"move-shift\"", html);
+            return [new("MoveStartsAt", Typed(145, 9)), new("MoveEndsAt", Typed(145, 13))];
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains($"The shift was not moved: The shift starts on {Typed(145, 9)[..10]}, outside the event", refused.Html);
+
+        var moved = await PostFormAsync(app, DemoData.Planner, path, "Move", _ => [new("MoveStartsAt", Typed(141, 10)), new("MoveEndsAt", Typed(141, 18))]);
+        Assert.Equal(HttpStatusCode.Redirect, moved.Status);
+        using var reader = await app.ClientFor(DemoData.Planner);
+        var shift = (await reader.ShiftAsync(shiftId))["shift"]!;
+        Assert.Equal(ShiftSetup.InDemo(ShiftSetup.Local(141, 10)), DateTimeOffset.Parse((string)shift["startsAt"]!, CultureInfo.InvariantCulture));
+        Assert.Equal(ShiftSetup.InDemo(ShiftSetup.Local(141, 18)), DateTimeOffset.Parse((string)shift["endsAt"]!, CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Opens the page as the user, then posts the handler's form with the page's antiforgery token and cookie.</summary>
     private static async Task<(HttpStatusCode Status, string Html)> PostFormAsync(
         AppFactory app, string email, string path, string handler, Func<string, List<KeyValuePair<string, string>>> fields)

@@ -32,6 +32,12 @@ public static class ShiftSetup
     /// <summary>Today's date in tenant demo's zone on the given clock.</summary>
     public static DateOnly DemoToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Shanghai).DateTime);
 
+    /// <summary>The body that moves a shift to demo wall times: instants with Shanghai's offset, as the API takes them.</summary>
+    public static object MoveTo(DateTime start, DateTime end) => new { startsAt = InDemo(start), endsAt = InDemo(end) };
+
+    /// <summary>A demo wall time as the instant it is in Asia/Shanghai.</summary>
+    public static DateTimeOffset InDemo(DateTime wall) => new(DateTime.SpecifyKind(wall, DateTimeKind.Unspecified), Shanghai);
+
     public static object Plan(DateTime start, DateTime end, int headcount) => new { startsAtLocal = start, endsAtLocal = end, headcount };
 
     public static Task<HttpResponseMessage> PostRequestAsync(this HttpClient planner, Guid eventId, Guid vendorId, object[] shifts,

@@ -139,7 +139,7 @@ public sealed class IsolationSweepTests(AppFactory app)
         ["GET api/t/{tenant}/shifts/{shiftId}"] = ApexRow("shiftId", i => i.ApexShiftId),
         ["POST api/t/{tenant}/shifts/{shiftId}/assignments"] = ApexRow("shiftId", i => i.ApexShiftId) with { Body = new { agentIds = new[] { Guid.NewGuid() } } },
         ["POST api/t/{tenant}/shifts/{shiftId}/cancel"] = ApexRow("shiftId", i => i.ApexShiftId),
-        ["PATCH api/t/{tenant}/shifts/{shiftId}"] = ApexRow("shiftId", i => i.ApexShiftId) with { Body = new { startsAtLocal = "2030-01-07T09:00", endsAtLocal = "2030-01-07T13:00" } },
+        ["PATCH api/t/{tenant}/shifts/{shiftId}"] = ApexRow("shiftId", i => i.ApexShiftId) with { Body = new { startsAt = "2030-01-07T09:00:00+08:00", endsAt = "2030-01-07T13:00:00+08:00" } },
         ["POST api/t/{tenant}/confirmations"] = Open(Access.Tenant),
         ["POST api/t/{tenant}/attendance"] = Open(Access.Tenant),
         ["GET api/t/{tenant}/readiness"] = Open(Access.Tenant),

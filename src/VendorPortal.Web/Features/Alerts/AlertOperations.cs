@@ -146,9 +146,9 @@ public sealed class AlertOperations(AppDbContext db, TenantJobScope job, Readine
         if (!scan.Changed) return scan;
         await notifier.AlertsRaisedAsync(raised, ct);
         await notifier.AlertsEscalatedAsync([.. escalated.Select(a => (a, About(current[a.ShiftId!.Value], zone)))], tenant.AlertEscalationMinutes, ct);
-        foreach (var a in scan.Raised) await webhooks.RaiseAlertAsync(Webhooks.WebhookEvents.AlertRaised, a, ct);
-        foreach (var a in scan.Resolved) await webhooks.RaiseAlertAsync(Webhooks.WebhookEvents.AlertResolved, a, ct);
-        foreach (var a in scan.Escalated) await webhooks.RaiseAlertAsync(Webhooks.WebhookEvents.AlertEscalated, a, ct);
+        await webhooks.RaiseAlertsAsync(Webhooks.WebhookEvents.AlertRaised, scan.Raised, ct);
+        await webhooks.RaiseAlertsAsync(Webhooks.WebhookEvents.AlertResolved, scan.Resolved, ct);
+        await webhooks.RaiseAlertsAsync(Webhooks.WebhookEvents.AlertEscalated, scan.Escalated, ct);
         await db.SaveChangesAsync(ct);
         notifier.Dispatch(tenant.Id);
         return scan;

@@ -210,7 +210,6 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
     public async Task AlertsEscalatedAsync(IReadOnlyList<(Alert Alert, AlertAbout About)> escalated, int minutes, CancellationToken ct)
     {
         if (escalated.Count == 0) return;
-        var link = $"{mail.Value.PublicBaseUrl.TrimEnd('/')}/t/{db.Scope!.TenantSlug}/alerts";
         var admins = await db.Memberships.Where(m => m.Role == TenantRole.TenantAdmin && m.DisabledAt == null)
             .Select(m => new { m.User!.Email, m.User.Language }).ToListAsync(ct);
         foreach (var (alert, about) in escalated)
@@ -218,10 +217,16 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
             {
                 using var _ = new UiCulture(a.Language);
                 var place = text["the {0} shift of {1} on {2:yyyy-MM-dd HH:mm} ({3}) at {4}", about.Skill, about.EventName ?? "", about.StartsAt!, about.Zone, about.VendorName];
-                Add(a.Email!, "alert:escalated", alert.Id,
-                    text["Escalated alert: {0}, {1}", text.Label(alert.Kind), about.VendorName],
-                    text["Nobody has acknowledged this alert in {0} minutes. {1} for {2}. Please make sure the vendor or a planner acts now. Alerts: {3}",
-                        minutes, text.Summary(alert.Kind, alert.Actual, alert.Needed), place, link]);
+                Add(a.Email!, "alert:escalated", alert.Id, new MailContent(
+                    text["Escalated alert: {0}, {1}", text.Label(alert.Kind), about.VendorName], text["Alert escalated"],
+                    text["Nobody has acknowledged this alert in {0} minutes. {1} for {2}. Please make sure the vendor or a planner acts now.",
+                        minutes, text.Summary(alert.Kind, alert.Actual, alert.Needed), place])
+                {
+                    Facts = [new(text["Alert"], text.Label(alert.Kind)), new(text["Vendor"], about.VendorName), new(text["Skill"], about.Skill),
+                        new(text["Event"], about.EventName ?? ""), new(text["Shift starts"], $"{about.StartsAt:yyyy-MM-dd HH:mm} ({about.Zone})"),
+                        new(text["Agents"], text.Summary(alert.Kind, alert.Actual, alert.Needed))],
+                    Button = new(text["Open the alerts"], Page("alerts")),
+                });
             }
     }
 
@@ -229,10 +234,17 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
     public async Task ShiftMovedAsync(Shift shift, DateTimeOffset oldStart, DateTimeOffset oldEnd, CancellationToken ct)
     {
         var zone = await db.TenantZoneAsync(ct);
-        await ToVendorAsync(shift.VendorId, "shift:moved", shift.Id, () => (
-            text["Shift moved: {0:yyyy-MM-dd HH:mm}", TenantTime.ToLocal(shift.StartsAt, zone)],
+        var (starts, ends) = (TenantTime.ToLocal(shift.StartsAt, zone), TenantTime.ToLocal(shift.EndsAt, zone));
+        var (wasStarts, wasEnds) = (TenantTime.ToLocal(oldStart, zone), TenantTime.ToLocal(oldEnd, zone));
+        await ToVendorAsync(shift.VendorId, "shift:moved", shift.Id, () => new MailContent(
+            text["Shift moved: {0:yyyy-MM-dd HH:mm}", starts], text["Shift moved"],
             text["The shift from {0:yyyy-MM-dd HH:mm} to {1:HH:mm} now runs {2:yyyy-MM-dd HH:mm} to {3:HH:mm} ({4}). Its agents keep their places; please confirm them again for the new time.",
-                TenantTime.ToLocal(oldStart, zone), TenantTime.ToLocal(oldEnd, zone), TenantTime.ToLocal(shift.StartsAt, zone), TenantTime.ToLocal(shift.EndsAt, zone), zone.Id]), ct);
+                wasStarts, wasEnds, starts, ends, zone.Id])
+        {
+            Facts = [new(text["Starts"], $"{starts:yyyy-MM-dd HH:mm} ({zone.Id})"), new(text["Ends"], $"{ends:yyyy-MM-dd HH:mm}"),
+                new(text["Was"], $"{wasStarts:yyyy-MM-dd HH:mm} – {wasEnds:yyyy-MM-dd HH:mm}")],
+            Button = new(text["Confirm the agents"], Page($"shifts/{shift.Id}")),
+        }, ct);
     }
 
     /// <summary>
@@ -273,10 +285,12 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
     public async Task WebhookDisabledAsync(Webhooks.WebhookEndpoint endpoint, CancellationToken ct)
     {
         const string kind = "webhook:disabled";
-        var link = $"{mail.Value.PublicBaseUrl.TrimEnd('/')}/t/{db.Scope!.TenantSlug}/webhooks/{endpoint.Id}";
-        (string, string) Write() => (text["Webhook endpoint disabled: {0}", endpoint.Url],
-            text["Deliveries to {0} stopped: {1} Fix the receiver, then enable the endpoint again and replay what it missed: {2}",
-                endpoint.Url, endpoint.DisabledReason ?? "-", link]);
+        MailContent Write() => new(text["Webhook endpoint disabled: {0}", endpoint.Url], text["Webhook endpoint disabled"],
+            text["Deliveries to {0} stopped: {1} Fix the receiver, then enable the endpoint again and replay what it missed.", endpoint.Url, endpoint.DisabledReason ?? "-"])
+        {
+            Facts = [new(text["Address"], endpoint.Url), new(text["Reason"], endpoint.DisabledReason ?? "-")],
+            Button = new(text["Open the endpoint"], Page($"webhooks/{endpoint.Id}")),
+        };
         if (endpoint.VendorId is { } vendorId)
         {
             await ToVendorAsync(vendorId, kind, endpoint.Id, Write, ct);
@@ -287,8 +301,7 @@ public sealed class Notifier(AppDbContext db, IStringLocalizer<SharedResource> t
         foreach (var m in managers.Where(m => m.Email is not null))
         {
             using var _ = new UiCulture(m.Language);
-            var (subject, body) = Write();
-            Add(m.Email!, kind, endpoint.Id, subject, body);
+            Add(m.Email!, kind, endpoint.Id, Write());
         }
     }
 }

@@ -71,8 +71,8 @@ public sealed class Shift : IVendorOwned, IAudited
     }
 
     /// <summary>
-    /// A shift's local times as instants, checked: times the clocks skip, a day outside the event (a shift may start the
-    /// evening before), the past, and at most <see cref="MaxHours"/> real hours. Fields are named under <paramref name="where"/>.
+    /// A shift's local times as instants, checked as <see cref="Check"/> does, and times the clocks skip refused.
+    /// Fields are named under <paramref name="where"/>.
     /// </summary>
     public static (DateTimeOffset Start, DateTimeOffset End) Schedule(
         DateTime startLocal, DateTime endLocal, SurgeEvent e, TimeZoneInfo zone, DateTimeOffset now, string where)
@@ -80,15 +80,24 @@ public sealed class Shift : IVendorOwned, IAudited
         var prefix = where.Length == 0 ? "" : where + ".";
         var start = TenantTime.ToInstant(startLocal, zone, prefix + "startsAtLocal");
         var end = TenantTime.ToInstant(endLocal, zone, prefix + "endsAtLocal");
-        var day = DateOnly.FromDateTime(startLocal);
-        if (day < e.StartDate.AddDays(-1) || day > e.EndDate)
-            throw new RuleViolation(prefix + "startsAtLocal", ShiftRules.OutsideEvent(day, e.StartDate, e.EndDate));
-        if (start <= now) throw new RuleViolation(prefix + "startsAtLocal", ShiftRules.InPast);
-        if (end <= start) throw new RuleViolation(prefix + "endsAtLocal", ShiftRules.EndsBeforeStart);
-        // The validator compares wall times; the night the clocks go back has an hour more than its wall times say.
-        if (end - start > TimeSpan.FromHours(MaxHours))
-            throw new RuleViolation(prefix + "endsAtLocal", ShiftRules.TooLong(MaxHours, (end - start).TotalHours));
+        Check(start, end, e, zone, now, prefix + "startsAtLocal", prefix + "endsAtLocal");
         return (start, end);
+    }
+
+    /// <summary>
+    /// A shift's times: a start on a day of the event in the tenant's time (a shift may start the evening before), in the
+    /// future, and an end after it, at most <see cref="MaxHours"/> real hours later. The broken rule names its field.
+    /// </summary>
+    public static void Check(DateTimeOffset start, DateTimeOffset end, SurgeEvent e, TimeZoneInfo zone, DateTimeOffset now, string startField, string endField)
+    {
+        var day = DateOnly.FromDateTime(TenantTime.ToLocal(start, zone).DateTime);
+        if (day < e.StartDate.AddDays(-1) || day > e.EndDate)
+            throw new RuleViolation(startField, ShiftRules.OutsideEvent(day, e.StartDate, e.EndDate));
+        if (start <= now) throw new RuleViolation(startField, ShiftRules.InPast);
+        if (end <= start) throw new RuleViolation(endField, ShiftRules.EndsBeforeStart);
+        // Local times are checked as wall times first; the night the clocks go back has an hour more than its wall times say.
+        if (end - start > TimeSpan.FromHours(MaxHours))
+            throw new RuleViolation(endField, ShiftRules.TooLong(MaxHours, (end - start).TotalHours));
     }
 }
 

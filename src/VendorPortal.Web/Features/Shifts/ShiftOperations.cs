@@ -49,17 +49,21 @@ public sealed class ShiftInputValidator : Validator<ShiftInput>
     }
 }
 
-/// <summary>New times for a shift that has not started, in the tenant's local time.</summary>
-public sealed class MoveInput : IShiftTimes
+/// <summary>New times for a shift that has not started: instants with their offset, as the shift reads them back.</summary>
+public sealed class MoveInput
 {
-    /// <summary>New start in the tenant's local time, e.g. 2026-12-12T10:00.</summary>
-    public DateTime StartsAtLocal { get; set; }
-    public DateTime EndsAtLocal { get; set; }
+    /// <summary>New start, e.g. 2026-12-12T10:00:00+08:00.</summary>
+    public DateTimeOffset? StartsAt { get; set; }
+    public DateTimeOffset? EndsAt { get; set; }
 }
 
 public sealed class MoveInputValidator : Validator<MoveInput>
 {
-    public MoveInputValidator() => Include(new ShiftTimesValidator());
+    public MoveInputValidator()
+    {
+        RuleFor(x => x.StartsAt).NotNull();
+        RuleFor(x => x.EndsAt).NotNull();
+    }
 }
 
 public sealed class CancelInput
@@ -285,14 +289,14 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
     /// holding places keep them unless that would book them twice (409, naming them); confirmed ones are asked again and
     /// the vendor's managers are told. New times equal to the old change nothing.
     /// </summary>
-    public async Task<Shift> MoveAsync(Guid shiftId, MoveInput input, CancellationToken ct)
+    public async Task<Shift> MoveAsync(Guid shiftId, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
         var shift = await db.Shifts.SingleOrDefaultAsync(s => s.Id == shiftId, ct) ?? throw new NotFound(Thing.Shift);
         var now = clock.GetUtcNow();
         shift.EnsureOpenForAssignment(now);
         var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == shift.EventId, ct);
-        var zone = await db.TenantZoneAsync(ct);
-        var (start, end) = Shift.Schedule(input.StartsAtLocal, input.EndsAtLocal, e, zone, now, "");
+        Shift.Check(start, end, e, await db.TenantZoneAsync(ct), now, "startsAt", "endsAt");
+        (start, end) = (start.ToUniversalTime(), end.ToUniversalTime());
         var (oldStart, oldEnd) = (shift.StartsAt, shift.EndsAt);
         if (!shift.Move(start, end)) return shift;
 
@@ -302,12 +306,12 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
             .Where(a => agentIds.Contains(a.AgentId) && a.ShiftId != shift.Id && a.Shift!.Status == ShiftStatus.Scheduled
                 && a.Shift.StartsAt < end && start < a.Shift.EndsAt)
             .Select(a => a.Agent!.DisplayName + " (" + a.Agent.ExternalRef + ")").Distinct().ToListAsync(ct);
-        if (onShift.Count > 0) throw RuleViolation.Conflict("startsAtLocal", ShiftRules.MoveOnShift(onShift.Order(StringComparer.Ordinal)));
+        if (onShift.Count > 0) throw RuleViolation.Conflict("startsAt", ShiftRules.MoveOnShift(onShift.Order(StringComparer.Ordinal)));
         var inTraining = await db.TrainingEnrollments.AsNoTracking()
             .Where(t => agentIds.Contains(t.AgentId) && t.Session!.Status == TrainingSessionStatus.Scheduled
                 && t.Session.StartsAt < end && start < t.Session.EndsAt)
             .Select(t => t.Agent!.DisplayName + " (" + t.Agent.ExternalRef + ")").Distinct().ToListAsync(ct);
-        if (inTraining.Count > 0) throw RuleViolation.Conflict("startsAtLocal", ShiftRules.MoveInTraining(inTraining.Order(StringComparer.Ordinal)));
+        if (inTraining.Count > 0) throw RuleViolation.Conflict("startsAt", ShiftRules.MoveInTraining(inTraining.Order(StringComparer.Ordinal)));
 
         var confirmed = held.Any(a => a.Status == AssignmentStatus.Confirmed);
         foreach (var a in held) a.AskAgain();
@@ -324,11 +328,13 @@ public sealed class ShiftOperations(AppDbContext db, AccessScopeAccessor scope, 
         if (changed.Count == 0) return;
         var ids = changed.Select(x => x.Id).ToList();
         var all = await db.Assignments.Where(a => ids.Contains(a.ShiftId)).ToListAsync(ct);
+        var skillIds = changed.Select(x => x.SkillId).Distinct().ToList();
+        var skills = await db.Skills.Where(k => skillIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Code, ct);
         foreach (var shift in changed)
         {
             var of = all.Where(a => a.ShiftId == shift.Id).ToList();
             await webhooks.RaiseAsync(Webhooks.WebhookEvents.ShiftConfirmationsChanged, shift.VendorId, new Webhooks.ShiftConfirmationsData(
-                shift.Id, shift.VendorId, shift.EventId, await SkillCodeAsync(shift.SkillId, ct), shift.StartsAt, shift.EndsAt, shift.Headcount,
+                shift.Id, shift.VendorId, shift.EventId, skills[shift.SkillId], shift.StartsAt, shift.EndsAt, shift.Headcount,
                 of.Count(a => a.Status == AssignmentStatus.Confirmed), of.Count(a => a.Status == AssignmentStatus.Declined)), ct);
         }
     }

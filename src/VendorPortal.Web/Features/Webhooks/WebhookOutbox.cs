@@ -18,25 +18,32 @@ public sealed class WebhookOutbox(AppDbContext db, TimeProvider clock, IBackgrou
     public async Task RaiseAsync(string type, Guid? vendorId, object data, CancellationToken ct)
     {
         // A vendor user's change (a confirmation) also reaches the tenant's own endpoints, which that user cannot see.
-        endpoints ??= await db.WebhookEndpoints.AsNoTracking().IgnoreQueryFilters([AppDbContext.VendorFilter])
-            .Where(e => e.Enabled).ToListAsync(ct);
+        var enabled = await EnabledEndpointsAsync(ct);
         var body = WebhookEvents.Body(type, clock.GetUtcNow(), data);
-        foreach (var endpoint in endpoints.Where(e => (e.VendorId == null || e.VendorId == vendorId) && e.Receives(type)))
+        foreach (var endpoint in enabled.Where(e => (e.VendorId == null || e.VendorId == vendorId) && e.Receives(type)))
             _ = Add(endpoint, type, body);
     }
 
-    /// <summary>alert.raised, alert.resolved or alert.escalated for one alert, with the names a receiver shows.</summary>
-    public async Task RaiseAlertAsync(string type, Alerts.Alert alert, CancellationToken ct)
+    /// <summary>alert.raised, alert.resolved or alert.escalated for each of a scan's alerts, with the names a receiver shows,
+    /// read once for the whole batch (and not at all when no endpoint is enabled).</summary>
+    public async Task RaiseAlertsAsync(string type, IReadOnlyList<Alerts.Alert> alerts, CancellationToken ct)
     {
-        var vendor = await db.Vendors.IgnoreQueryFilters([AppDbContext.VendorFilter]).Where(v => v.Id == alert.VendorId).Select(v => v.Name).SingleAsync(ct);
-        var skill = alert.SkillId is { } skillId ? await db.Skills.Where(k => k.Id == skillId).Select(k => k.Code).SingleOrDefaultAsync(ct) : null;
-        var starts = alert.ShiftId is { } shiftId
-            ? await db.Shifts.IgnoreQueryFilters([AppDbContext.VendorFilter]).Where(x => x.Id == shiftId).Select(x => (DateTimeOffset?)x.StartsAt).SingleOrDefaultAsync(ct)
-            : null;
-        await RaiseAsync(type, alert.VendorId, new AlertData(alert.Id, JsonNamingPolicy.CamelCase.ConvertName(alert.Kind.ToString()), alert.VendorId, vendor,
-            alert.ShiftId, skill, starts, alert.LeadHours, alert.Actual, alert.Needed, alert.Message,
-            alert.CreatedAt == default ? clock.GetUtcNow() : alert.CreatedAt, alert.AcknowledgedAt), ct);
+        if (alerts.Count == 0 || (await EnabledEndpointsAsync(ct)).Count == 0) return;
+        var vendorIds = alerts.Select(a => a.VendorId).Distinct().ToList();
+        var vendors = await db.Vendors.IgnoreQueryFilters([AppDbContext.VendorFilter]).Where(v => vendorIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
+        var shiftIds = alerts.Where(a => a.ShiftId != null).Select(a => a.ShiftId!.Value).Distinct().ToList();
+        var starts = await db.Shifts.IgnoreQueryFilters([AppDbContext.VendorFilter]).Where(x => shiftIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.StartsAt, ct);
+        var skills = await Skills.SkillCodes.ByIdAsync(db, ct);
+        foreach (var alert in alerts)
+            await RaiseAsync(type, alert.VendorId, new AlertData(alert.Id, JsonNamingPolicy.CamelCase.ConvertName(alert.Kind.ToString()), alert.VendorId,
+                vendors[alert.VendorId], alert.ShiftId, alert.SkillId is { } skillId ? skills.GetValueOrDefault(skillId) : null,
+                alert.ShiftId is { } shiftId && starts.TryGetValue(shiftId, out var start) ? start : null, alert.LeadHours, alert.Actual, alert.Needed,
+                alert.Message, alert.CreatedAt == default ? clock.GetUtcNow() : alert.CreatedAt, alert.AcknowledgedAt), ct);
     }
+
+    /// <summary>The tenant's enabled endpoints, every vendor's included, read once per unit of work.</summary>
+    private async Task<List<WebhookEndpoint>> EnabledEndpointsAsync(CancellationToken ct) =>
+        endpoints ??= await db.WebhookEndpoints.AsNoTracking().IgnoreQueryFilters([AppDbContext.VendorFilter]).Where(e => e.Enabled).ToListAsync(ct);
 
     /// <summary>A <c>webhook.test</c> event for one endpoint, whatever its event types.</summary>
     public WebhookDelivery RaiseTest(WebhookEndpoint endpoint) =>

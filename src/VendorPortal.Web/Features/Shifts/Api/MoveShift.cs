@@ -21,18 +21,27 @@ public sealed class MoveShift(ShiftOperations shifts, ShiftReads reads) : Endpoi
         Policies(nameof(Permission.ScheduleShifts));
         Summary(s =>
         {
-            s.Summary = "Moves a shift that has not started to new times (the tenant's local time): its vendor's managers are e-mailed and confirmations are asked again.";
-            s.Description = "The new times follow the rules of a new shift: inside the event's dates (a shift may start the evening before), in the future, " +
-                "ending after the start and at most 12 hours long (422, naming the field). A cancelled or started shift answers 409, and so does a time " +
-                "that would put an assigned agent on another shift or in training at once. Agents keep their places; confirmed ones go back to " +
-                "awaiting confirmation. The calendar feed raises the shift's SEQUENCE. Sending the times the shift already has changes nothing.";
-            s.ExampleRequest = new MoveShiftRequest { Move = new MoveInput { StartsAtLocal = new DateTime(2026, 12, 12, 10, 0, 0), EndsAtLocal = new DateTime(2026, 12, 12, 18, 0, 0) } };
+            s.Summary = "Moves a shift that has not started to new times: its vendor's managers are e-mailed and confirmations are asked again.";
+            s.Description = "`startsAt` and `endsAt` are instants with their offset, as the shift reads them back (a time without an offset is " +
+                "refused with 400: it would otherwise be read in the server's zone). The new times follow the rules of a new shift: a start on " +
+                "a day of the event in the tenant's time zone (a shift may start the evening before), in the future, and an end after it at most " +
+                "12 hours later (422, naming the field). A cancelled or started shift answers 409, and so does a time that would put an assigned " +
+                "agent on another shift or in training at once. Agents keep their places; confirmed ones go back to awaiting confirmation. The " +
+                "calendar feed raises the shift's SEQUENCE. Sending the times the shift already has changes nothing.";
+            s.ExampleRequest = new MoveShiftRequest
+            {
+                Move = new MoveInput
+                {
+                    StartsAt = new DateTimeOffset(2026, 12, 12, 10, 0, 0, TimeSpan.FromHours(8)),
+                    EndsAt = new DateTimeOffset(2026, 12, 12, 18, 0, 0, TimeSpan.FromHours(8)),
+                },
+            };
         });
     }
 
     public override async Task HandleAsync(MoveShiftRequest req, CancellationToken ct)
     {
-        await shifts.MoveAsync(req.ShiftId, req.Move, ct);
+        await shifts.MoveAsync(req.ShiftId, req.Move.StartsAt!.Value, req.Move.EndsAt!.Value, ct);
         await Send.OkAsync(await reads.ShiftAsync(req.ShiftId, ct), ct);
     }
 }

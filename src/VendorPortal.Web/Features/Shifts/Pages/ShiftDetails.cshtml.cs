@@ -187,15 +187,17 @@ public sealed class ShiftDetailsModel(
     {
         if (!CanPlan) return Forbid();
         if (!await LoadAsync(shiftId, ct)) return NotFound();
-        var input = new MoveInput { StartsAtLocal = MoveStartsAt ?? default, EndsAtLocal = MoveEndsAt ?? default };
-        if (!ModelState.Validate(new MoveInputValidator(), input, "", T, _ => nameof(MoveStartsAt)))
+        var times = new LocalTimes(MoveStartsAt ?? default, MoveEndsAt ?? default);
+        if (!ModelState.Validate<IShiftTimes>(new ShiftTimesValidator(), times, "", T, _ => nameof(MoveStartsAt)))
         {
             MoveError = ModelState[nameof(MoveStartsAt)]!.Errors[0].ErrorMessage;
             return Page();
         }
         try
         {
-            await shifts.MoveAsync(shiftId, input, ct);
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
+            await shifts.MoveAsync(shiftId, TenantTime.ToInstant(times.StartsAtLocal, zone, "startsAt"),
+                TenantTime.ToInstant(times.EndsAtLocal, zone, "endsAt"), ct);
         }
         catch (RuleViolation rule)
         {
@@ -223,6 +225,9 @@ public sealed class ShiftDetailsModel(
             ? new DecisionRow { AssignmentId = d.AssignmentId, Decision = Decision.Confirm }
             : d);
     }
+
+    /// <summary>The move form's times, as typed in the tenant's time.</summary>
+    private sealed record LocalTimes(DateTime StartsAtLocal, DateTime EndsAtLocal) : IShiftTimes;
 
     public string? RowProblem(Guid assignmentId) =>
         RowProblems.GetValueOrDefault(assignmentId) ?? ModelState[$"row-{assignmentId}"]?.Errors.FirstOrDefault()?.ErrorMessage;
