@@ -14,7 +14,7 @@ namespace VendorPortal.Tests.Hosting;
 [Collection(AppCollection.Name)]
 public sealed class GeneratedClientTests(AppFactory app)
 {
-    [Fact]
+    [AnyDatabaseFact]
     public async Task A_client_generated_from_the_document_calls_me_vendors_and_erlang_c()
     {
         using var http = await app.ClientFor(DemoData.Planner);

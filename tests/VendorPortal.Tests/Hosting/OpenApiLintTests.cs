@@ -9,7 +9,7 @@ namespace VendorPortal.Tests.Hosting;
 [Collection(AppCollection.Name)]
 public sealed class OpenApiLintTests(AppFactory app)
 {
-    [Fact]
+    [AnyDatabaseFact]
     public async Task Document_passes_redocly_recommended_lint_without_errors_or_warnings()
     {
         var tools = Path.Combine(RepositoryRoot.Path, "tests", "tools");

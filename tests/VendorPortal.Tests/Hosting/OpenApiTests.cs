@@ -11,7 +11,7 @@ public sealed class OpenApiTests(AppFactory app)
         return await response.ReadObjectAsync();
     }
 
-    [Fact]
+    [AnyDatabaseFact]
     public async Task Document_lists_every_api_endpoint_with_its_method()
     {
         var paths = (await DocumentAsync())["paths"]!.AsObject();
@@ -21,7 +21,7 @@ public sealed class OpenApiTests(AppFactory app)
         Assert.True(missing.Count == 0, "Missing from /openapi/v1.json: " + string.Join(", ", missing));
     }
 
-    [Fact]
+    [AnyDatabaseFact]
     public async Task Post_and_put_operations_describe_their_request_body()
     {
         var paths = (await DocumentAsync())["paths"]!.AsObject();
@@ -39,7 +39,7 @@ public sealed class OpenApiTests(AppFactory app)
         Assert.True(problems.Count == 0, "No request body schema: " + string.Join(", ", problems));
     }
 
-    [Fact]
+    [AnyDatabaseFact]
     public async Task A_body_bound_whole_is_documented_as_itself_not_as_the_request_wrapper()
     {
         var document = await DocumentAsync();
@@ -54,7 +54,7 @@ public sealed class OpenApiTests(AppFactory app)
     private static JsonNode Resolve(JsonObject document, JsonNode schema) =>
         schema["$ref"] is { } reference ? document["components"]!["schemas"]![((string)reference!).Split('/')[^1]]! : schema;
 
-    [Fact]
+    [AnyDatabaseFact]
     public async Task Protected_operations_carry_security_requirements_and_anonymous_ones_do_not()
     {
         var document = await DocumentAsync();
@@ -74,7 +74,7 @@ public sealed class OpenApiTests(AppFactory app)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    [Fact]
+    [AnyDatabaseFact]
     public async Task Route_parameters_are_declared_as_required_path_parameters()
     {
         var paths = (await DocumentAsync())["paths"]!.AsObject();
@@ -90,7 +90,7 @@ public sealed class OpenApiTests(AppFactory app)
         Assert.Contains(ApiEndpoint.All(app.Services), e => e.Parameters.Contains("vendorId"));
     }
 
-    [Fact]
+    [AnyDatabaseFact]
     public async Task List_operations_declare_their_paging_query_parameters()
     {
         var operation = (await DocumentAsync())["paths"]!["/api/t/{tenant}/vendors"]!["get"]!;
@@ -100,7 +100,7 @@ public sealed class OpenApiTests(AppFactory app)
         Assert.Contains("search", query);
     }
 
-    [Fact]
+    [AnyDatabaseFact]
     public async Task Interactive_reference_is_served_at_docs()
     {
         using var client = app.CreateClient();
@@ -112,7 +112,7 @@ public sealed class OpenApiTests(AppFactory app)
         Assert.Contains("openapi/v1.json", html);
     }
 
-    [Fact]
+    [AnyDatabaseFact]
     public async Task Every_operation_has_summary_description_unique_operation_id_tag_and_security()
     {
         var document = await DocumentAsync();
@@ -145,7 +145,7 @@ public sealed class OpenApiTests(AppFactory app)
         Assert.Equal("[{}]", document["paths"]!["/api/auth/login"]!["post"]!["security"]!.ToJsonString());
     }
 
-    [Fact]
+    [AnyDatabaseFact]
     public async Task Enums_are_the_camel_case_strings_the_api_reads_and_writes()
     {
         var document = await DocumentAsync();
@@ -174,7 +174,7 @@ public sealed class OpenApiTests(AppFactory app)
         Assert.True(problems.Count == 0, "Enums not as camelCase strings: " + string.Join(", ", problems));
     }
 
-    [Fact]
+    [AnyDatabaseFact]
     public async Task Every_component_schema_is_used()
     {
         var document = await DocumentAsync();

@@ -11,3 +11,16 @@ public sealed class PostgreSqlFactAttribute : FactAttribute
             Skip = $"Needs a PostgreSQL server: set {TestDatabase.PostgreSqlVariable} (scripts/test.sh does).";
     }
 }
+
+/// <summary>
+/// A test of something the database cannot change (the API document, a client generated from it): it runs in the SQLite
+/// run only, so the PostgreSQL run spends its time on what does depend on the database.
+/// </summary>
+public sealed class AnyDatabaseFactAttribute : FactAttribute
+{
+    public AnyDatabaseFactAttribute()
+    {
+        if (TestDatabase.SuiteProvider == DatabaseProvider.PostgreSql)
+            Skip = "Does not depend on the database: it runs in the SQLite run.";
+    }
+}
