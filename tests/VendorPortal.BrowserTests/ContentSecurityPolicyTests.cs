@@ -50,7 +50,6 @@ public sealed class ContentSecurityPolicyTests(PortalApp app)
             {
                 var response = await page.GotoAsync(path);
                 Assert.True(response!.Status == 200, $"{path} answered {response.Status} to {email}");
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             }
             if (email.StartsWith("planner", StringComparison.Ordinal))
             {

@@ -25,6 +25,7 @@ public sealed class EventTests(PortalApp app)
 
         const string header = "skill,date,start,contacts,ahtSeconds\n";
         await UploadAsync(page, header + $"PRESALES,{day},20:00,100,180\nPRESALES,{day},20:10,100,180\n");
+        await page.WaitForSelectorAsync("#forecast-errors");
         var errors = await page.InnerTextAsync("#forecast-errors");
         Assert.Contains("line 3", errors);
         Assert.Contains("not on the 30-minute interval grid", errors);
@@ -46,6 +47,5 @@ public sealed class EventTests(PortalApp app)
     {
         await page.SetInputFilesAsync("#forecast-form input[type=file]", new FilePayload { Name = "forecast.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
         await page.ClickAsync("#upload-forecast");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 }

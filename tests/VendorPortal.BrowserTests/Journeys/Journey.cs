@@ -46,9 +46,14 @@ public sealed class Journey
         return page;
     }
 
+    /// <summary>
+    /// Waits for the page's images, styles and fonts, not for the network to fall quiet: on a busy machine a quiet
+    /// half-second can take longer than the test's timeout, and the portal fetches nothing after its load anyway.
+    /// </summary>
     public async Task ShotAsync(IPage page, string name)
     {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{++step:00}-{name}.png") });
     }
 }
