@@ -51,7 +51,7 @@ if start_postgres; then pg_started=true; else echo "Could not start PostgreSQL: 
 
 # The browser suite runs beside the two HTTP runs, which go one after the other: it spends most of its time waiting
 # on Chromium and uses about half a core, while each HTTP run keeps a core busy. Three runs at once would queue
-# dozens of threads on two cores and take longer than this (20 minutes against 15, measured).
+# dozens of threads on two cores and take longer (19:43 against 15:41 for this order, measured).
 run_suite browser tests/VendorPortal.BrowserTests > "$results/browser.log" 2>&1 &
 background=$!
 cleanup() { kill "$background" 2>/dev/null; stop_postgres; }
