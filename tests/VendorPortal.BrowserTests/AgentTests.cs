@@ -15,7 +15,7 @@ public sealed class AgentTests(PortalApp app)
         var page = await app.SignInAsync("apex@demo.test");
         await page.GotoAsync(Pages.Demo.Agents);
         await page.ClickAsync("#import-agents");
-        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.ImportAgents}");
+        await page.WaitForPageAsync($"{app.BaseUrl}{Pages.Demo.ImportAgents}");
 
         await UploadAsync(page, Header +
             $"{batch}-1,赵小明,PRESALES;HOTLINE,zh;en,active,20,\n" +
@@ -44,7 +44,7 @@ public sealed class AgentTests(PortalApp app)
         Assert.Contains("Store 3 agents", await page.InnerTextAsync("#store-import"));
 
         await page.ClickAsync("#store-import");
-        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Agents}");
+        await page.WaitForPageAsync($"{app.BaseUrl}{Pages.Demo.Agents}");
         Assert.Contains("Imported 3 agents", await page.InnerTextAsync("#flash"));
         await page.GotoAsync($"{Pages.Demo.Agents}?search={batch}");
         Assert.Equal([$"{batch}-1", $"{batch}-2", $"{batch}-3"],

@@ -46,7 +46,7 @@ public sealed partial class CapacityRequestTests(PortalApp app)
 
         await page.Locator("#shift-rows tr").Nth(1).Locator(".vp-end").FillAsync(Local(day.AddHours(22)));
         await page.ClickAsync("#send-request");
-        await page.WaitForURLAsync(RequestPage());
+        await page.WaitForPageAsync(RequestPage());
         var requestId = Guid.Parse(RequestPage().Match(page.Url).Groups[1].Value);
 
         var request = await RequestAsync(requestId);

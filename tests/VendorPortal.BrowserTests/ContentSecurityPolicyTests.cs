@@ -23,7 +23,7 @@ public sealed class ContentSecurityPolicyTests(PortalApp app)
         await page.Locator("button").Filter(new() { HasText = "Open Group - Vendors" }).First.ClickAsync();
         await page.GetByText("/api/t/{tenant}/vendors").First.WaitForAsync();
         Assert.Contains("The tenant's slug, e.g. demo.", await page.InnerTextAsync("body"));
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.LoadedAsync();
         await app.ScreenshotAsync(page, "en-api-reference");
         Assert.Empty(violations);
     }
@@ -63,7 +63,7 @@ public sealed class ContentSecurityPolicyTests(PortalApp app)
                 {
                     var second = await options.Nth(1).GetAttributeAsync("value");
                     await Task.WhenAll(
-                        page.WaitForURLAsync(url => url.Contains($"event={second}", StringComparison.Ordinal)),
+                        page.WaitForPageAsync(url => url.Contains($"event={second}", StringComparison.Ordinal)),
                         page.Locator("select[name=event]").SelectOptionAsync(second!));
                 }
             }

@@ -14,7 +14,7 @@ public sealed class ExportTests(PortalApp app)
         await page.SelectOptionAsync("#agent-search select[name='status']", "Active");
         await page.SelectOptionAsync("#agent-search select[name='skill']", "HOTLINE");
         await page.ClickAsync("#agent-search button[type='submit']");
-        await page.WaitForURLAsync(url => url.Contains("skill=HOTLINE", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("skill=HOTLINE", StringComparison.Ordinal));
         await app.ScreenshotAsync(page, "en-agents-export");
         var listed = await page.Locator("#agent-table tbody tr[data-agent]").CountAsync();
 
@@ -35,10 +35,10 @@ public sealed class ExportTests(PortalApp app)
         await page.FillAsync("#audit-filter input[name='to']", "2099-12-31");
         await page.SelectOptionAsync("#audit-filter select[name='type']", "Vendor");
         await page.ClickAsync("#audit-filter button[type='submit']");
-        await page.WaitForURLAsync(url => url.Contains("from=2000-01-01", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("from=2000-01-01", StringComparison.Ordinal));
         await app.ScreenshotAsync(page, "en-audit-export");
         await page.ClickAsync("#lang-zh");
-        await page.WaitForLoadStateAsync();
+        await page.LoadedAsync();
         await app.ScreenshotAsync(page, "zh-audit-export");
         Assert.Contains("导出 CSV", await page.InnerTextAsync("#export-audit"));
 

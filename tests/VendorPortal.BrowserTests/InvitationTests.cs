@@ -31,7 +31,7 @@ public sealed class InvitationTests(PortalApp app)
         await invitee.FillAsync("#Input_ConfirmPassword", "harbor night shift 2026");
         await invitee.ClickAsync("#accept-invitation");
 
-        await invitee.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Home}");
+        await invitee.WaitForPageAsync($"{app.BaseUrl}{Pages.Demo.Home}");
         Assert.Equal("周敏", await invitee.InnerTextAsync("#user-name"));
         Assert.Contains("我的供应商", await invitee.InnerTextAsync("#main-nav"));
         Assert.Equal(["Harbor Contact"], await invitee.Locator("#vendor-cards [data-vendor]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.vendor)"));

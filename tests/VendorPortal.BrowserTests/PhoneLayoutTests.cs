@@ -164,7 +164,7 @@ public sealed class PhoneLayoutTests(PortalApp app)
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", PortalApp.Password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(url => !url.Contains(Pages.Login, StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => !url.Contains(Pages.Login, StringComparison.Ordinal));
         return page;
     }
 

@@ -35,7 +35,7 @@ public sealed class PlanTests(PortalApp app)
             {
                 await page.GotoAsync(Pages.Demo.Home);
                 await page.ClickAsync("#lang-zh");
-                await page.WaitForLoadStateAsync();
+                await page.LoadedAsync();
             }
             await page.GotoAsync(Pages.Demo.Events);
             await page.ClickAsync($"#event-table a:text-is('{name}')");

@@ -125,7 +125,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", Password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(url => !url.Contains(Pages.Login, StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => !url.Contains(Pages.Login, StringComparison.Ordinal));
         return page;
     }
 

@@ -10,13 +10,13 @@ public sealed class PortalShellTests(PortalApp app)
     public async Task Vendor_manager_switches_tenant_from_demo_to_sandbox()
     {
         var page = await app.SignInAsync("apex@demo.test");
-        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Home}");
+        await page.WaitForPageAsync($"{app.BaseUrl}{Pages.Demo.Home}");
         Assert.Equal("Demo Retail Customer Service", await page.InnerTextAsync("#tenant-title"));
 
         await page.ClickAsync("#tenant-switcher");
         await page.ClickAsync("a[data-tenant='sandbox']");
 
-        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Sandbox.Home}");
+        await page.WaitForPageAsync($"{app.BaseUrl}{Pages.Sandbox.Home}");
         Assert.Equal("Sandbox Outlet", await page.InnerTextAsync("#tenant-title"));
         Assert.Equal("Sandbox Outlet", (await page.InnerTextAsync("#tenant-switcher")).Trim());
         var sandboxApex = await app.VendorIdAsync("sandbox", "Apex BPO");
@@ -32,20 +32,20 @@ public sealed class PortalShellTests(PortalApp app)
 
         await page.GotoAsync(Pages.Demo.Vendors);
         await page.ClickAsync("#new-vendor");
-        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.NewVendor}");
+        await page.WaitForPageAsync($"{app.BaseUrl}{Pages.Demo.NewVendor}");
         await page.FillAsync("#Input_Name", name);
         await page.FillAsync("#Input_ContactName", "Wang Fang");
         await page.FillAsync("#Input_ContactEmail", "wang.fang@northwind.test");
         await page.ClickAsync("#save-vendor");
 
-        await page.WaitForURLAsync(VendorDetailsUrl());
+        await page.WaitForPageAsync(VendorDetailsUrl());
         Assert.Contains(name, await page.InnerTextAsync("#flash"));
         await page.GotoAsync(Pages.Demo.Vendors);
         Assert.Equal(1, await page.Locator($"#vendor-table tr[data-vendor='{name}']").CountAsync());
 
         await page.FillAsync("input[name='search']", "northwind");
         await page.ClickAsync("#vendor-search button[type='submit']");
-        await page.WaitForURLAsync(url => url.Contains("search=northwind", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("search=northwind", StringComparison.Ordinal));
         Assert.Equal(1, await page.Locator($"#vendor-table tr[data-vendor='{name}']").CountAsync());
         Assert.Equal(0, await page.Locator("#vendor-table tr[data-vendor='Apex BPO']").CountAsync());
     }
@@ -67,7 +67,7 @@ public sealed class PortalShellTests(PortalApp app)
     public async Task Chinese_language_choice_sticks_after_reload_and_the_next_sign_in()
     {
         var page = await app.SignInAsync("planner@demo.test");
-        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Home}");
+        await page.WaitForPageAsync($"{app.BaseUrl}{Pages.Demo.Home}");
         Assert.Contains("Vendors", await page.InnerTextAsync("#main-nav"));
 
         await page.ClickAsync("#lang-zh");
@@ -124,7 +124,7 @@ public sealed class PortalShellTests(PortalApp app)
         var page = await app.SignInAsync("finance@demo.test");
         await page.ClickAsync("#user-menu");
         await page.ClickAsync("#sign-out");
-        await page.WaitForURLAsync(url => url.Contains(Pages.Login, StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains(Pages.Login, StringComparison.Ordinal));
 
         await page.GotoAsync(Pages.Demo.Home);
         Assert.Contains(Pages.Login, page.Url);

@@ -20,7 +20,7 @@ public sealed class RevocationTests(PortalApp app)
         await member.FillAsync("#Input_Password", "leaving on a jet plane 7");
         await member.FillAsync("#Input_ConfirmPassword", "leaving on a jet plane 7");
         await member.ClickAsync("#accept-invitation");
-        await member.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Home}");
+        await member.WaitForPageAsync($"{app.BaseUrl}{Pages.Demo.Home}");
 
         await admin.GotoAsync(Pages.Demo.Users);
         var row = admin.Locator($"#member-table tr[data-email='{email}']");

@@ -19,7 +19,7 @@ public sealed class ScreenshotTests(PortalApp app)
         {
             await page.GotoAsync(Pages.Demo.Home);
             await page.ClickAsync(button);
-            await page.WaitForLoadStateAsync();
+            await page.LoadedAsync();
             Assert.Equal(language == "zh" ? "zh-CN" : "en", await page.GetAttributeAsync("html", "lang"));
 
             await Shot(page, Pages.Demo.Home, $"{language}-dashboard");
@@ -62,7 +62,7 @@ public sealed class ScreenshotTests(PortalApp app)
         await mobile.FillAsync("#Input_Email", "planner@demo.test");
         await mobile.FillAsync("#Input_Password", PortalApp.Password);
         await mobile.ClickAsync("#sign-in");
-        await mobile.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Home}");
+        await mobile.WaitForPageAsync($"{app.BaseUrl}{Pages.Demo.Home}");
         await app.ScreenshotAsync(mobile, "en-mobile-dashboard");
 
         Assert.True(Directory.GetFiles(app.ScreenshotFolder, "*.png").Length >= 20);
@@ -104,7 +104,7 @@ public sealed class ScreenshotTests(PortalApp app)
         await apex.FillAsync("#Input_Email", "apex@demo.test");
         await apex.FillAsync("#Input_Password", PortalApp.Password);
         await apex.ClickAsync("#sign-in");
-        await apex.WaitForURLAsync(url => !url.Contains(Pages.Login, StringComparison.Ordinal));
+        await apex.WaitForPageAsync(url => !url.Contains(Pages.Login, StringComparison.Ordinal));
         var shift = await PhoneLayoutTests.ShiftToDecideAsync(app, "Lin Wei", "Olivia Chen", "周杰");
         try
         {
@@ -112,7 +112,7 @@ public sealed class ScreenshotTests(PortalApp app)
             {
                 await apex.GotoAsync(Pages.Demo.Home);
                 await apex.ClickAsync(button);
-                await apex.WaitForLoadStateAsync();
+                await apex.LoadedAsync();
                 await Shot(apex, Pages.Demo.Home, $"{language}-phone-dashboard");
                 await Shot(apex, Pages.Demo.Shifts, $"{language}-phone-shifts");
                 await Shot(apex, Pages.Demo.Shift(shift), $"{language}-phone-shift");
@@ -137,7 +137,7 @@ public sealed class ScreenshotTests(PortalApp app)
             {
                 await page.GotoAsync(Pages.Demo.Home);
                 await page.ClickAsync(button);
-                await page.WaitForLoadStateAsync();
+                await page.LoadedAsync();
             }
             await Shot(planner, Pages.Demo.Agents, $"{language}-agents");
             await Shot(planner, Pages.Demo.Pool, $"{language}-pool");

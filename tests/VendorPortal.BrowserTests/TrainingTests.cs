@@ -15,7 +15,7 @@ public sealed class TrainingTests(PortalApp app)
         var planner = await app.SignInAsync("planner@demo.test");
         await planner.GotoAsync(Pages.Demo.Training);
         await planner.ClickAsync("#new-session");
-        await planner.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.NewTraining}");
+        await planner.WaitForPageAsync($"{app.BaseUrl}{Pages.Demo.NewTraining}");
         var tomorrow = DemoToday().AddDays(1);
         await planner.FillAsync("#Input_Title", title);
         await planner.CheckAsync("#session-skill-PRESALES");

@@ -21,7 +21,7 @@ public sealed class VendorTests(PortalApp app)
 
         await page.ClickAsync("#delete-vendor-open");
         await page.ClickAsync("#confirm-delete");
-        await page.WaitForURLAsync($"{app.BaseUrl}{Pages.Demo.Vendors}");
+        await page.WaitForPageAsync($"{app.BaseUrl}{Pages.Demo.Vendors}");
         Assert.Contains(name, await page.InnerTextAsync("#flash"));
         Assert.Equal(0, await page.Locator($"#vendor-table tr[data-vendor='{name}']").CountAsync());
     }
@@ -53,6 +53,6 @@ public sealed class VendorTests(PortalApp app)
         await page.GotoAsync(Pages.Demo.NewVendor);
         await page.FillAsync("#Input_Name", name);
         await page.ClickAsync("#save-vendor");
-        await page.WaitForURLAsync(url => !url.EndsWith("/new", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => !url.EndsWith("/new", StringComparison.Ordinal));
     }
 }

@@ -42,18 +42,14 @@ public sealed class Journey
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", PortalApp.Password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(url => !url.Contains(Pages.Login, StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => !url.Contains(Pages.Login, StringComparison.Ordinal));
         return page;
     }
 
-    /// <summary>
-    /// Waits for the page's images, styles and fonts, not for the network to fall quiet: on a busy machine a quiet
-    /// half-second can take longer than the test's timeout, and the portal fetches nothing after its load anyway.
-    /// </summary>
+    /// <summary>Shoots once the document, its images, styles and fonts have loaded (the portal fetches nothing later).</summary>
     public async Task ShotAsync(IPage page, string name)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        await page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
+        await page.LoadedAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{++step:00}-{name}.png") });
     }
 }

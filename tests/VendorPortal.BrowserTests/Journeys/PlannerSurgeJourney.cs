@@ -59,7 +59,7 @@ public sealed class PlannerSurgeJourney(PortalApp app, ITestOutputHelper output)
                 await planner.GetByLabel("Agents", new() { Exact = true }).First.FillAsync(headcount.ToString(CultureInfo.InvariantCulture));
                 if (vendor == "Apex BPO") await journey.ShotAsync(planner, "request-capacity");
                 await planner.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
-                await planner.WaitForURLAsync(new Regex(@"/t/demo/requests/[0-9a-f-]{36}$"));
+                await planner.WaitForPageAsync(new Regex(@"/t/demo/requests/[0-9a-f-]{36}$"));
             }
 
             await planner.GotoAsync(eventUrl);

@@ -75,7 +75,7 @@ public sealed class VendorOnAPhoneJourney(PortalApp app, ITestOutputHelper outpu
                 await journey.ShotAsync(phone, "alerts-from-email");
                 await phone.GetByRole(AriaRole.Link, new() { Name = shiftStart }).First.ClickAsync();
             }
-            await phone.WaitForURLAsync(url => url.EndsWith($"/shifts/{shiftId}", StringComparison.Ordinal));
+            await phone.WaitForPageAsync(url => url.EndsWith($"/shifts/{shiftId}", StringComparison.Ordinal));
             await journey.ShotAsync(phone, "shift-to-confirm");
 
             // One tap per agent: on a phone each Confirm is saved at once.
@@ -97,7 +97,7 @@ public sealed class VendorOnAPhoneJourney(PortalApp app, ITestOutputHelper outpu
             while (await open.CountAsync() > 0)
             {
                 await open.First.GetByRole(AriaRole.Button, new() { Name = "确认知悉" }).ClickAsync();
-                await phone.WaitForLoadStateAsync();
+                await phone.LoadedAsync();
             }
             await Assertions.Expect(phone.GetByText(eventName)).ToHaveCountAsync(0);
             await journey.ShotAsync(phone, "alerts-done");
