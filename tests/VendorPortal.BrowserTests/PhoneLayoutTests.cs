@@ -155,17 +155,10 @@ public sealed class PhoneLayoutTests(PortalApp app)
 
     private async Task<IPage> SignInAsync(string email, int width, int height)
     {
-        var context = await app.NewContextAsync(new BrowserNewContextOptions
+        return await app.SignInAsync(email, new BrowserNewContextOptions
         {
             BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "en-US",
         });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(Pages.Login);
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", PortalApp.Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForPageAsync(url => !url.Contains(Pages.Login, StringComparison.Ordinal));
-        return page;
     }
 
     private static async Task SwitchAsync(IPage page, string language, string button)

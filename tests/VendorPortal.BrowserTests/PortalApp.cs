@@ -99,9 +99,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         Directory.Delete(data, recursive: true);
     }
 
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
     {
-        var context = await NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(options ?? new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
@@ -118,9 +118,10 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         return context;
     }
 
-    public async Task<IPage> SignInAsync(string email)
+    /// <summary>Signs in through the sign-in page, as the person would, in a browser of the given size (desktop by default).</summary>
+    public async Task<IPage> SignInAsync(string email, BrowserNewContextOptions? options = null)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(options);
         await page.GotoAsync(Pages.Login);
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", Password);

@@ -95,16 +95,10 @@ public sealed class ScreenshotTests(PortalApp app)
     [Fact]
     public async Task A_vendor_on_a_phone_in_English_and_Chinese()
     {
-        var phone = await app.NewContextAsync(new BrowserNewContextOptions
+        var apex = await app.SignInAsync("apex@demo.test", new BrowserNewContextOptions
         {
             BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, DeviceScaleFactor = 2, Locale = "en-US",
         });
-        var apex = await phone.NewPageAsync();
-        await apex.GotoAsync(Pages.Login);
-        await apex.FillAsync("#Input_Email", "apex@demo.test");
-        await apex.FillAsync("#Input_Password", PortalApp.Password);
-        await apex.ClickAsync("#sign-in");
-        await apex.WaitForPageAsync(url => !url.Contains(Pages.Login, StringComparison.Ordinal));
         var shift = await PhoneLayoutTests.ShiftToDecideAsync(app, "Lin Wei", "Olivia Chen", "周杰");
         try
         {

@@ -24,7 +24,7 @@ public sealed class FinanceStatementJourney(PortalApp app, ITestOutputHelper out
         var month = new DateTime(today.Year, today.Month, 1).AddMonths(-1);
         var monthText = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-        var finance = await Journey.SignInAsync(app, Journey.Desktop(app), "finance@demo.test");
+        var finance = await app.SignInAsync("finance@demo.test", Journey.Desktop(app));
         await journey.ShotAsync(finance, "dashboard");
         await finance.GotoAsync(Pages.Demo.Statements);
         await Assertions.Expect(finance.GetByRole(AriaRole.Heading, new() { Name = "Statements", Exact = true })).ToBeVisibleAsync();

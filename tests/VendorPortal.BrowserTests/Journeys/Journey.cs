@@ -34,18 +34,6 @@ public sealed class Journey
         IsMobile = true, HasTouch = true, Locale = locale,
     };
 
-    /// <summary>Signs in through the sign-in page, as the person would, in a browser of the given size.</summary>
-    public static async Task<IPage> SignInAsync(PortalApp app, BrowserNewContextOptions options, string email)
-    {
-        var page = await (await app.NewContextAsync(options)).NewPageAsync();
-        await page.GotoAsync(Pages.Login);
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", PortalApp.Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForPageAsync(url => !url.Contains(Pages.Login, StringComparison.Ordinal));
-        return page;
-    }
-
     /// <summary>Shoots once the document, its images, styles and fonts have loaded (the portal fetches nothing later).</summary>
     public async Task ShotAsync(IPage page, string name)
     {

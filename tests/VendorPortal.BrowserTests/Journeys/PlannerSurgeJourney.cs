@@ -22,7 +22,7 @@ public sealed class PlannerSurgeJourney(PortalApp app, ITestOutputHelper output)
         var day = app.Today("Asia/Shanghai").AddDays(30);
         var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        var planner = await Journey.SignInAsync(app, Journey.Desktop(app), "planner@demo.test");
+        var planner = await app.SignInAsync("planner@demo.test", Journey.Desktop(app));
         try
         {
             await journey.ShotAsync(planner, "dashboard");
@@ -69,7 +69,7 @@ public sealed class PlannerSurgeJourney(PortalApp app, ITestOutputHelper output)
             await journey.ShotAsync(planner, "fill-sent");
 
             // Apex answers: all twelve agents committed.
-            var apex = await Journey.SignInAsync(app, Journey.Desktop(app), "apex@demo.test");
+            var apex = await app.SignInAsync("apex@demo.test", Journey.Desktop(app));
             await apex.GetByRole(AriaRole.Link, new() { Name = "Requests", Exact = true }).ClickAsync();
             await apex.GetByRole(AriaRole.Link, new() { Name = eventName, Exact = true }).First.ClickAsync();
             await apex.GetByRole(AriaRole.Button, new() { Name = "Commit all" }).ClickAsync();

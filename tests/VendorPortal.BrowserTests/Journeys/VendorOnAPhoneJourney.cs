@@ -49,7 +49,7 @@ public sealed class VendorOnAPhoneJourney(PortalApp app, ITestOutputHelper outpu
             }))["id"]!);
         await PostAsync(apexApi, ApiRoutes.Demo.Shifts.Assign(shiftId), new { agentIds });
 
-        var phone = await Journey.SignInAsync(app, Journey.Phone(app, "zh-CN"), "apex@demo.test");
+        var phone = await app.SignInAsync("apex@demo.test", Journey.Phone(app, "zh-CN"));
         try
         {
             // She reads the portal in Chinese: the choice is kept on her account, so the alert e-mail is in Chinese too.
